@@ -1,0 +1,34 @@
+import { jsonResponse, readJsonBody, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { requireInternalSecret } from '@/lib/api/internalAuth'
+import { type CanvasStateResponse, saveCanvasBody, type SaveCanvasResponse } from '@/lib/api/internalSchemas'
+import { loadCanvas, saveCanvas } from '@/lib/db/canvasRepo'
+import { findSession } from '@/lib/db/sessionsRepo'
+import { NotFoundError } from '@/lib/errors'
+
+export const runtime = 'nodejs'
+export const dynamic = 'force-dynamic'
+
+/** A whole room snapshot travels in one request; 20 MiB leaves room for large boards. */
+const MAX_BODY_BYTES = 20 * 1024 * 1024
+
+type Context = { params: Promise<{ id: string }> }
+
+/** The room loads its document on start; a session never saved starts empty at clock 0. */
+export const GET = withErrors(async (request: Request, { params }: Context) => {
+	requireInternalSecret(request)
+	const id = await requireSessionIdParam(params)
+	if (!(await findSession(id))) throw new NotFoundError('Session not found')
+	const stored = await loadCanvas(id)
+	const response: CanvasStateResponse = stored ?? { snapshot: null, clock: 0, humanIdCounters: {} }
+	return jsonResponse(response)
+})
+
+/** The room's debounced save. `saved: false` means a newer clock is already stored; not an error. */
+export const PUT = withErrors(async (request: Request, { params }: Context) => {
+	// Secret first, so an unauthenticated caller cannot make us buffer 20 MiB.
+	requireInternalSecret(request)
+	const id = await requireSessionIdParam(params)
+	const body = await readJsonBody(request, saveCanvasBody, { maxBytes: MAX_BODY_BYTES })
+	const response: SaveCanvasResponse = await saveCanvas(id, body)
+	return jsonResponse(response)
+})

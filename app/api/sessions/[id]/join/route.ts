@@ -1,0 +1,27 @@
+import { jsonResponse, readJsonBody, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { partyUrl } from '@/lib/api/origin'
+import { joinBody, type JoinResponse } from '@/lib/api/sessionSchemas'
+import { toSessionSummary } from '@/lib/api/sessionSummary'
+import { resolveToken } from '@/lib/db/linkTokensRepo'
+import { findSession } from '@/lib/db/sessionsRepo'
+import { NotFoundError, UnauthorizedError } from '@/lib/errors'
+
+export const runtime = 'nodejs'
+export const dynamic = 'force-dynamic'
+
+const MAX_BODY_BYTES = 4 * 1024
+// One message for every bad link: the page shows it as is, and it tells a guesser nothing.
+const INVALID_LINK = 'This link is not valid'
+
+/** Resolves a link's token to the caller's role; the page uses the answer to decide what to show. */
+export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+	const id = await requireSessionIdParam(params, INVALID_LINK)
+	const { token } = await readJsonBody(request, joinBody, { maxBytes: MAX_BODY_BYTES })
+	const session = await findSession(id)
+	if (!session) throw new NotFoundError(INVALID_LINK)
+	const role = await resolveToken(id, token)
+	if (!role) throw new UnauthorizedError(INVALID_LINK)
+
+	const response: JoinResponse = { role, session: toSessionSummary(session), partyUrl: partyUrl(request) }
+	return jsonResponse(response)
+})

@@ -1,0 +1,29 @@
+import { jsonResponse, requireBearerToken, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import type { SessionDetailsResponse } from '@/lib/api/sessionSchemas'
+import { toSessionSummary } from '@/lib/api/sessionSummary'
+import { lookupToken } from '@/lib/db/linkTokensRepo'
+import { findSession, getSessionWithElements } from '@/lib/db/sessionsRepo'
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '@/lib/errors'
+
+export const runtime = 'nodejs'
+export const dynamic = 'force-dynamic'
+
+/** The session and its DFD elements, for the facilitator only. */
+export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+	const id = await requireSessionIdParam(params)
+	if (!(await findSession(id))) throw new NotFoundError('Session not found')
+
+	const grant = await lookupToken(requireBearerToken(request))
+	if (!grant) throw new UnauthorizedError('Invalid token')
+	if (grant.sessionId !== id || grant.role !== 'facilitator') {
+		throw new ForbiddenError('Only the facilitator of this session may read it')
+	}
+
+	const found = await getSessionWithElements(id)
+	if (!found) throw new NotFoundError('Session not found')
+	const response: SessionDetailsResponse = {
+		session: { ...toSessionSummary(found.session), createdAt: found.session.createdAt },
+		elements: found.elements,
+	}
+	return jsonResponse(response)
+})

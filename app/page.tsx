@@ -1,0 +1,20 @@
+import { AppHeader } from '@/components/AppHeader'
+import { CreateSessionForm } from '@/components/home/CreateSessionForm'
+
+export default function HomePage() {
+	return (
+		<>
+			<AppHeader />
+			<main className="page">
+				<div className="intro">
+					<h1 className="intro__title">Start a threat-modeling session</h1>
+					<p className="intro__text">
+						Draw the system as a data-flow diagram together in real time, then walk it for threats. No accounts:
+						you get one link per role to share with your team.
+					</p>
+				</div>
+				<CreateSessionForm />
+			</main>
+		</>
+	)
+}

@@ -1,0 +1,73 @@
+'use client'
+
+import { Group2d, useEditor, useValue, Vec, type Editor, type TLShape } from 'tldraw'
+import { FLOW_SHAPE_TYPE } from '@/lib/dfd/elementKinds'
+import { flowMetaOf } from '@/lib/dfd/flowMeta'
+import { humanIdTag } from '@/lib/dfd/labels'
+
+interface FlowTag {
+	id: string
+	text: string
+	x: number
+	y: number
+	/** Above the label when the flow has one, else centred on the arrow's midpoint. */
+	aboveLabel: boolean
+	outOfScope: boolean
+}
+
+function flowTag(editor: Editor, arrow: TLShape): FlowTag | null {
+	const geometry = editor.getShapeGeometry(arrow)
+	const children = geometry instanceof Group2d ? geometry.children : [geometry]
+	const label = children.find((child) => child.isLabel)
+	const body = children.find((child) => !child.isLabel)
+	if (!body) return null
+	const anchor = label ? new Vec(label.bounds.center.x, label.bounds.minY) : body.interpolateAlongEdge(0.5)
+	const pagePoint = editor.getShapePageTransform(arrow).applyToPoint(anchor)
+	const screen = editor.pageToViewport(pagePoint)
+	const meta = flowMetaOf(arrow.meta)
+	return {
+		id: arrow.id,
+		text: humanIdTag(meta.humanId),
+		x: screen.x,
+		y: screen.y,
+		aboveLabel: label !== undefined,
+		outOfScope: meta.outOfScope,
+	}
+}
+
+/**
+ * Each data flow's human ID ("DF1") next to its label, in screen space so it stays the same size
+ * at every zoom. Mounted as tldraw's `InFrontOfTheCanvas`; it never takes pointer events.
+ */
+export function FlowIdTags() {
+	const editor = useEditor()
+	const tags = useValue(
+		'flow id tags',
+		() =>
+			editor
+				.getCurrentPageShapes()
+				.filter((shape) => shape.type === FLOW_SHAPE_TYPE)
+				.map((arrow) => flowTag(editor, arrow))
+				.filter((tag): tag is FlowTag => tag !== null),
+		[editor],
+	)
+	return (
+		<div className="tr-flow-tags">
+			{tags.map((tag) => (
+				<span
+					key={tag.id}
+					className={[
+						'tr-flow-tag',
+						tag.aboveLabel ? 'tr-flow-tag--above-label' : 'tr-flow-tag--on-line',
+						tag.outOfScope ? 'tr-flow-tag--out-of-scope' : '',
+					].join(' ')}
+					data-testid="flow.humanId"
+					data-shape-id={tag.id}
+					style={{ left: tag.x, top: tag.y }}
+				>
+					{tag.text}
+				</span>
+			))}
+		</div>
+	)
+}

@@ -1,0 +1,163 @@
+'use client'
+
+import { TLRemoteSyncError } from '@tldraw/sync'
+import { type ReactNode, useCallback, useState } from 'react'
+import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import 'tldraw/tldraw.css'
+import { assetUrls } from '@/lib/canvas/assetUrls'
+import { describeSyncError } from '@/lib/canvas/syncErrors'
+import type { JoinResponse, SessionSummary } from '@/lib/api/sessionSchemas'
+import { DfdToolbar } from './DfdToolbar'
+import { FlowIdTags } from './FlowIdTags'
+import { PropertiesPanel } from './PropertiesPanel'
+import { registerDfdSideEffects } from './registerDfdSideEffects'
+import { type ConnectionState, SessionHeader } from './SessionHeader'
+import { dfdShapeUtils } from './shapeUtils'
+import { dfdTools } from './tools/dfdTools'
+import { dfdUiOverrides } from './uiOverrides'
+import { useThreatroomSync } from './useThreatroomSync'
+import './sessionCanvas.css'
+
+export type SessionCanvasProps = {
+	sessionId: string
+	/** The link token from the URL fragment, for the party's WebSocket query. */
+	token: string
+	/** Resolved by the server from the token; never taken from the client. */
+	role: JoinResponse['role']
+	displayName: string
+	/** Stable per browser (localStorage `threatroom.userId`). */
+	userId: string
+	/** Base URL of the party host, as the join endpoint returned it (e.g. ws://localhost:1999). */
+	partyUrl: string
+	session: SessionSummary
+}
+
+/**
+ * Module-level so tldraw sees the same objects every render. The people list lives in our header,
+ * so tldraw's share panel (with its own, local name editor) is off.
+ */
+const CANVAS_COMPONENTS: TLComponents = {
+	Toolbar: DfdToolbar,
+	InFrontOfTheCanvas: FlowIdTags,
+	SharePanel: null,
+}
+
+/** Images stay inline in the document, so keep them well under the party's 4 MiB message limit. */
+const MAX_IMAGE_BYTES = 1024 * 1024
+const MAX_IMAGE_DIMENSION_PX = 2000
+
+/**
+ * The session's whiteboard: header, canvas and properties panel. Loads only in the browser
+ * (components/session/SessionGate.tsx imports it with `next/dynamic`, `ssr: false`).
+ */
+export function SessionCanvas(props: SessionCanvasProps) {
+	// Bumping the key remounts the sync hook: "Try again" after a failed connection.
+	const [attempt, setAttempt] = useState(0)
+	return <SessionCanvasConnection key={attempt} {...props} onRetry={() => setAttempt((n) => n + 1)} />
+}
+
+function SessionCanvasConnection({
+	sessionId,
+	token,
+	role,
+	displayName,
+	userId,
+	partyUrl,
+	session,
+	onRetry,
+}: SessionCanvasProps & { onRetry: () => void }) {
+	const { store, people } = useThreatroomSync({ partyUrl, sessionId, token, displayName, userId })
+	const [editor, setEditor] = useState<Editor | null>(null)
+
+	const onMount = useCallback((mounted: Editor) => {
+		const unregister = registerDfdSideEffects(mounted)
+		setEditor(mounted)
+		return () => {
+			unregister()
+			setEditor(null)
+		}
+	}, [])
+
+	const connection: ConnectionState =
+		store.status === 'loading'
+			? 'connecting'
+			: store.status === 'error'
+				? 'failed'
+				: store.connectionStatus === 'online'
+					? 'online'
+					: 'offline'
+
+	if (store.status === 'error') {
+		const reason = store.error instanceof TLRemoteSyncError ? store.error.reason : null
+		const view = describeSyncError(reason)
+		if (view.kind === 'invalidLink') {
+			return (
+				<div className="tr-session tr-session--message">
+					<section className="tr-message" data-testid="session.invalid" role="alert">
+						<h1>This link is not valid</h1>
+						<p>
+							It may be incomplete or mistyped, or the session may no longer exist. Ask the facilitator to
+							send you the link again.
+						</p>
+					</section>
+				</div>
+			)
+		}
+		return (
+			<div className="tr-session tr-session--message">
+				<section className="tr-message" data-testid="session.error" role="alert">
+					<h1>{view.title}</h1>
+					<p>{view.message}</p>
+					{view.canRetry && (
+						<button type="button" className="tr-button" onClick={onRetry}>
+							Try again
+						</button>
+					)}
+				</section>
+			</div>
+		)
+	}
+
+	return (
+		<SessionLayout editor={editor}>
+			<SessionHeader
+				sessionName={session.name}
+				framework={session.framework}
+				role={role}
+				userId={userId}
+				people={people}
+				connection={connection}
+			/>
+			<div className="tr-session__body">
+				<div className="tr-session__canvas">
+					{store.status === 'loading' ? (
+						<p className="tr-session__loading" data-testid="session.loading" role="status">
+							Connecting to the session…
+						</p>
+					) : (
+						<Tldraw
+							store={store.store}
+							shapeUtils={dfdShapeUtils}
+							tools={dfdTools}
+							overrides={dfdUiOverrides}
+							components={CANVAS_COMPONENTS}
+							assetUrls={assetUrls}
+							licenseKey={process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY}
+							maxAssetSize={MAX_IMAGE_BYTES}
+							maxImageDimension={MAX_IMAGE_DIMENSION_PX}
+							acceptedVideoMimeTypes={[]}
+							onMount={onMount}
+						/>
+					)}
+				</div>
+				{editor && <PropertiesPanel editor={editor} readOnly={role === 'observer'} />}
+			</div>
+		</SessionLayout>
+	)
+}
+
+/** Puts the header and panel in the canvas's light/dark theme, so tldraw's colour variables apply. */
+function SessionLayout({ editor, children }: { editor: Editor | null; children: ReactNode }) {
+	const colorMode = useValue('color mode', () => editor?.getColorMode() ?? 'light', [editor])
+	return <div className={`tr-session tl-theme__${colorMode}`}>{children}</div>
+}

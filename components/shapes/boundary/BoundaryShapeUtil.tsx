@@ -1,0 +1,88 @@
+import { Group2d, Rectangle2d, type Geometry2d, type TLShapeUtilCanBindOpts } from 'tldraw'
+import { boundaryShapeMigrations } from '@/lib/dfd/shapes/boundary-migrations'
+import {
+	BOUNDARY_SHAPE_DEFAULTS,
+	BOUNDARY_SHAPE_TYPE,
+	type BoundaryShape,
+	boundaryShapeProps,
+} from '@/lib/dfd/shapes/boundary-props'
+import { DfdBoxShapeUtil } from '../shared/DfdBoxShapeUtil'
+import {
+	BOUNDARY_HEADING_FONT_SIZE,
+	BOUNDARY_HEADING_GAP,
+	BOUNDARY_HEADING_HEIGHT,
+	BOUNDARY_HEADING_INSET,
+	BOUNDARY_HEADING_PADDING_X,
+	boundaryHeadingParts,
+} from './boundaryHeading'
+import { BoundaryView } from './BoundaryView'
+
+/**
+ * Trust boundary: a dashed box with its heading at the top. It lives behind the elements it
+ * encloses (see registerDfdSideEffects), and only its edge and heading are solid for hit-testing,
+ * so a click in its empty inside goes to the canvas (brush selection) and never steals a shape's
+ * selection. Flows pass over it: nothing binds to a boundary.
+ */
+export class BoundaryShapeUtil extends DfdBoxShapeUtil<BoundaryShape> {
+	static override type = BOUNDARY_SHAPE_TYPE
+	static override props = boundaryShapeProps
+	static override migrations = boundaryShapeMigrations
+
+	override getDefaultProps(): BoundaryShape['props'] {
+		return { ...BOUNDARY_SHAPE_DEFAULTS }
+	}
+
+	override canBind(_opts: TLShapeUtilCanBindOpts<BoundaryShape>): boolean {
+		return false
+	}
+
+	/** Clicking the empty inside of a selected boundary starts a brush, not a drag of the boundary. */
+	override hideSelectionBoundsBg(): boolean {
+		return true
+	}
+
+	override getGeometry(shape: BoundaryShape): Geometry2d {
+		const { w, h } = shape.props
+		const heading = this.getHeadingBox(shape)
+		return new Group2d({
+			children: [
+				// First child hollow: the group counts as unfilled, so only the edge is hit.
+				new Rectangle2d({ width: w, height: h, isFilled: false }),
+				new Rectangle2d({ ...heading, isFilled: true }),
+			],
+		})
+	}
+
+	/** The heading tab in shape space, clamped to the box. */
+	getHeadingBox(shape: BoundaryShape): { x: number; y: number; width: number; height: number } {
+		const { w, h } = shape.props
+		const { heading, name, suffix } = boundaryHeadingParts(shape.props)
+		const text = [heading, name, suffix].filter(Boolean).join(BOUNDARY_HEADING_GAP)
+		const measured = this.editor.textMeasure.measureText(text, {
+			fontFamily: 'var(--tl-font-sans)',
+			fontSize: BOUNDARY_HEADING_FONT_SIZE,
+			fontWeight: 'bold',
+			fontStyle: 'normal',
+			lineHeight: 1.35,
+			maxWidth: null,
+			padding: '0px',
+		})
+		const maxWidth = Math.max(1, w - 2 * BOUNDARY_HEADING_INSET)
+		return {
+			x: BOUNDARY_HEADING_INSET,
+			y: BOUNDARY_HEADING_INSET,
+			width: Math.min(maxWidth, measured.w + 2 * BOUNDARY_HEADING_PADDING_X),
+			height: Math.min(Math.max(1, h - 2 * BOUNDARY_HEADING_INSET), BOUNDARY_HEADING_HEIGHT),
+		}
+	}
+
+	override component(shape: BoundaryShape) {
+		return <BoundaryView shape={shape} headingBox={this.getHeadingBox(shape)} />
+	}
+
+	override getIndicatorPath(shape: BoundaryShape) {
+		const path = new Path2D()
+		path.rect(0, 0, shape.props.w, shape.props.h)
+		return path
+	}
+}

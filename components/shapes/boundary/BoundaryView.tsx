@@ -1,0 +1,40 @@
+import { HTMLContainer, SVGContainer } from 'tldraw'
+import type { BoundaryShape } from '@/lib/dfd/shapes/boundary-props'
+import { BOUNDARY_HEADING_FONT_SIZE, BOUNDARY_HEADING_PADDING_X, boundaryHeadingParts } from './boundaryHeading'
+
+interface BoundaryViewProps {
+	shape: BoundaryShape
+	headingBox: { x: number; y: number; width: number; height: number }
+}
+
+export function BoundaryView({ shape, headingBox }: BoundaryViewProps) {
+	const { w, h, outOfScope } = shape.props
+	const { heading, name, suffix } = boundaryHeadingParts(shape.props)
+	return (
+		<>
+			<SVGContainer className={outOfScope ? 'dfd-boundary dfd-boundary--out-of-scope' : 'dfd-boundary'}>
+				<rect className="dfd-boundary__box" width={w} height={h} />
+			</SVGContainer>
+			<HTMLContainer>
+				<div
+					className={outOfScope ? 'dfd-boundary__heading dfd-boundary__heading--out-of-scope' : 'dfd-boundary__heading'}
+					style={{
+						left: headingBox.x,
+						top: headingBox.y,
+						width: headingBox.width,
+						height: headingBox.height,
+						fontSize: BOUNDARY_HEADING_FONT_SIZE,
+						paddingLeft: BOUNDARY_HEADING_PADDING_X,
+						paddingRight: BOUNDARY_HEADING_PADDING_X,
+					}}
+				>
+					<span className="dfd-boundary__tag" data-testid="shape.humanId">
+						{heading}
+					</span>
+					{name && <span className="dfd-boundary__name">{name}</span>}
+					{suffix && <span className="dfd-boundary__out-of-scope">{suffix}</span>}
+				</div>
+			</HTMLContainer>
+		</>
+	)
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+/**
+ * The per-kind properties people set on the canvas, named as the shapes name them
+ * (lib/dfd/shapes/*-props.ts, lib/dfd/flowMeta.ts). Every field has the canvas default, so a
+ * projection row with a missing property still parses. Suggestions treat a protection that is
+ * not set (encrypted, signed, authenticates) as absent: they are prompts to ask, and asking
+ * "is this encrypted?" about an unknown is the point.
+ */
+
+/** Same values as the process shape's privilegeLevel (a test keeps them in step). */
+export const PRIVILEGE_LEVELS = ['standard', 'elevated', 'system'] as const
+export const privilegeLevelSchema = z.enum(PRIVILEGE_LEVELS)
+/** standard: its own unprivileged account; elevated: admin/sudo, broad IAM or DB-owner rights; system: root, SYSTEM, cluster-admin. */
+export type PrivilegeLevel = z.infer<typeof privilegeLevelSchema>
+
+export const entityPropertiesSchema = z.object({
+	providesAuthentication: z.boolean().default(false),
+})
+export type EntityProperties = z.infer<typeof entityPropertiesSchema>
+
+export const processPropertiesSchema = z.object({
+	privilegeLevel: privilegeLevelSchema.default('standard'),
+	isWebApplication: z.boolean().default(false),
+	/**
+	 * Trains or runs a model. Not on the canvas yet: unset means unknown, which PLOT4ai treats as
+	 * "ask" (see plot4ai.ts) but the AI-specific suggestion rules treat as "not an AI process".
+	 */
+	processesAi: z.boolean().optional(),
+})
+export type ProcessProperties = z.infer<typeof processPropertiesSchema>
+
+export const storePropertiesSchema = z.object({
+	storesCredentials: z.boolean().default(false),
+	isALog: z.boolean().default(false),
+	isEncrypted: z.boolean().default(false),
+	isSigned: z.boolean().default(false),
+})
+export type StoreProperties = z.infer<typeof storePropertiesSchema>
+
+export const flowPropertiesSchema = z.object({
+	protocol: z.string().default(''),
+	isEncrypted: z.boolean().default(false),
+	isPublicNetwork: z.boolean().default(false),
+	isBidirectional: z.boolean().default(false),
+})
+export type FlowProperties = z.infer<typeof flowPropertiesSchema>

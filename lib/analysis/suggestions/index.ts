@@ -1,0 +1,7 @@
+export * from './elementProperties'
+export type * from './elementContext'
+export * from './buildElementContexts'
+export * from './plaintextProtocol'
+export type * from './suggestionRule'
+export { SUGGESTION_RULES, type SuggestionRuleId } from './rules'
+export * from './suggestThreats'

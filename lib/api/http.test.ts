@@ -1,0 +1,123 @@
+import { describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { NotFoundError } from '@/lib/errors'
+import { parseBearerToken, readJsonBody, withErrors } from './http'
+
+const LIMIT = 64 * 1024
+const schema = z.object({ a: z.object({ b: z.int() }), name: z.string() })
+
+function streamOf(text: string, chunkBytes = 8 * 1024): ReadableStream<Uint8Array> {
+	const bytes = new TextEncoder().encode(text)
+	let offset = 0
+	return new ReadableStream({
+		pull(controller) {
+			if (offset >= bytes.length) return controller.close()
+			controller.enqueue(bytes.slice(offset, offset + chunkBytes))
+			offset += chunkBytes
+		},
+	})
+}
+
+// A streamed body has no Content-Length, like a chunked upload.
+function streamedRequest(text: string, headers: Record<string, string> = {}): Request {
+	const init: RequestInit & { duplex: 'half' } = { method: 'POST', body: streamOf(text), headers, duplex: 'half' }
+	return new Request('http://localhost/api/test', init)
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<Response> {
+	return withErrors(async () => {
+		await promise
+		return new Response('unexpected success')
+	})()
+}
+
+describe('readJsonBody', () => {
+	it('parses and validates a body within the limit', async () => {
+		const request = streamedRequest(JSON.stringify({ a: { b: 1 }, name: 'x' }))
+		await expect(readJsonBody(request, schema, { maxBytes: LIMIT })).resolves.toEqual({ a: { b: 1 }, name: 'x' })
+	})
+
+	it('answers 413 for a 70 KiB body sent without a Content-Length', async () => {
+		const request = streamedRequest(JSON.stringify({ name: 'x'.repeat(70 * 1024) }))
+		expect(request.headers.get('content-length')).toBeNull()
+		const response = await rejectionOf(readJsonBody(request, schema, { maxBytes: LIMIT }))
+		expect(response.status).toBe(413)
+		expect(await response.json()).toEqual({ error: 'Body too large', limit: LIMIT })
+	})
+
+	it('answers 413 when the Content-Length understates the body', async () => {
+		const request = streamedRequest(JSON.stringify({ name: 'x'.repeat(70 * 1024) }), { 'content-length': '10' })
+		const response = await rejectionOf(readJsonBody(request, schema, { maxBytes: LIMIT }))
+		expect(response.status).toBe(413)
+	})
+
+	it('answers 413 from the Content-Length alone, without reading the body', async () => {
+		const request = new Request('http://localhost/api/test', {
+			method: 'POST',
+			body: 'x'.repeat(LIMIT + 1),
+			headers: { 'content-length': String(LIMIT + 1) },
+		})
+		const response = await rejectionOf(readJsonBody(request, schema, { maxBytes: LIMIT }))
+		expect(response.status).toBe(413)
+		expect(request.bodyUsed).toBe(false)
+	})
+
+	it('answers 400 Invalid JSON for malformed, empty or non-UTF-8 bodies', async () => {
+		for (const body of ['{"a":', '', new Uint8Array([0x7b, 0xff, 0x7d])]) {
+			const request = new Request('http://localhost/api/test', { method: 'POST', body })
+			const response = await rejectionOf(readJsonBody(request, schema, { maxBytes: LIMIT }))
+			expect(response.status).toBe(400)
+			expect(await response.json()).toEqual({ error: 'Invalid JSON' })
+		}
+	})
+
+	it('answers 400 with the path and message of every schema issue', async () => {
+		const request = streamedRequest(JSON.stringify({ a: { b: 'one' } }))
+		const response = await rejectionOf(readJsonBody(request, schema, { maxBytes: LIMIT }))
+		expect(response.status).toBe(400)
+		const body = await response.json()
+		expect(body.error).toBe('Invalid request')
+		expect(body.issues).toEqual([
+			{ path: 'a.b', message: expect.any(String) },
+			{ path: 'name', message: expect.any(String) },
+		])
+	})
+})
+
+describe('withErrors', () => {
+	it('answers an HttpError with its status and public message', async () => {
+		const response = await withErrors(async () => {
+			throw new NotFoundError('Session not found')
+		})()
+		expect(response.status).toBe(404)
+		expect(response.headers.get('cache-control')).toBe('no-store')
+		expect(await response.json()).toEqual({ error: 'Session not found' })
+	})
+
+	it('logs an unexpected error and answers a bare 500 that leaks nothing', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+		const response = await withErrors(async () => {
+			throw new Error('SQLITE_CONSTRAINT: secret table detail')
+		})()
+		expect(response.status).toBe(500)
+		const text = await response.text()
+		expect(text).not.toContain('SQLITE')
+		expect(JSON.parse(text)).toEqual({ error: 'Internal server error' })
+		expect(log).toHaveBeenCalledOnce()
+		log.mockRestore()
+	})
+})
+
+describe('parseBearerToken', () => {
+	it('reads the token of a Bearer authorization header, whatever the scheme case', () => {
+		expect(parseBearerToken('Bearer abc_DEF-123')).toBe('abc_DEF-123')
+		expect(parseBearerToken('bearer  abc ')).toBe('abc')
+	})
+
+	it('returns null for a missing, empty or non-Bearer header', () => {
+		expect(parseBearerToken(null)).toBeNull()
+		expect(parseBearerToken('Bearer ')).toBeNull()
+		expect(parseBearerToken('Basic dXNlcjpwYXNz')).toBeNull()
+		expect(parseBearerToken('Bearer a b')).toBeNull()
+	})
+})

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
+import { ROLES } from '@/lib/sessionEnums'
+import { linkTokenSchema } from './sessionSchemas'
+
+// Bodies and responses of the app's internal API, called only by the party.
+
+/** Header carrying INTERNAL_SECRET on every internal request. */
+export const INTERNAL_SECRET_HEADER = 'x-threatroom-secret'
+
+export const authorizeBody = z.object({ token: linkTokenSchema })
+export type AuthorizeBody = z.infer<typeof authorizeBody>
+
+export const authorizeResponse = z.object({ role: z.enum(ROLES) })
+export type AuthorizeResponse = z.infer<typeof authorizeResponse>
+
+/** The tldraw room snapshot is validated by the room itself when it loads; here it is opaque JSON. */
+export const canvasSnapshotSchema = z.record(z.string(), z.unknown())
+export type CanvasSnapshot = z.infer<typeof canvasSnapshotSchema>
+
+export const humanIdCountersSchema = z.record(z.string(), z.int().min(0))
+export type HumanIdCounters = z.infer<typeof humanIdCountersSchema>
+
+export const canvasStateResponse = z.object({
+	snapshot: canvasSnapshotSchema.nullable(),
+	clock: z.int().min(0),
+	humanIdCounters: humanIdCountersSchema,
+})
+export type CanvasStateResponse = z.infer<typeof canvasStateResponse>
+
+export const saveCanvasBody = z
+	.object({
+		snapshot: canvasSnapshotSchema,
+		clock: z.int().min(0),
+		humanIdCounters: humanIdCountersSchema,
+		elements: z.array(dfdElementSchema),
+	})
+	.superRefine((body, ctx) => {
+		// Duplicates would violate the table's keys and surface as a 500 the room retries forever.
+		const shapeIds = new Set<string>()
+		const humanIds = new Set<string>()
+		body.elements.forEach((element, index) => {
+			if (shapeIds.has(element.shapeId)) {
+				ctx.addIssue({ code: 'custom', path: ['elements', index, 'shapeId'], message: 'Duplicate shapeId' })
+			}
+			if (humanIds.has(element.humanId)) {
+				ctx.addIssue({ code: 'custom', path: ['elements', index, 'humanId'], message: 'Duplicate humanId' })
+			}
+			shapeIds.add(element.shapeId)
+			humanIds.add(element.humanId)
+		})
+	})
+export type SaveCanvasBody = z.infer<typeof saveCanvasBody>
+
+export const saveCanvasResponse = z.object({ saved: z.boolean(), clock: z.int().min(0) })
+export type SaveCanvasResponse = z.infer<typeof saveCanvasResponse>

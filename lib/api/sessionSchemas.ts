@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
+import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
+
+// Public API bodies and responses. React- and drizzle-free so the page can parse what it receives.
+
+export const SESSION_NAME_MAX_LENGTH = 256
+export const SESSION_DESCRIPTION_MAX_LENGTH = 1024
+const TOKEN_MAX_LENGTH = 256
+
+/** An empty or unknown token is a "bad link" (401), not a malformed request; only the size is bounded. */
+export const linkTokenSchema = z.string().max(TOKEN_MAX_LENGTH)
+
+export const createSessionBody = z.object({
+	name: z.string().trim().min(1).max(SESSION_NAME_MAX_LENGTH),
+	description: z.string().trim().max(SESSION_DESCRIPTION_MAX_LENGTH).default(''),
+	framework: z.enum(FRAMEWORKS).default('STRIDE'),
+})
+export type CreateSessionBody = z.infer<typeof createSessionBody>
+
+export const createSessionResponse = z.object({
+	id: z.string(),
+	facilitatorUrl: z.string(),
+	participantUrl: z.string(),
+	productOwnerUrl: z.string(),
+	observerUrl: z.string(),
+})
+export type CreateSessionResponse = z.infer<typeof createSessionResponse>
+
+export const joinBody = z.object({ token: linkTokenSchema })
+export type JoinBody = z.infer<typeof joinBody>
+
+export const sessionSummary = z.object({
+	id: z.string(),
+	name: z.string(),
+	description: z.string(),
+	framework: z.enum(FRAMEWORKS),
+	status: z.enum(SESSION_STATUSES),
+})
+export type SessionSummary = z.infer<typeof sessionSummary>
+
+export const joinResponse = z.object({
+	role: z.enum(ROLES),
+	session: sessionSummary,
+	partyUrl: z.string(),
+})
+export type JoinResponse = z.infer<typeof joinResponse>
+
+export const sessionDetailsResponse = z.object({
+	session: sessionSummary.extend({ createdAt: z.int() }),
+	elements: z.array(dfdElementSchema),
+})
+export type SessionDetailsResponse = z.infer<typeof sessionDetailsResponse>
+
+export const errorResponse = z.object({
+	error: z.string(),
+	issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+	limit: z.int().optional(),
+})
+export type ErrorResponse = z.infer<typeof errorResponse>

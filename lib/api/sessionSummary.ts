@@ -1,0 +1,13 @@
+import type { SessionRow } from '@/lib/db/schema'
+import type { SessionSummary } from './sessionSchemas'
+
+/** What any holder of a valid link may see about a session (no timestamps, no tokens). */
+export function toSessionSummary(row: SessionRow): SessionSummary {
+	return {
+		id: row.id,
+		name: row.name,
+		description: row.description,
+		framework: row.framework,
+		status: row.status,
+	}
+}

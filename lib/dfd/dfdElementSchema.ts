@@ -1,0 +1,30 @@
+import { z } from 'zod'
+// Relative: lib/db/schema.ts imports this file and drizzle-kit does not resolve the `@/` alias.
+import { DFD_KINDS, type DfdKind } from './elementKinds'
+
+export const DFD_ELEMENT_KINDS = DFD_KINDS
+export type DfdElementKind = DfdKind
+
+export const dfdPropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
+export const dfdPropertiesSchema = z.record(z.string(), dfdPropertyValueSchema)
+export type DfdProperties = z.infer<typeof dfdPropertiesSchema>
+
+/**
+ * One row of the canvas projection the party sends with every save. No length limits beyond
+ * "non-empty ids": the canvas validators already bound the text, and a stricter rule here would make
+ * a save the room can never get accepted (it would retry forever). The request size limit caps the rest.
+ */
+export const dfdElementSchema = z.object({
+	shapeId: z.string().min(1),
+	humanId: z.string().min(1),
+	kind: z.enum(DFD_ELEMENT_KINDS),
+	name: z.string(),
+	description: z.string(),
+	outOfScope: z.boolean(),
+	reasonOutOfScope: z.string(),
+	properties: dfdPropertiesSchema,
+	pageId: z.string().min(1),
+	sourceShapeId: z.string().min(1).nullable(),
+	targetShapeId: z.string().min(1).nullable(),
+})
+export type DfdElement = z.infer<typeof dfdElementSchema>

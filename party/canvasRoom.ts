@@ -1,0 +1,173 @@
+import {
+	DEFAULT_INITIAL_SNAPSHOT,
+	InMemorySyncStorage,
+	type RoomSnapshot,
+	TLSocketRoom,
+	type WebSocketMinimal,
+} from '@tldraw/sync-core'
+import type { TLRecord } from '@tldraw/tlschema'
+import type * as Party from 'partykit/server'
+import { z } from 'zod'
+import type { CanvasStateResponse } from '@/lib/api/internalSchemas'
+import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
+import { HUMAN_ID_PREFIX } from '@/lib/dfd/elementKinds'
+import { extractElements } from '@/lib/dfd/extractElements'
+import { allocatorFor, authorizeShapeWrite, type HumanIdAllocator, type HumanIdCounters } from '@/lib/dfd/humanIds'
+import { type Person, PARTY_CLOSE_REASON, type PeopleMessage } from '@/lib/protocol/customMessages'
+import { canEditCanvas } from '@/lib/roles'
+import type { AppApi } from './appApi'
+import { MessageSizeGuard } from './messageSize'
+import { PeopleRegistry } from './people'
+import { SaveScheduler } from './persistence'
+
+export type SessionMeta = Person
+
+/**
+ * One session's canvas: tldraw's sync room over the loaded snapshot, the human-ID stamping, the
+ * people list and the debounced saves to the app.
+ */
+export class CanvasRoom {
+	private readonly room: TLSocketRoom<TLRecord, SessionMeta>
+	private readonly allocator: HumanIdAllocator
+	private readonly saver: SaveScheduler
+	private readonly people = new PeopleRegistry()
+	private readonly sizeGuard = new MessageSizeGuard()
+
+	constructor(
+		private readonly sessionId: string,
+		loaded: CanvasStateResponse,
+		private readonly api: AppApi,
+	) {
+		this.saver = new SaveScheduler(
+			() => this.save(),
+			(error, failures, retryInMs) => {
+				const message = error instanceof Error ? error.message : String(error)
+				console.error(`[party ${sessionId}] save failed (${failures}x), retrying in ${retryInMs} ms: ${message}`)
+			},
+		)
+		const storage = new InMemorySyncStorage<TLRecord>({
+			snapshot: roomSnapshotOf(loaded),
+			onChange: () => this.saver.changed(),
+		})
+		this.room = new TLSocketRoom<TLRecord, SessionMeta>({
+			schema: threatroomSchema,
+			storage,
+			authorizeRecord: { shape: (write) => authorizeShapeWrite(this.allocator, write) },
+			onSessionRemoved: (_room, { sessionId: removed, numSessionsRemaining }) => {
+				this.forget(removed)
+				if (numSessionsRemaining === 0) this.saver.flush()
+			},
+			log: {
+				warn: (...args) => console.warn(`[party ${sessionId}]`, ...args),
+				error: (...args) => console.error(`[party ${sessionId}]`, ...args),
+			},
+		})
+		// From the stored records after the room migrated them, and the saved counters, so an ID
+		// whose shape was deleted is not handed out again.
+		this.allocator = allocatorFor(
+			this.room.getCurrentSnapshot().documents.map((document) => document.state as TLRecord),
+			knownCounters(loaded.humanIdCounters),
+		)
+	}
+
+	connect(conn: Party.Connection, person: Person): void {
+		this.room.handleSocketConnect({
+			sessionId: conn.id,
+			socket: socketFor(conn),
+			isReadonly: !canEditCanvas(person.role),
+			objectAccess: canEditCanvas(person.role) ? 'write' : 'read',
+			meta: person,
+		})
+		this.people.joined(conn.id, person)
+	}
+
+	message(conn: Party.Connection, message: string | ArrayBuffer | ArrayBufferView): void {
+		if (!this.sizeGuard.accept(conn.id, message)) {
+			console.warn(`[party ${this.sessionId}] closing a session that sent an oversized message`)
+			this.room.closeSession(conn.id, PARTY_CLOSE_REASON.MESSAGE_TOO_LARGE)
+			this.forget(conn.id)
+			return
+		}
+		this.room.handleSocketMessage(conn.id, message)
+		// The handshake ('connect') is handled synchronously: once it is through, the new session
+		// can receive messages and joins the people list.
+		if (this.people.isAwaitingHandshake(conn.id) && this.isConnected(conn.id) && this.people.connected(conn.id)) {
+			this.broadcastPeople()
+		}
+	}
+
+	close(conn: Party.Connection): void {
+		this.room.handleSocketClose(conn.id)
+		this.forget(conn.id)
+		// The room drops a closed session a few seconds later; the canvas need not wait for that.
+		if (this.people.connectedSessionIds().length === 0) this.saver.flush()
+	}
+
+	error(conn: Party.Connection): void {
+		this.room.handleSocketError(conn.id)
+		this.forget(conn.id)
+	}
+
+	private forget(sessionId: string): void {
+		this.sizeGuard.forget(sessionId)
+		if (this.people.left(sessionId)) this.broadcastPeople()
+	}
+
+	private isConnected(sessionId: string): boolean {
+		return this.room.getSessions().some((session) => session.sessionId === sessionId && session.isConnected)
+	}
+
+	private broadcastPeople(): void {
+		const message: PeopleMessage = { type: 'people', people: this.people.list() }
+		for (const sessionId of this.people.connectedSessionIds()) this.room.sendCustomMessage(sessionId, message)
+	}
+
+	private async save(): Promise<void> {
+		const snapshot = this.room.getCurrentSnapshot()
+		const result = await this.api.saveCanvas({
+			snapshot: { ...snapshot },
+			clock: snapshot.documentClock ?? 0,
+			humanIdCounters: { ...this.allocator.toJSON() },
+			elements: extractElements(snapshot),
+		})
+		if (!result.saved) {
+			console.warn(`[party ${this.sessionId}] the app holds a newer canvas (clock ${result.clock}); save ignored`)
+		}
+	}
+}
+
+// tldraw would listen to the socket itself if it could; the party forwards events instead, so
+// every message passes the size check before tldraw parses it.
+function socketFor(conn: Party.Connection): WebSocketMinimal {
+	return {
+		send: (data) => conn.send(data),
+		close: (code, reason) => conn.close(code, reason),
+		get readyState() {
+			return conn.readyState
+		},
+	}
+}
+
+// The app stores the snapshot as opaque JSON; check the frame the storage relies on. The records
+// themselves were validated by the room that saved them, and are migrated on load.
+const storedSnapshotSchema = z.looseObject({
+	documents: z.array(
+		z.object({
+			state: z.looseObject({ id: z.string(), typeName: z.string() }),
+			lastChangedClock: z.number(),
+		}),
+	),
+})
+
+function roomSnapshotOf(loaded: CanvasStateResponse): RoomSnapshot {
+	// A session never saved starts as tldraw's empty document, described by our schema.
+	if (loaded.snapshot === null) return { ...DEFAULT_INITIAL_SNAPSHOT, schema: threatroomSchema.serialize() }
+	storedSnapshotSchema.parse(loaded.snapshot)
+	return loaded.snapshot as unknown as RoomSnapshot
+}
+
+const PREFIXES = new Set<string>(Object.values(HUMAN_ID_PREFIX))
+
+function knownCounters(saved: Record<string, number>): HumanIdCounters {
+	return Object.fromEntries(Object.entries(saved).filter(([prefix]) => PREFIXES.has(prefix)))
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+export const DEFAULT_APP_URL = 'http://127.0.0.1:3000'
+
+// The party has no filesystem, so unlike the app it cannot read data/.internal-secret: the scripts
+// pass the secret with `--var INTERNAL_SECRET=…`.
+const partyEnvSchema = z.object({
+	APP_URL: z
+		.url({ protocol: /^https?$/ })
+		.default(DEFAULT_APP_URL)
+		.transform((value) => value.replace(/\/+$/, '')),
+	INTERNAL_SECRET: z.string().min(16, 'INTERNAL_SECRET must be set (at least 16 characters), shared with the app'),
+})
+
+export type PartyEnv = z.infer<typeof partyEnvSchema>
+
+/** `room.env` / `lobby.env`: `--var` values, partykit.json vars or .env. Throws a readable message. */
+export function parsePartyEnv(env: Record<string, unknown>): PartyEnv {
+	const result = partyEnvSchema.safeParse({
+		APP_URL: blankAsUndefined(env.APP_URL),
+		INTERNAL_SECRET: blankAsUndefined(env.INTERNAL_SECRET),
+	})
+	if (result.success) return result.data
+	const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+	throw new Error(`Invalid party variables:\n${lines.join('\n')}`)
+}
+
+function blankAsUndefined(value: unknown): unknown {
+	return typeof value === 'string' && value.trim() === '' ? undefined : value
+}

@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
+
+// Servers started by a test run in their own process group, so one signal reaches their children
+// too (`partykit dev` runs workerd): a test must leave nothing behind, even when it fails.
+
+const OUTPUT_LINES_KEPT = 200
+
+export interface TestProcess {
+	readonly child: ChildProcess
+	/** The last lines it printed, for a failure message. */
+	output(): string
+	/** Resolves when the process has exited; never rejects. */
+	readonly exited: Promise<void>
+	/** Signals the whole group and waits for the leader to exit. */
+	kill(signal?: NodeJS.Signals): Promise<void>
+}
+
+const running = new Set<TestProcess>()
+
+export function spawnTestProcess(command: string, args: string[], env: Record<string, string> = {}): TestProcess {
+	const child = spawn(command, args, {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	})
+	const lines: string[] = []
+	const keep = (data: Buffer) => {
+		lines.push(...data.toString('utf8').split('\n'))
+		if (lines.length > OUTPUT_LINES_KEPT) lines.splice(0, lines.length - OUTPUT_LINES_KEPT)
+	}
+	child.stdout?.on('data', keep)
+	child.stderr?.on('data', keep)
+	const exited = new Promise<void>((resolve) => {
+		child.once('exit', () => resolve())
+		child.once('error', () => resolve())
+	})
+	const managed: TestProcess = {
+		child,
+		output: () => lines.join('\n'),
+		exited,
+		async kill(signal = 'SIGTERM') {
+			signalGroup(child, signal)
+			const escalate = setTimeout(() => signalGroup(child, 'SIGKILL'), 5_000)
+			await exited
+			clearTimeout(escalate)
+			// The leader can exit before its children.
+			signalGroup(child, 'SIGKILL')
+			running.delete(managed)
+		},
+	}
+	running.add(managed)
+	return managed
+}
+
+/** For afterAll: stops every process the tests started and has not stopped yet. */
+export async function killAllTestProcesses(): Promise<void> {
+	await Promise.all([...running].map((managed) => managed.kill('SIGKILL')))
+}
+
+// Also when the test runner exits without running afterAll.
+process.once('exit', () => {
+	for (const managed of running) signalGroup(managed.child, 'SIGKILL')
+})
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined) return
+	try {
+		process.kill(-child.pid, signal)
+	} catch {
+		// ESRCH: already gone.
+	}
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer()
+		server.once('error', reject)
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address()
+			const port = typeof address === 'object' && address ? address.port : 0
+			server.close(() => resolve(port))
+		})
+	})
+}
+
+/** Resolves once `url` answers with any HTTP status; rejects after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs: number, owner?: TestProcess): Promise<void> {
+	const deadline = Date.now() + timeoutMs
+	for (;;) {
+		try {
+			const response = await fetch(url, { signal: AbortSignal.timeout(2_000) })
+			await response.body?.cancel()
+			return
+		} catch {
+			if (Date.now() > deadline) {
+				throw new Error(`${url} did not answer within ${timeoutMs} ms${owner ? `:\n${owner.output()}` : ''}`)
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200))
+		}
+	}
+}

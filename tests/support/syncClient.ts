@@ -1,0 +1,89 @@
+import { atom } from '@tldraw/state'
+import { Store } from '@tldraw/store'
+import * as syncCore from '@tldraw/sync-core'
+import { type TLPersistentClientSocket, TLSyncClient } from '@tldraw/sync-core'
+import type { TLRecord, TLShape, TLStoreProps } from '@tldraw/tlschema'
+import WebSocket from 'ws'
+import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
+
+// A headless tldraw sync client, as `useSync` builds it but without React or an editor, for driving
+// the party from Node. tldraw's client expects a browser: the few globals it touches are shimmed.
+
+installBrowserShims()
+
+// Exported at runtime (useSync builds one) but left out of the published types as internal.
+const { ClientWebSocketAdapter } = syncCore as unknown as {
+	ClientWebSocketAdapter: new (getUri: () => string) => TLPersistentClientSocket<object, object> & { close(): void }
+}
+
+function installBrowserShims(): void {
+	const globals = globalThis as Record<string, unknown>
+	if (globals.window === undefined) {
+		globals.window = Object.assign(new EventTarget(), { devicePixelRatio: 1, setTimeout, clearTimeout })
+	}
+	if (globals.document === undefined) globals.document = Object.assign(new EventTarget(), { hidden: false })
+	globals.requestAnimationFrame ??= (callback: (time: number) => void) => setTimeout(() => callback(Date.now()), 16)
+	globals.cancelAnimationFrame ??= (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle)
+	// Node 20 has no WebSocket; `ws` speaks the same event API (string data for text frames).
+	globals.WebSocket ??= WebSocket
+}
+
+export type TestStore = Store<TLRecord, TLStoreProps>
+
+export interface TestClient {
+	store: TestStore
+	/** Set once the first sync completed. */
+	isLoaded(): boolean
+	/** tldraw's reason when the server closed the socket with 4099, e.g. NOT_AUTHENTICATED. */
+	syncError(): string | null
+	/** Custom messages from the party (`room.sendCustomMessage`), oldest first. */
+	customMessages: unknown[]
+	shapes(): TLShape[]
+	close(): void
+}
+
+export function connectTestClient(partyOrigin: string, sessionId: string, query: Record<string, string>): TestClient {
+	const store: TestStore = new Store({
+		schema: threatroomSchema,
+		props: {
+			defaultName: '',
+			assets: { upload: async () => ({ src: '' }), resolve: () => null, remove: async () => {} },
+			users: { currentUser: atom('current user', null), resolve: () => atom('user', null) },
+			onMount: () => {},
+		},
+	})
+	const url = new URL(`/party/${encodeURIComponent(sessionId)}`, partyOrigin.replace(/^http/, 'ws'))
+	for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
+
+	const socket = new ClientWebSocketAdapter(() => url.toString())
+	let loaded = false
+	let error: string | null = null
+	const customMessages: unknown[] = []
+	const client = new TLSyncClient<TLRecord, TestStore>({
+		store,
+		socket,
+		presence: atom('presence', null),
+		// 'full' syncs at 30 fps; 'solo' would batch pushes once a second.
+		presenceMode: atom('presence mode', 'full' as const),
+		onLoad: () => {
+			loaded = true
+		},
+		onSyncError: (reason) => {
+			error = reason
+			socket.close()
+		},
+		onCustomMessageReceived: (data) => customMessages.push(data),
+	})
+
+	return {
+		store,
+		isLoaded: () => loaded,
+		syncError: () => error,
+		customMessages,
+		shapes: () => store.allRecords().filter((record): record is TLShape => record.typeName === 'shape'),
+		close() {
+			client.close()
+			socket.close()
+		},
+	}
+}
