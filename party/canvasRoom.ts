@@ -32,6 +32,8 @@ export class CanvasRoom {
 	private readonly saver: SaveScheduler
 	private readonly people = new PeopleRegistry()
 	private readonly sizeGuard = new MessageSizeGuard()
+	/** Sockets handed to tldraw and not closed since: events of any other socket are not its business. */
+	private readonly open = new Set<string>()
 
 	constructor(
 		private readonly sessionId: string,
@@ -78,10 +80,12 @@ export class CanvasRoom {
 			objectAccess: canEditCanvas(person.role) ? 'write' : 'read',
 			meta: person,
 		})
+		this.open.add(conn.id)
 		this.people.joined(conn.id, person)
 	}
 
 	message(conn: Party.Connection, message: string | ArrayBuffer | ArrayBufferView): void {
+		if (!this.open.has(conn.id)) return
 		if (!this.sizeGuard.accept(conn.id, message)) {
 			console.warn(`[party ${this.sessionId}] closing a session that sent an oversized message`)
 			this.room.closeSession(conn.id, PARTY_CLOSE_REASON.MESSAGE_TOO_LARGE)
@@ -96,19 +100,18 @@ export class CanvasRoom {
 		}
 	}
 
-	close(conn: Party.Connection): void {
-		this.room.handleSocketClose(conn.id)
+	/** The socket closed, cleanly or (`error`) not. */
+	close(conn: Party.Connection, { error = false } = {}): void {
+		if (!this.open.has(conn.id)) return
+		if (error) this.room.handleSocketError(conn.id)
+		else this.room.handleSocketClose(conn.id)
 		this.forget(conn.id)
-		// The room drops a closed session a few seconds later; the canvas need not wait for that.
+		// tldraw keeps a closed session a few seconds for a reconnect; the canvas need not wait.
 		if (this.people.connectedSessionIds().length === 0) this.saver.flush()
 	}
 
-	error(conn: Party.Connection): void {
-		this.room.handleSocketError(conn.id)
-		this.forget(conn.id)
-	}
-
 	private forget(sessionId: string): void {
+		this.open.delete(sessionId)
 		this.sizeGuard.forget(sessionId)
 		if (this.people.left(sessionId)) this.broadcastPeople()
 	}
@@ -127,7 +130,7 @@ export class CanvasRoom {
 		const result = await this.api.saveCanvas({
 			snapshot: { ...snapshot },
 			clock: snapshot.documentClock ?? 0,
-			humanIdCounters: { ...this.allocator.toJSON() },
+			humanIdCounters: this.allocator.toJSON(),
 			elements: extractElements(snapshot),
 		})
 		if (!result.saved) {

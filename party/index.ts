@@ -53,7 +53,7 @@ export default class ThreatroomServer implements Party.Server {
 	}
 
 	onError(conn: Party.Connection): void {
-		this.canvas?.error(conn)
+		this.canvas?.close(conn, { error: true })
 	}
 
 	private async canvasWithin(ms: number): Promise<CanvasRoom | 'missing' | 'loading'> {

@@ -1,5 +1,5 @@
-import { chunk } from '@tldraw/sync-core'
 import { describe, expect, it } from 'vitest'
+import { chunk } from '../tests/support/syncCoreInternals'
 import { MessageSizeGuard } from './messageSize'
 
 describe('MessageSizeGuard', () => {

@@ -45,6 +45,8 @@ const CANVAS_COMPONENTS: TLComponents = {
 /** Images stay inline in the document, so keep them well under the party's 4 MiB message limit. */
 const MAX_IMAGE_BYTES = 1024 * 1024
 const MAX_IMAGE_DIMENSION_PX = 2000
+/** Videos would be inlined too; a threat model has no use for them. Stable: tldraw rebuilds on a new array. */
+const NO_VIDEO_TYPES: string[] = []
 
 /**
  * The session's whiteboard: header, canvas and properties panel. Loads only in the browser
@@ -145,7 +147,7 @@ function SessionCanvasConnection({
 							licenseKey={process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY}
 							maxAssetSize={MAX_IMAGE_BYTES}
 							maxImageDimension={MAX_IMAGE_DIMENSION_PX}
-							acceptedVideoMimeTypes={[]}
+							acceptedVideoMimeTypes={NO_VIDEO_TYPES}
 							onMount={onMount}
 						/>
 					)}

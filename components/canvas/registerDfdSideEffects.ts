@@ -1,10 +1,23 @@
 import { type Editor, getIndexBelow, type JsonObject, type TLShape } from 'tldraw'
 import { DFD_SHAPE_TYPES, dfdKindOfShapeType, FLOW_SHAPE_TYPE } from '@/lib/dfd/elementKinds'
 import { FLOW_META_DEFAULTS, type FlowMeta, flowMetaOf } from '@/lib/dfd/flowMeta'
+import { humanIdOf } from '@/lib/dfd/humanIds'
 
 /** Flow meta as the JSON tldraw stores in `shape.meta.dfd`. */
 export function flowMetaJson(meta: FlowMeta): JsonObject {
 	return { ...meta }
+}
+
+/** The shape with another human ID; any other shape comes back as it is. */
+function withHumanId(shape: TLShape, humanId: string): TLShape {
+	const kind = dfdKindOfShapeType(shape.type)
+	if (kind === null) return shape
+	if (kind === 'flow') {
+		return { ...shape, meta: { ...shape.meta, dfd: flowMetaJson({ ...flowMetaOf(shape.meta), humanId }) } }
+	}
+	if (!('humanId' in shape.props)) return shape
+	// The props are this kind's own, with one string field changed: still valid for the kind.
+	return { ...shape, props: { ...shape.props, humanId } } as TLShape
 }
 
 /**
@@ -12,17 +25,23 @@ export function flowMetaJson(meta: FlowMeta): JsonObject {
  * a duplicate or an undo brings an old ID along), so showing the copied ID until then would lie.
  * The shape shows "…" until the stamped record comes back.
  */
-function withoutHumanId(editor: Editor, shape: TLShape): TLShape {
-	const kind = dfdKindOfShapeType(shape.type)
-	if (kind === null) return shape
-	if (kind === 'flow') {
-		const meta = flowMetaOf(shape.meta)
-		if (meta.humanId === '' && shape.meta['dfd'] !== undefined) return shape
-		return { ...shape, meta: { ...shape.meta, dfd: flowMetaJson({ ...meta, humanId: '' }) } }
-	}
-	if (!('humanId' in shape.props) || shape.props.humanId === '') return shape
-	// The props are this kind's own, with one string field changed: still valid for the kind.
-	return { ...shape, props: { ...shape.props, humanId: '' } } as TLShape
+function withoutHumanId(shape: TLShape): TLShape {
+	const humanId = humanIdOf(shape)
+	if (humanId === null) return shape
+	// An arrow without flow meta (pasted from another board) gets it here too.
+	if (humanId === '' && (shape.type !== FLOW_SHAPE_TYPE || shape.meta['dfd'] !== undefined)) return shape
+	return withHumanId(shape, '')
+}
+
+/**
+ * Human IDs belong to the room, which rejects any update that changes one. Undo and redo replay
+ * whole records, so undoing an edit made before the stamp arrived would put '' back, the room
+ * would reject the update, and the undo would silently bounce. Local writes keep the ID.
+ */
+function keepingHumanId(prev: TLShape, next: TLShape): TLShape {
+	const stamped = humanIdOf(prev)
+	if (!stamped || humanIdOf(next) === stamped || next.type !== prev.type) return next
+	return withHumanId(next, stamped)
 }
 
 /** A new trust boundary goes behind every shape on its parent, so it never covers what it encloses. */
@@ -46,12 +65,17 @@ export function registerDfdSideEffects(editor: Editor): () => void {
 
 	const removeBeforeCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
 		if (source !== 'user') return shape
-		const next = withoutHumanId(editor, shape)
+		const next = withoutHumanId(shape)
 		return next.type === DFD_SHAPE_TYPES.boundary ? atTheBack(editor, next) : next
 	})
 
+	const removeBeforeChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) =>
+		source === 'user' ? keepingHumanId(prev, next) : next,
+	)
+
 	return () => {
 		removeBeforeCreate()
+		removeBeforeChange()
 		editor.getInitialMetaForShape = previousInitialMeta
 	}
 }

@@ -19,29 +19,22 @@ export function extractElements(snapshot: SnapshotDocuments): DfdElement[] {
 	const records = new Map<string, TLRecord>()
 	for (const { state } of snapshot.documents) records.set(state.id, state as TLRecord)
 
-	const candidates: { shape: TLShape; humanId: string; pageId: string }[] = []
+	const kept: { shape: TLShape; humanId: string; pageId: string }[] = []
+	const seenHumanIds = new Set<string>()
 	for (const record of records.values()) {
 		if (record.typeName !== 'shape') continue
 		const humanId = humanIdOf(record)
-		if (!humanId) continue
+		// Human IDs are unique by construction (the room stamps them); should a duplicate ever appear,
+		// the app would refuse the whole save and the room would retry it forever, so keep the first.
+		if (!humanId || seenHumanIds.has(humanId)) continue
 		const pageId = pageIdOf(record, records)
 		// A shape whose parent chain does not reach a page is not on any diagram.
 		if (pageId === null) continue
-		candidates.push({ shape: record, humanId, pageId })
+		seenHumanIds.add(humanId)
+		kept.push({ shape: record, humanId, pageId })
 	}
 
-	// Human IDs are unique by construction (the room stamps them); should a duplicate ever appear,
-	// the app would refuse the whole save and the room would retry it forever, so keep the first.
-	const seenHumanIds = new Set<string>()
-	const elementShapeIds = new Set<string>()
-	const kept = candidates.filter(({ shape, humanId }) => {
-		if (seenHumanIds.has(humanId)) return false
-		seenHumanIds.add(humanId)
-		elementShapeIds.add(shape.id)
-		return true
-	})
-
-	const ends = flowEnds(records, elementShapeIds)
+	const ends = flowEnds(records, new Set(kept.map(({ shape }) => shape.id)))
 	return kept.flatMap(({ shape, humanId, pageId }) => toElement(shape, humanId, pageId, ends.get(shape.id)) ?? [])
 }
 

@@ -1,30 +1,16 @@
-import { createShapeId, type TLShape } from '@tldraw/tlschema'
+import type { TLShape, TLTextShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { threatroomSchema } from '../canvas/threatroomSchema'
 import { arrowMetaValidators, FLOW_META_DEFAULTS } from './flowMeta'
 import { allocatorFor, authorizeShapeWrite, HumanIdAllocator, humanIdOf } from './humanIds'
 import { PROCESS_SHAPE_DEFAULTS } from './shapes/process-props'
-
-const shapeType = threatroomSchema.types.shape
+import { testShape } from './testShapes'
 
 function processShape(humanId = ''): TLShape {
-	return shapeType.create({
-		id: createShapeId(),
-		type: 'dfd-process',
-		parentId: 'page:page' as TLShape['parentId'],
-		index: 'a1' as TLShape['index'],
-		props: { ...PROCESS_SHAPE_DEFAULTS, humanId },
-	})
+	return testShape({ type: 'dfd-process', props: { ...PROCESS_SHAPE_DEFAULTS, humanId } })
 }
 
 function arrowShape(meta: TLShape['meta'] = {}): TLShape {
-	return shapeType.create({
-		id: createShapeId(),
-		type: 'arrow',
-		parentId: 'page:page' as TLShape['parentId'],
-		index: 'a2' as TLShape['index'],
-		meta,
-	})
+	return { ...testShape({ type: 'text', props: {} as TLTextShape['props'] }), type: 'arrow', meta } as TLShape
 }
 
 describe('HumanIdAllocator', () => {
@@ -87,12 +73,7 @@ describe('authorizeShapeWrite', () => {
 
 	it('leaves shapes that are not DFD elements alone', () => {
 		const allocator = new HumanIdAllocator()
-		const text = shapeType.create({
-			id: createShapeId(),
-			type: 'text',
-			parentId: 'page:page' as TLShape['parentId'],
-			index: 'a3' as TLShape['index'],
-		})
+		const text = testShape({ type: 'text', props: {} as TLTextShape['props'] })
 		expect(authorizeShapeWrite(allocator, { type: 'create', prev: null, next: text })).toBe(text)
 		expect(allocator.toJSON()).toEqual({})
 	})

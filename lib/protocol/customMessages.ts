@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { roleSchema } from '../roles'
-import { DISPLAY_NAME_MAX_LENGTH, USER_ID_MAX_LENGTH } from './identity'
+import { DISPLAY_NAME_MAX_LENGTH, USER_ID_PATTERN } from './identity'
 
 // Messages the party sends over the tldraw sync socket (`room.sendCustomMessage`), received by
 // `useSync({ onCustomMessageReceived })`. The browser parses every one with `parseCustomMessage`.
 
 export const personSchema = z.object({
-	userId: z.string().min(1).max(USER_ID_MAX_LENGTH),
+	userId: z.string().regex(USER_ID_PATTERN),
 	name: z.string().min(1).max(DISPLAY_NAME_MAX_LENGTH),
 	role: roleSchema,
 })

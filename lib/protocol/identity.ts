@@ -4,7 +4,7 @@
 
 export const DISPLAY_NAME_MAX_LENGTH = 64
 export const USER_ID_MAX_LENGTH = 64
-export const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+export const USER_ID_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${USER_ID_MAX_LENGTH}}$`)
 export const GUEST_NAME = 'Guest'
 
 export function parseDisplayName(raw: string | null): string {

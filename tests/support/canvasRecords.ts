@@ -9,7 +9,7 @@ import {
 	type TLShapeId,
 	toRichText,
 } from '@tldraw/tlschema'
-import type { IndexKey } from '@tldraw/utils'
+import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { DFD_SHAPE_TYPES, type DfdShapeType } from '@/lib/dfd/elementKinds'
 import { FLOW_META_DEFAULTS, type FlowMeta } from '@/lib/dfd/flowMeta'
@@ -31,10 +31,10 @@ const DEFAULT_PROPS = {
 	[DFD_SHAPE_TYPES.boundary]: BOUNDARY_SHAPE_DEFAULTS,
 }
 
-let nextIndex = 0
+let lastIndex: IndexKey | null = null
 function index(): IndexKey {
-	nextIndex++
-	return `a${nextIndex}` as IndexKey
+	lastIndex = getIndexAbove(lastIndex)
+	return lastIndex
 }
 
 export function pageRecord(id: string, name: string): TLPage {

@@ -20,6 +20,8 @@ export interface FakeSession {
 	canvas: CanvasStateResponse | null
 	/** Every accepted PUT, oldest first. */
 	saves: SaveCanvasBody[]
+	/** Answer this many canvas loads with a 503, as an app that is restarting would. */
+	failLoads: number
 }
 
 export interface FakeApp {
@@ -59,6 +61,10 @@ export async function startFakeApp(secret: string, port = 0): Promise<FakeApp> {
 			return reply(200, { role } satisfies AuthorizeResponse)
 		}
 		if (route === 'canvas' && req.method === 'GET') {
+			if (session.failLoads > 0) {
+				session.failLoads--
+				return reply(503, { error: 'Starting' })
+			}
 			return reply(200, session.canvas ?? ({ snapshot: null, clock: 0, humanIdCounters: {} } satisfies CanvasStateResponse))
 		}
 		if (route === 'canvas' && req.method === 'PUT') {
@@ -83,7 +89,7 @@ export async function startFakeApp(secret: string, port = 0): Promise<FakeApp> {
 		sessions,
 		requests,
 		addSession(id, tokens) {
-			const session: FakeSession = { tokens, canvas: null, saves: [] }
+			const session: FakeSession = { tokens, canvas: null, saves: [], failLoads: 0 }
 			sessions.set(id, session)
 			return session
 		},

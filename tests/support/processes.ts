@@ -18,9 +18,14 @@ export interface TestProcess {
 
 const running = new Set<TestProcess>()
 
-export function spawnTestProcess(command: string, args: string[], env: Record<string, string> = {}): TestProcess {
+export function spawnTestProcess(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: Record<string, string> } = {},
+): TestProcess {
 	const child = spawn(command, args, {
-		env: { ...process.env, ...env },
+		cwd: options.cwd,
+		env: { ...process.env, ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	})
@@ -55,7 +60,8 @@ export function spawnTestProcess(command: string, args: string[], env: Record<st
 
 /** For afterAll: stops every process the tests started and has not stopped yet. */
 export async function killAllTestProcesses(): Promise<void> {
-	await Promise.all([...running].map((managed) => managed.kill('SIGKILL')))
+	// SIGTERM first lets a server reap its own children; kill() escalates to SIGKILL.
+	await Promise.all([...running].map((managed) => managed.kill('SIGTERM')))
 }
 
 // Also when the test runner exits without running afterAll.
@@ -93,10 +99,33 @@ export async function waitForHttp(url: string, timeoutMs: number, owner?: TestPr
 			await response.body?.cancel()
 			return
 		} catch {
+			if (owner && owner.child.exitCode !== null) {
+				throw new Error(`the server exited before answering on ${url}:\n${owner.output()}`)
+			}
 			if (Date.now() > deadline) {
 				throw new Error(`${url} did not answer within ${timeoutMs} ms${owner ? `:\n${owner.output()}` : ''}`)
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200))
 		}
 	}
+}
+
+/** Resolves once nothing accepts connections on the port any more (a killed server is really gone). */
+export async function waitForPortClosed(port: number, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs
+	while (await accepts(port)) {
+		if (Date.now() > deadline) throw new Error(`port ${port} still accepts connections after ${timeoutMs} ms`)
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+}
+
+function accepts(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1')
+		socket.once('connect', () => {
+			socket.destroy()
+			resolve(true)
+		})
+		socket.once('error', () => resolve(false))
+	})
 }

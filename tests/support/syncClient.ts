@@ -1,20 +1,15 @@
 import { atom } from '@tldraw/state'
 import { Store } from '@tldraw/store'
-import * as syncCore from '@tldraw/sync-core'
-import { type TLPersistentClientSocket, TLSyncClient } from '@tldraw/sync-core'
+import { TLSyncClient } from '@tldraw/sync-core'
 import type { TLRecord, TLShape, TLStoreProps } from '@tldraw/tlschema'
 import WebSocket from 'ws'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
+import { ClientWebSocketAdapter } from './syncCoreInternals'
 
 // A headless tldraw sync client, as `useSync` builds it but without React or an editor, for driving
 // the party from Node. tldraw's client expects a browser: the few globals it touches are shimmed.
 
 installBrowserShims()
-
-// Exported at runtime (useSync builds one) but left out of the published types as internal.
-const { ClientWebSocketAdapter } = syncCore as unknown as {
-	ClientWebSocketAdapter: new (getUri: () => string) => TLPersistentClientSocket<object, object> & { close(): void }
-}
 
 function installBrowserShims(): void {
 	const globals = globalThis as Record<string, unknown>
@@ -22,6 +17,8 @@ function installBrowserShims(): void {
 		globals.window = Object.assign(new EventTarget(), { devicePixelRatio: 1, setTimeout, clearTimeout })
 	}
 	if (globals.document === undefined) globals.document = Object.assign(new EventTarget(), { hidden: false })
+	// Node 21+ has a navigator; Node 20 does not.
+	globals.navigator ??= { onLine: true }
 	globals.requestAnimationFrame ??= (callback: (time: number) => void) => setTimeout(() => callback(Date.now()), 16)
 	globals.cancelAnimationFrame ??= (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle)
 	// Node 20 has no WebSocket; `ws` speaks the same event API (string data for text frames).

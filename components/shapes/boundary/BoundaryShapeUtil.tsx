@@ -1,4 +1,4 @@
-import { Group2d, Rectangle2d, type Geometry2d, type TLShapeUtilCanBindOpts } from 'tldraw'
+import { Group2d, Polyline2d, Rectangle2d, Vec, type Geometry2d, type TLShapeUtilCanBindOpts } from 'tldraw'
 import { boundaryShapeMigrations } from '@/lib/dfd/shapes/boundary-migrations'
 import {
 	BOUNDARY_SHAPE_DEFAULTS,
@@ -46,9 +46,13 @@ export class BoundaryShapeUtil extends DfdBoxShapeUtil<BoundaryShape> {
 		const heading = this.getHeadingBox(shape)
 		return new Group2d({
 			children: [
-				// First child hollow: the group counts as unfilled, so only the edge is hit.
-				new Rectangle2d({ width: w, height: h, isFilled: false }),
-				new Rectangle2d({ ...heading, isFilled: true }),
+				// The edge as an open polyline, not a hollow rectangle: tldraw treats the inside of a
+				// closed outline as a hit for selected shapes and hitInside queries, and a click in a
+				// boundary's empty inside must reach the canvas (brush, deselect) instead.
+				new Polyline2d({
+					points: [new Vec(0, 0), new Vec(w, 0), new Vec(w, h), new Vec(0, h), new Vec(0, 0)],
+				}),
+				new Rectangle2d({ ...heading, isFilled: true, excludeFromShapeBounds: true }),
 			],
 		})
 	}
@@ -67,12 +71,14 @@ export class BoundaryShapeUtil extends DfdBoxShapeUtil<BoundaryShape> {
 			maxWidth: null,
 			padding: '0px',
 		})
-		const maxWidth = Math.max(1, w - 2 * BOUNDARY_HEADING_INSET)
+		// Stay inside the box at any size (a boundary being drawn starts at 1×1): the geometry's
+		// bounds must be the box's, or resizing and snapping measure the wrong rectangle.
+		const inset = Math.min(BOUNDARY_HEADING_INSET, w / 4, h / 4)
 		return {
-			x: BOUNDARY_HEADING_INSET,
-			y: BOUNDARY_HEADING_INSET,
-			width: Math.min(maxWidth, measured.w + 2 * BOUNDARY_HEADING_PADDING_X),
-			height: Math.min(Math.max(1, h - 2 * BOUNDARY_HEADING_INSET), BOUNDARY_HEADING_HEIGHT),
+			x: inset,
+			y: inset,
+			width: Math.max(0.5, Math.min(w - 2 * inset, measured.w + 2 * BOUNDARY_HEADING_PADDING_X)),
+			height: Math.max(0.5, Math.min(h - 2 * inset, BOUNDARY_HEADING_HEIGHT)),
 		}
 	}
 

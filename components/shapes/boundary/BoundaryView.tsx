@@ -1,4 +1,5 @@
 import { HTMLContainer, SVGContainer } from 'tldraw'
+import { humanIdTag, trustZoneLabel } from '@/lib/dfd/labels'
 import type { BoundaryShape } from '@/lib/dfd/shapes/boundary-props'
 import { BOUNDARY_HEADING_FONT_SIZE, BOUNDARY_HEADING_PADDING_X, boundaryHeadingParts } from './boundaryHeading'
 
@@ -9,7 +10,7 @@ interface BoundaryViewProps {
 
 export function BoundaryView({ shape, headingBox }: BoundaryViewProps) {
 	const { w, h, outOfScope } = shape.props
-	const { heading, name, suffix } = boundaryHeadingParts(shape.props)
+	const { name, suffix } = boundaryHeadingParts(shape.props)
 	return (
 		<>
 			<SVGContainer className={outOfScope ? 'dfd-boundary dfd-boundary--out-of-scope' : 'dfd-boundary'}>
@@ -28,8 +29,9 @@ export function BoundaryView({ shape, headingBox }: BoundaryViewProps) {
 						paddingRight: BOUNDARY_HEADING_PADDING_X,
 					}}
 				>
-					<span className="dfd-boundary__tag" data-testid="shape.humanId">
-						{heading}
+					<span className="dfd-boundary__tag">
+						<span data-testid="shape.humanId">{humanIdTag(shape.props.humanId)}</span>
+						{` · ${trustZoneLabel(shape.props.trustZone)}`}
 					</span>
 					{name && <span className="dfd-boundary__name">{name}</span>}
 					{suffix && <span className="dfd-boundary__out-of-scope">{suffix}</span>}
