@@ -11,6 +11,7 @@ import { processShapeMigrations } from '../dfd/shapes/process-migrations'
 import { processShapeProps } from '../dfd/shapes/process-props'
 import { storeShapeMigrations } from '../dfd/shapes/store-migrations'
 import { storeShapeProps } from '../dfd/shapes/store-props'
+import { sessionRecords } from '../session/sessionRecords'
 
 /** The DFD shapes as the schema needs them: props validators and migrations, no React. */
 export const dfdShapeSchemas = {
@@ -32,4 +33,5 @@ export const threatroomSchema = createTLSchema({
 		...dfdShapeSchemas,
 	},
 	bindings: defaultBindingSchemas,
+	records: sessionRecords,
 })

@@ -2,15 +2,19 @@ import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { type DfdKind, dfdKindOfShapeType, HUMAN_ID_PREFIX, type HumanIdPrefix } from './elementKinds'
 import { flowMetaOf } from './flowMeta'
 
-/** The highest number handed out so far per prefix; counters only grow, so an ID is never reused. */
-export type HumanIdCounters = Partial<Record<HumanIdPrefix, number>>
+/**
+ * The highest number handed out so far per prefix (DFD kinds, threats 'T', scope items); counters
+ * only grow, so an ID is never reused.
+ */
+export type HumanIdCounters = Record<string, number>
 
-const HUMAN_ID_PATTERN = /^(EE|P|MP|DS|DF|TB)([1-9]\d*)$/
+// P1, DS12, UC3… and the threats' zero-padded T-001.
+const HUMAN_ID_PATTERN = /^(EE|P|MP|DS|DF|TB|UC|A|TA|AS|CR|T-)0*([1-9]\d*)$/
 
-function parseHumanId(humanId: string): { prefix: HumanIdPrefix; n: number } | null {
+function parseHumanId(humanId: string): { prefix: string; n: number } | null {
 	const match = HUMAN_ID_PATTERN.exec(humanId)
-	if (!match) return null
-	return { prefix: match[1] as HumanIdPrefix, n: Number(match[2]) }
+	if (!match?.[1]) return null
+	return { prefix: match[1].replace('-', ''), n: Number(match[2]) }
 }
 
 /**
@@ -18,19 +22,24 @@ function parseHumanId(humanId: string): { prefix: HumanIdPrefix; n: number } | n
  * two clients creating elements at the same moment can never receive the same ID.
  */
 export class HumanIdAllocator {
-	private readonly counters = new Map<HumanIdPrefix, number>()
+	private readonly counters = new Map<string, number>()
 
 	constructor(initial: HumanIdCounters = {}) {
-		for (const [prefix, n] of Object.entries(initial) as [HumanIdPrefix, number][]) {
-			this.counters.set(prefix, n)
+		for (const [prefix, n] of Object.entries(initial)) {
+			if (Number.isSafeInteger(n) && n > 0) this.counters.set(prefix, n)
 		}
 	}
 
 	allocate(kind: DfdKind): string {
-		const prefix = HUMAN_ID_PREFIX[kind]
+		const prefix: HumanIdPrefix = HUMAN_ID_PREFIX[kind]
+		return `${prefix}${this.next(prefix)}`
+	}
+
+	/** The next number for any prefix: DFD kinds use allocate(), threats and scope items this. */
+	next(prefix: string): number {
 		const n = (this.counters.get(prefix) ?? 0) + 1
 		this.counters.set(prefix, n)
-		return `${prefix}${n}`
+		return n
 	}
 
 	/** Raises the counter past an ID already in use, e.g. one found in a loaded snapshot. */
@@ -64,9 +73,8 @@ function withHumanId(shape: TLShape, kind: DfdKind, humanId: string): TLShape {
 export function allocatorFor(records: Iterable<TLRecord>, saved: HumanIdCounters = {}): HumanIdAllocator {
 	const allocator = new HumanIdAllocator(saved)
 	for (const record of records) {
-		if (record.typeName !== 'shape') continue
-		const humanId = humanIdOf(record)
-		if (humanId) allocator.observe(humanId)
+		const humanId = record.typeName === 'shape' ? humanIdOf(record) : 'humanId' in record ? record.humanId : null
+		if (typeof humanId === 'string' && humanId) allocator.observe(humanId)
 	}
 	return allocator
 }

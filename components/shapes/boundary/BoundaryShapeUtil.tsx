@@ -14,8 +14,9 @@ import {
 	BOUNDARY_HEADING_INSET,
 	BOUNDARY_HEADING_PADDING_X,
 	boundaryHeadingParts,
+	labelScaleForZoom,
 } from './boundaryHeading'
-import { BoundaryView } from './BoundaryView'
+import { type HeadingBox, BoundaryView } from './BoundaryView'
 
 /**
  * Trust boundary: a dashed box with its heading at the top. It lives behind the elements it
@@ -52,13 +53,24 @@ export class BoundaryShapeUtil extends DfdBoxShapeUtil<BoundaryShape> {
 				new Polyline2d({
 					points: [new Vec(0, 0), new Vec(w, 0), new Vec(w, h), new Vec(0, h), new Vec(0, 0)],
 				}),
-				new Rectangle2d({ ...heading, isFilled: true, excludeFromShapeBounds: true }),
+				new Rectangle2d({
+					x: heading.x,
+					y: heading.y,
+					width: heading.width,
+					height: heading.height,
+					isFilled: true,
+					excludeFromShapeBounds: true,
+				}),
 			],
 		})
 	}
 
-	/** The heading tab in shape space, clamped to the box. */
-	getHeadingBox(shape: BoundaryShape): { x: number; y: number; width: number; height: number } {
+	/**
+	 * The heading tab in shape space, clamped to the box, and the scale it is drawn at: like the
+	 * shapes' ID tags it grows when zoomed out. Reading the zoom here makes tldraw recompute the
+	 * geometry (and re-render the shape) as the zoom changes, so hit area and drawing agree.
+	 */
+	getHeadingBox(shape: BoundaryShape): HeadingBox {
 		const { w, h } = shape.props
 		const { heading, name, suffix } = boundaryHeadingParts(shape.props)
 		const text = [heading, name, suffix].filter(Boolean).join(BOUNDARY_HEADING_GAP)
@@ -73,12 +85,14 @@ export class BoundaryShapeUtil extends DfdBoxShapeUtil<BoundaryShape> {
 		})
 		// Stay inside the box at any size (a boundary being drawn starts at 1×1): the geometry's
 		// bounds must be the box's, or resizing and snapping measure the wrong rectangle.
+		const scale = labelScaleForZoom(this.editor.getEfficientZoomLevel())
 		const inset = Math.min(BOUNDARY_HEADING_INSET, w / 4, h / 4)
 		return {
 			x: inset,
 			y: inset,
-			width: Math.max(0.5, Math.min(w - 2 * inset, measured.w + 2 * BOUNDARY_HEADING_PADDING_X)),
-			height: Math.max(0.5, Math.min(h - 2 * inset, BOUNDARY_HEADING_HEIGHT)),
+			width: Math.max(0.5, Math.min(w - 2 * inset, (measured.w + 2 * BOUNDARY_HEADING_PADDING_X) * scale)),
+			height: Math.max(0.5, Math.min(h - 2 * inset, BOUNDARY_HEADING_HEIGHT * scale)),
+			scale,
 		}
 	}
 

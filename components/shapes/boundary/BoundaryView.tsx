@@ -3,9 +3,18 @@ import { humanIdTag, trustZoneLabel } from '@/lib/dfd/labels'
 import type { BoundaryShape } from '@/lib/dfd/shapes/boundary-props'
 import { BOUNDARY_HEADING_FONT_SIZE, BOUNDARY_HEADING_PADDING_X, boundaryHeadingParts } from './boundaryHeading'
 
+/** The heading's box in shape space (its hit area), and the scale its content is drawn at. */
+export interface HeadingBox {
+	x: number
+	y: number
+	width: number
+	height: number
+	scale: number
+}
+
 interface BoundaryViewProps {
 	shape: BoundaryShape
-	headingBox: { x: number; y: number; width: number; height: number }
+	headingBox: HeadingBox
 }
 
 export function BoundaryView({ shape, headingBox }: BoundaryViewProps) {
@@ -22,8 +31,11 @@ export function BoundaryView({ shape, headingBox }: BoundaryViewProps) {
 					style={{
 						left: headingBox.x,
 						top: headingBox.y,
-						width: headingBox.width,
-						height: headingBox.height,
+						// Laid out at 1×, then scaled, so it fills exactly its hit box.
+						width: headingBox.width / headingBox.scale,
+						height: headingBox.height / headingBox.scale,
+						transform: `scale(${headingBox.scale})`,
+						transformOrigin: 'top left',
 						fontSize: BOUNDARY_HEADING_FONT_SIZE,
 						paddingLeft: BOUNDARY_HEADING_PADDING_X,
 						paddingRight: BOUNDARY_HEADING_PADDING_X,

@@ -17,3 +17,12 @@ export function boundaryHeadingParts(props: BoundaryShape['props']): { heading: 
 		suffix: props.outOfScope ? 'out of scope' : '',
 	}
 }
+
+/** How far labels grow when zoomed out, at most (the same cap as dfdShapes.css's ID tags). */
+export const LABEL_MAX_ZOOM_OUT_SCALE = 2.5
+
+/** Labels keep a legible screen size when zoomed out: 1 at 100% and closer, up to the cap. */
+export function labelScaleForZoom(zoom: number): number {
+	if (!(zoom > 0)) return 1
+	return Math.min(LABEL_MAX_ZOOM_OUT_SCALE, Math.max(1, 1 / zoom))
+}

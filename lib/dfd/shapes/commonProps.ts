@@ -1,13 +1,9 @@
 import { T } from '@tldraw/validate'
+import { boundedString } from '../../canvas/recordValidators'
 
 export const NAME_MAX = 256
 export const DESCRIPTION_MAX = 1024
 
-function boundedString(max: number) {
-	return T.string.check((value) => {
-		if (value.length > max) throw new T.ValidationError(`Expected at most ${max} characters, got ${value.length}`)
-	})
-}
 
 const dimension = T.number.check((value) => {
 	if (!Number.isFinite(value) || value < 1 || value > 100_000) {

@@ -1,0 +1,30 @@
+import type { CustomRecordInfo } from '@tldraw/tlschema'
+import { NA_MARK_TYPE, naMarkRecordConfig } from './records/naMarkRecord'
+import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecord'
+import { THREAT_TYPE, threatRecordConfig } from './records/threatRecord'
+import { VOTE_TYPE, voteRecordConfig } from './records/voteRecord'
+import {
+	PHASE_EVENT_TYPE,
+	phaseEventRecordConfig,
+	TIMER_EVENT_TYPE,
+	timerEventRecordConfig,
+	WALK_TYPE,
+	walkRecordConfig,
+} from './records/walkRecords'
+
+/** The workshop's own record types, synced beside the canvas in the same tldraw store. */
+export const sessionRecords: Record<string, CustomRecordInfo> = {
+	[THREAT_TYPE]: threatRecordConfig,
+	[VOTE_TYPE]: voteRecordConfig,
+	[NA_MARK_TYPE]: naMarkRecordConfig,
+	[SCOPE_ITEM_TYPE]: scopeItemRecordConfig,
+	[WALK_TYPE]: walkRecordConfig,
+	[PHASE_EVENT_TYPE]: phaseEventRecordConfig,
+	[TIMER_EVENT_TYPE]: timerEventRecordConfig,
+}
+
+/**
+ * Served through the room's object-store lane: written under `objectAccess` rather than the
+ * canvas's `isReadonly`, and checked per record by the room's authorizers.
+ */
+export const SESSION_OBJECT_TYPES = Object.keys(sessionRecords)
