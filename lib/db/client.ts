@@ -48,7 +48,7 @@ export function closeDatabasesForTests(): void {
 
 function openDatabase(url: string, authToken: string | undefined): OpenDatabase {
 	const filePath = localFilePath(url)
-	if (filePath !== undefined) mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true })
+	if (filePath !== undefined) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ filePath)), { recursive: true })
 	// `timeout` is SQLite's busy timeout, applied by the client to every connection in its pool.
 	const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS })
 	const db = drizzle(client, { schema })

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
-import { canvasText, createSessionThroughHome, drawFlow, enterName, joinAs, placeElement, recordRequests } from './support/workshop'
+import { canvasText, createSessionThroughHome, drawFlow, enterName, joinAs, placeElement, recordRequests, storedSession } from './support/workshop'
 
 let stack: ThreatroomStack
 
@@ -12,7 +12,7 @@ test.afterAll(async () => {
 	await stack?.stop()
 })
 
-test('a facilitator and a participant draw a DFD together and it survives a party crash', async ({ browser }) => {
+test('a facilitator and a participant draw a DFD together and it survives a crash of the party and the app', async ({ browser }) => {
 	const facilitatorContext = await browser.newContext()
 	const facilitator = await facilitatorContext.newPage()
 	const facilitatorRequests = recordRequests(facilitator)
@@ -24,6 +24,7 @@ test('a facilitator and a participant draw a DFD together and it survives a part
 
 	const { context: participantContext, page: participant } = await joinAs(browser, links.participant, 'Pat Participant')
 	const participantRequests = recordRequests(participant)
+	const { context: observerContext, page: observer } = await joinAs(browser, links.observer, 'Olga Observer')
 
 	await expect(facilitator.getByTestId('people')).toContainText('Pat Participant')
 	await expect(participant.getByTestId('people')).toContainText('Fiona Facilitator')
@@ -32,7 +33,7 @@ test('a facilitator and a participant draw a DFD together and it survives a part
 	await placeElement(facilitator, 'store', { x: 850, y: 400 })
 	await drawFlow(facilitator, { x: 450, y: 400 }, { x: 850, y: 400 })
 
-	for (const page of [facilitator, participant]) {
+	for (const page of [facilitator, participant, observer]) {
 		await expect(canvasText(page)).toContainText('P1')
 		await expect(canvasText(page)).toContainText('DS1')
 		await expect(canvasText(page)).toContainText('DF1')
@@ -41,9 +42,20 @@ test('a facilitator and a participant draw a DFD together and it survives a part
 	await facilitator.mouse.move(600, 600, { steps: 4 })
 	await expect(participant.locator('.tl-nametag, .tl-nametag-title').first()).toContainText('Fiona Facilitator')
 
+	await expect
+		.poll(async () => (await storedSession(stack.appUrl, links.facilitator)).elements.map((e) => e.humanId).sort(), {
+			timeout: 10_000,
+		})
+		.toEqual(['DF1', 'DS1', 'P1'])
+
+	await expect(observer.getByTestId('toolbar.process')).toHaveCount(0)
+	await expect(observer.getByTestId('session.role')).toContainText('Observer')
+
 	await stack.crashAndRestartParty()
+	await stack.crashAndRestartApp()
 	await participant.reload()
-	await enterNameIfAsked(participant, 'Pat Participant')
+	await expect(participant.getByTestId('join.name')).toHaveValue('Pat Participant')
+	await enterName(participant, 'Pat Participant')
 	await expect(canvasText(participant)).toContainText('P1')
 	await expect(canvasText(participant)).toContainText('DS1')
 	await expect(canvasText(participant)).toContainText('DF1')
@@ -54,6 +66,7 @@ test('a facilitator and a participant draw a DFD together and it survives a part
 		expect(ours, `request to another origin: ${url}`).toContain(origin)
 	}
 
+	await observerContext.close()
 	await participantContext.close()
 	await facilitatorContext.close()
 })
@@ -63,9 +76,3 @@ test('a link with a bad token says so instead of spinning', async ({ page }) => 
 	await page.goto(links.participant.replace(/#.*$/, '#not-a-real-token-000000000'))
 	await expect(page.getByTestId('session.invalid')).toContainText('not valid')
 })
-
-async function enterNameIfAsked(page: import('@playwright/test').Page, name: string) {
-	const nameField = page.getByTestId('join.name')
-	if (await nameField.isVisible({ timeout: 5_000 }).catch(() => false)) await enterName(page, name)
-	else await expect(page.getByTestId('connection.status')).toHaveText(/Connected/, { timeout: 30_000 })
-}

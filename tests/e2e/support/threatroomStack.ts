@@ -12,6 +12,8 @@ export interface ThreatroomStack {
 	databaseFile: string
 	/** Kills the party with SIGKILL, as a crash would, and starts it again on the same port. */
 	crashAndRestartParty(): Promise<void>
+	/** The same for the Next.js app (the database path). */
+	crashAndRestartApp(): Promise<void>
 	stop(): Promise<void>
 }
 
@@ -38,13 +40,17 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 	const secret = `e2e-secret-${Math.random().toString(36).slice(2)}-${Date.now()}`
 	const appUrl = `http://127.0.0.1:${appPort}`
 	const quiet = () => {}
-	spawnNext({
-		mode: 'start',
-		port: appPort,
-		hostname: '127.0.0.1',
-		env: { DATABASE_URL: `file:${databaseFile}`, INTERNAL_SECRET: secret, PARTY_PORT: String(partyPort) },
-		onOutput: process.env.E2E_VERBOSE ? undefined : quiet,
-	})
+	let app: ManagedProcess
+	const startApp = async () => {
+		app = spawnNext({
+			mode: 'start',
+			port: appPort,
+			hostname: '127.0.0.1',
+			env: { DATABASE_URL: `file:${databaseFile}`, INTERNAL_SECRET: secret, PARTY_PORT: String(partyPort) },
+			onOutput: process.env.E2E_VERBOSE ? undefined : quiet,
+		})
+		await waitForHttp(`${appUrl}/`, 60_000)
+	}
 	let party: ManagedProcess
 	const startParty = async () => {
 		party = spawnParty({
@@ -55,15 +61,22 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 		})
 		await waitForHttp(`http://127.0.0.1:${partyPort}/`, 60_000)
 	}
-	await Promise.all([waitForHttp(`${appUrl}/`, 60_000), startParty()])
+	const crash = async (managed: ManagedProcess) => {
+		if (managed.child.pid !== undefined) process.kill(-managed.child.pid, 'SIGKILL')
+		await managed.exited
+	}
+	await Promise.all([startApp(), startParty()])
 	return {
 		appUrl,
 		partyUrl: `ws://127.0.0.1:${partyPort}`,
 		databaseFile,
 		async crashAndRestartParty() {
-			if (party.child.pid !== undefined) process.kill(-party.child.pid, 'SIGKILL')
-			await party.exited
+			await crash(party)
 			await startParty()
+		},
+		async crashAndRestartApp() {
+			await crash(app)
+			await startApp()
 		},
 		async stop() {
 			await stopAll()

@@ -62,7 +62,16 @@ export async function drawFlow(page: Page, from: { x: number; y: number }, to: {
 	await page.keyboard.press('Escape')
 }
 
-/** The canvas text of the shapes (human IDs included), for convergence checks. */
+/** The canvas and its overlays (the flows' ID tags live in front of the canvas), for convergence checks. */
 export function canvasText(page: Page) {
-	return page.locator('.tl-canvas')
+	return page.locator('.tl-container')
+}
+
+/** What libSQL holds for the session, through the facilitator's API. */
+export async function storedSession(appUrl: string, facilitatorLink: string): Promise<{ elements: { humanId: string }[] }> {
+	const url = new URL(facilitatorLink)
+	const id = url.pathname.split('/').at(-1)
+	const response = await fetch(`${appUrl}/api/sessions/${id}`, { headers: { authorization: `Bearer ${url.hash.slice(1)}` } })
+	expect(response.status).toBe(200)
+	return (await response.json()) as { elements: { humanId: string }[] }
 }
