@@ -10,21 +10,30 @@ import type * as Party from 'partykit/server'
 import { z } from 'zod'
 import type { CanvasStateResponse } from '@/lib/api/internalSchemas'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
-import { HUMAN_ID_PREFIX } from '@/lib/dfd/elementKinds'
 import { extractElements } from '@/lib/dfd/extractElements'
-import { allocatorFor, authorizeShapeWrite, type HumanIdAllocator, type HumanIdCounters } from '@/lib/dfd/humanIds'
-import { type Person, PARTY_CLOSE_REASON, type PeopleMessage } from '@/lib/protocol/customMessages'
+import { allocatorFor, type HumanIdAllocator } from '@/lib/dfd/humanIds'
+import {
+	type ClockMessage,
+	type Person,
+	PARTY_CLOSE_REASON,
+	type PeopleMessage,
+} from '@/lib/protocol/customMessages'
 import { canEditCanvas } from '@/lib/roles'
+import { SESSION_OBJECT_TYPES } from '@/lib/session/sessionRecords'
 import type { AppApi } from './appApi'
 import { MessageSizeGuard } from './messageSize'
 import { PeopleRegistry } from './people'
 import { SaveScheduler } from './persistence'
+import { readOnlyRejections } from './readOnlyWrites'
+import { RejectionReporter } from './rejectionReporter'
+import { roomAuthorizers } from './roomAuthorizers'
 
 export type SessionMeta = Person
 
 /**
- * One session's canvas: tldraw's sync room over the loaded snapshot, the human-ID stamping, the
- * people list and the debounced saves to the app.
+ * One session's room: tldraw's sync room over the loaded snapshot (the canvas in the document lane,
+ * the workshop records in the object lane), the role rules and human-ID stamping, the people list
+ * and the debounced saves to the app.
  */
 export class CanvasRoom {
 	private readonly room: TLSocketRoom<TLRecord, SessionMeta>
@@ -32,6 +41,7 @@ export class CanvasRoom {
 	private readonly saver: SaveScheduler
 	private readonly people = new PeopleRegistry()
 	private readonly sizeGuard = new MessageSizeGuard()
+	private readonly rejections = new RejectionReporter((sessionId, message) => this.room.sendCustomMessage(sessionId, message))
 	/** Sockets handed to tldraw and not closed since: events of any other socket are not its business. */
 	private readonly open = new Set<string>()
 
@@ -47,14 +57,26 @@ export class CanvasRoom {
 				console.error(`[party ${sessionId}] save failed (${failures}x), retrying in ${retryInMs} ms: ${message}`)
 			},
 		)
+		// The storage must know the object lane too: it routes the saved records into it on load.
 		const storage = new InMemorySyncStorage<TLRecord>({
 			snapshot: roomSnapshotOf(loaded),
+			objectTypes: SESSION_OBJECT_TYPES,
 			onChange: () => this.saver.changed(),
 		})
 		this.room = new TLSocketRoom<TLRecord, SessionMeta>({
 			schema: threatroomSchema,
 			storage,
-			authorizeRecord: { shape: (write) => authorizeShapeWrite(this.allocator, write) },
+			objectTypes: SESSION_OBJECT_TYPES,
+			authorizeRecord: roomAuthorizers(
+				() => this.allocator,
+				(sessionId, rejection) => this.rejections.report(sessionId, rejection),
+			),
+			// Only read-only sessions pay for a second parse: their writes are refused before any authorizer.
+			onAfterReceiveMessage: ({ sessionId: from, stringified, meta }) => {
+				if (canEditCanvas(meta.role)) return
+				const exists = (id: string) => this.room.getRecord(id) !== undefined
+				for (const rejection of readOnlyRejections(stringified, exists)) this.rejections.report(from, rejection)
+			},
 			onSessionRemoved: (_room, { sessionId: removed, numSessionsRemaining }) => {
 				this.forget(removed)
 				if (numSessionsRemaining === 0) this.saver.flush()
@@ -64,11 +86,13 @@ export class CanvasRoom {
 				error: (...args) => console.error(`[party ${sessionId}]`, ...args),
 			},
 		})
-		// From the stored records after the room migrated them, and the saved counters, so an ID
-		// whose shape was deleted is not handed out again.
+		// From the stored records of both lanes after the room migrated them, and the saved counters,
+		// so an ID whose element, threat or scope item was deleted is not handed out again.
 		this.allocator = allocatorFor(
-			this.room.getCurrentSnapshot().documents.map((document) => document.state as TLRecord),
-			knownCounters(loaded.humanIdCounters),
+			[...this.room.getCurrentSnapshot().documents, ...this.room.getCurrentObjectsSnapshot()].map(
+				(document) => document.state as TLRecord,
+			),
+			loaded.humanIdCounters,
 		)
 	}
 
@@ -94,8 +118,10 @@ export class CanvasRoom {
 		}
 		this.room.handleSocketMessage(conn.id, message)
 		// The handshake ('connect') is handled synchronously: once it is through, the new session
-		// can receive messages and joins the people list.
+		// can receive messages, learns the room's time and joins the people list.
 		if (this.people.isAwaitingHandshake(conn.id) && this.isConnected(conn.id) && this.people.connected(conn.id)) {
+			const clock: ClockMessage = { type: 'clock', serverNow: Date.now() }
+			this.room.sendCustomMessage(conn.id, clock)
 			this.broadcastPeople()
 		}
 	}
@@ -127,8 +153,11 @@ export class CanvasRoom {
 
 	private async save(): Promise<void> {
 		const snapshot = this.room.getCurrentSnapshot()
+		// The object lane is not in the document snapshot. Saved as one list, it shares the clock and
+		// tombstones, and the storage routes each record back to its lane by type on load.
+		const documents = [...snapshot.documents, ...this.room.getCurrentObjectsSnapshot()]
 		const result = await this.api.saveCanvas({
-			snapshot: { ...snapshot },
+			snapshot: { ...snapshot, documents },
 			clock: snapshot.documentClock ?? 0,
 			humanIdCounters: this.allocator.toJSON(),
 			elements: extractElements(snapshot),
@@ -167,10 +196,4 @@ function roomSnapshotOf(loaded: CanvasStateResponse): RoomSnapshot {
 	if (loaded.snapshot === null) return { ...DEFAULT_INITIAL_SNAPSHOT, schema: threatroomSchema.serialize() }
 	storedSnapshotSchema.parse(loaded.snapshot)
 	return loaded.snapshot as unknown as RoomSnapshot
-}
-
-const PREFIXES = new Set<string>(Object.values(HUMAN_ID_PREFIX))
-
-function knownCounters(saved: Record<string, number>): HumanIdCounters {
-	return Object.fromEntries(Object.entries(saved).filter(([prefix]) => PREFIXES.has(prefix)))
 }

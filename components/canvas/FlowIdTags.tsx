@@ -15,22 +15,31 @@ interface FlowTag {
 	outOfScope: boolean
 }
 
-function flowTag(editor: Editor, arrow: TLShape): FlowTag | null {
+/**
+ * Where a flow's tags sit, in page space: the top centre of its label when it has one, else the
+ * middle of the arrow. Shared with the threat badges so both stay attached to the same spot.
+ */
+export function flowLabelAnchor(editor: Editor, arrow: TLShape): { point: Vec; aboveLabel: boolean } | null {
 	const geometry = editor.getShapeGeometry(arrow)
 	const children = geometry instanceof Group2d ? geometry.children : [geometry]
 	const label = children.find((child) => child.isLabel)
 	const body = children.find((child) => !child.isLabel)
 	if (!body) return null
 	const anchor = label ? new Vec(label.bounds.center.x, label.bounds.minY) : body.interpolateAlongEdge(0.5)
-	const pagePoint = editor.getShapePageTransform(arrow).applyToPoint(anchor)
-	const screen = editor.pageToViewport(pagePoint)
+	return { point: editor.getShapePageTransform(arrow).applyToPoint(anchor), aboveLabel: label !== undefined }
+}
+
+function flowTag(editor: Editor, arrow: TLShape): FlowTag | null {
+	const anchor = flowLabelAnchor(editor, arrow)
+	if (!anchor) return null
+	const screen = editor.pageToViewport(anchor.point)
 	const meta = flowMetaOf(arrow.meta)
 	return {
 		id: arrow.id,
 		text: humanIdTag(meta.humanId),
 		x: screen.x,
 		y: screen.y,
-		aboveLabel: label !== undefined,
+		aboveLabel: anchor.aboveLabel,
 		outOfScope: meta.outOfScope,
 	}
 }

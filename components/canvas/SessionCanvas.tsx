@@ -1,15 +1,22 @@
 'use client'
 
 import { TLRemoteSyncError } from '@tldraw/sync'
-import { type ReactNode, useCallback, useState } from 'react'
+import { type ReactNode, useCallback, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { assetUrls } from '@/lib/canvas/assetUrls'
 import { describeSyncError } from '@/lib/canvas/syncErrors'
 import type { JoinResponse, SessionSummary } from '@/lib/api/sessionSchemas'
+import { SessionProvider, type SessionValue } from '@/components/panel/SessionContext'
+import { createSessionModel } from '@/components/panel/sessionModel'
+import { SessionSidebar } from '@/components/panel/SessionSidebar'
+import { ToastStack } from '@/components/panel/toasts/ToastStack'
+import { useToastQueue } from '@/components/panel/toasts/toastQueue'
+import { useServerOffset } from '@/components/panel/useServerClock'
+import { canEditCanvas } from '@/lib/roles'
+import { rejectionText } from '@/lib/session/rejectionText'
+import { CanvasOverlays } from './CanvasOverlays'
 import { DfdToolbar } from './DfdToolbar'
-import { FlowIdTags } from './FlowIdTags'
-import { PropertiesPanel } from './PropertiesPanel'
 import { registerDfdSideEffects } from './registerDfdSideEffects'
 import { type ConnectionState, SessionHeader } from './SessionHeader'
 import { dfdShapeUtils } from './shapeUtils'
@@ -38,7 +45,7 @@ export type SessionCanvasProps = {
  */
 const CANVAS_COMPONENTS: TLComponents = {
 	Toolbar: DfdToolbar,
-	InFrontOfTheCanvas: FlowIdTags,
+	InFrontOfTheCanvas: CanvasOverlays,
 	SharePanel: null,
 }
 
@@ -49,7 +56,8 @@ const MAX_IMAGE_DIMENSION_PX = 2000
 const NO_VIDEO_TYPES: string[] = []
 
 /**
- * The session's whiteboard: header, canvas and properties panel. Loads only in the browser
+ * The session's whiteboard: header, canvas and the session panel (agenda, scope, analysis,
+ * threats, properties). Loads only in the browser
  * (components/session/SessionGate.tsx imports it with `next/dynamic`, `ssr: false`).
  */
 export function SessionCanvas(props: SessionCanvasProps) {
@@ -68,8 +76,23 @@ function SessionCanvasConnection({
 	session,
 	onRetry,
 }: SessionCanvasProps & { onRetry: () => void }) {
-	const { store, people } = useThreatroomSync({ partyUrl, sessionId, token, displayName, userId })
+	const toasts = useToastQueue()
+	const { push: notify } = toasts
+	const { store, people, clock } = useThreatroomSync(
+		{ partyUrl, sessionId, token, displayName, userId },
+		{
+			readOnly: !canEditCanvas(role),
+			onRejected: (message) => notify({ message: rejectionText(message), tone: 'error', durationMs: 8_000 }),
+		},
+	)
 	const [editor, setEditor] = useState<Editor | null>(null)
+	const serverOffsetMs = useServerOffset(editor, clock)
+	const model = useMemo(() => (editor ? createSessionModel(editor, session.framework) : null), [editor, session.framework])
+	const sessionValue = useMemo(
+		(): SessionValue | null =>
+			editor && model ? { editor, model, role, userId, people, serverOffsetMs, notify } : null,
+		[editor, model, role, userId, people, serverOffsetMs, notify],
+	)
 
 	const onMount = useCallback((mounted: Editor) => {
 		const unregister = registerDfdSideEffects(mounted)
@@ -130,30 +153,33 @@ function SessionCanvasConnection({
 				people={people}
 				connection={connection}
 			/>
-			<div className="tr-session__body">
-				<div className="tr-session__canvas">
-					{store.status === 'loading' ? (
-						<p className="tr-session__loading" data-testid="session.loading" role="status">
-							Connecting to the session…
-						</p>
-					) : (
-						<Tldraw
-							store={store.store}
-							shapeUtils={dfdShapeUtils}
-							tools={dfdTools}
-							overrides={dfdUiOverrides}
-							components={CANVAS_COMPONENTS}
-							assetUrls={assetUrls}
-							licenseKey={process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY}
-							maxAssetSize={MAX_IMAGE_BYTES}
-							maxImageDimension={MAX_IMAGE_DIMENSION_PX}
-							acceptedVideoMimeTypes={NO_VIDEO_TYPES}
-							onMount={onMount}
-						/>
-					)}
+			<SessionProvider value={sessionValue}>
+				<div className="tr-session__body">
+					<div className="tr-session__canvas">
+						{store.status === 'loading' ? (
+							<p className="tr-session__loading" data-testid="session.loading" role="status">
+								Connecting to the session…
+							</p>
+						) : (
+							<Tldraw
+								store={store.store}
+								shapeUtils={dfdShapeUtils}
+								tools={dfdTools}
+								overrides={dfdUiOverrides}
+								components={CANVAS_COMPONENTS}
+								assetUrls={assetUrls}
+								licenseKey={process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY}
+								maxAssetSize={MAX_IMAGE_BYTES}
+								maxImageDimension={MAX_IMAGE_DIMENSION_PX}
+								acceptedVideoMimeTypes={NO_VIDEO_TYPES}
+								onMount={onMount}
+							/>
+						)}
+					</div>
+					{sessionValue && <SessionSidebar />}
 				</div>
-				{editor && <PropertiesPanel editor={editor} readOnly={role === 'observer'} />}
-			</div>
+				<ToastStack toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+			</SessionProvider>
 		</SessionLayout>
 	)
 }

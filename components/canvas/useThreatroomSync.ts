@@ -2,10 +2,12 @@
 
 import { type RemoteTLStoreWithStatus, useSync } from '@tldraw/sync'
 import { useMemo, useState } from 'react'
+import { getDefaultUserPresence, type TLUser } from '@tldraw/tlschema'
 import { atom, createUserId, inlineBase64AssetStore, UserRecordType } from 'tldraw'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { colorForUserId } from '@/lib/canvas/userColor'
-import { type Person, parseCustomMessage } from '@/lib/protocol/customMessages'
+import { type Person, parseCustomMessage, type RejectedMessage } from '@/lib/protocol/customMessages'
+import type { ClockSample } from '@/lib/session/serverClock'
 
 export interface ThreatroomSyncOptions {
 	partyUrl: string
@@ -13,6 +15,16 @@ export interface ThreatroomSyncOptions {
 	token: string
 	displayName: string
 	userId: string
+}
+
+export interface ThreatroomSyncRole {
+	/** An observer: the room refuses every write of this session (see `users` below). */
+	readOnly?: boolean
+}
+
+export interface ThreatroomSyncHandlers {
+	/** The room refused one of this person's writes and said why (tldraw itself rolls back silently). */
+	onRejected?: (message: RejectedMessage) => void
 }
 
 /** The party's socket for a session: `<partyUrl>/party/<sessionId>?token=…&name=…&userId=…`. */
@@ -32,26 +44,35 @@ export function partySocketUri({ partyUrl, sessionId, token, displayName, userId
  * "people" messages. Images stay inline in the document (no asset server); the canvas caps
  * their size so a paste never exceeds what the party accepts in one message.
  */
-export function useThreatroomSync(options: ThreatroomSyncOptions): {
+export function useThreatroomSync(
+	options: ThreatroomSyncOptions,
+	{ onRejected, readOnly = false }: ThreatroomSyncHandlers & ThreatroomSyncRole = {},
+): {
 	store: RemoteTLStoreWithStatus
 	people: Person[]
+	/** The room's clock at the latest handshake, for the shared timer; null until it arrives. */
+	clock: ClockSample | null
 } {
 	const { partyUrl, sessionId, token, displayName, userId } = options
 	const [people, setPeople] = useState<Person[]>([])
+	const [clock, setClock] = useState<ClockSample | null>(null)
 
 	// useSync reconnects whenever these identities change, so each is memoised on its inputs.
 	const uri = useMemo(
 		() => partySocketUri({ partyUrl, sessionId, token, displayName, userId }),
 		[partyUrl, sessionId, token, displayName, userId],
 	)
-	const users = useMemo(
-		() => ({
-			currentUser: atom(
-				'threatroom current user',
-				UserRecordType.create({ id: createUserId(userId), name: displayName, color: colorForUserId(userId) }),
-			),
-		}),
+	const identity = useMemo(
+		() => UserRecordType.create({ id: createUserId(userId), name: displayName, color: colorForUserId(userId) }),
 		[userId, displayName],
+	)
+	// tldraw writes the current user's `user` record into the document for attribution, and puts it
+	// back whenever it is missing. The room refuses every write of an observer, so for them that
+	// would be an endless put-refuse loop (and a refusal toast each time): observers have no current
+	// user in the store and carry their identity in their presence only.
+	const users = useMemo(
+		() => ({ currentUser: atom<TLUser | null>('threatroom current user', readOnly ? null : identity) }),
+		[identity, readOnly],
 	)
 
 	const store = useSync({
@@ -59,11 +80,22 @@ export function useThreatroomSync(options: ThreatroomSyncOptions): {
 		schema: threatroomSchema,
 		assets: inlineBase64AssetStore,
 		users,
+		getUserPresence: readOnly ? (store) => getDefaultUserPresence(store, identity) : undefined,
 		onCustomMessageReceived(data: unknown) {
 			const message = parseCustomMessage(data)
-			if (message?.type === 'people') setPeople(message.people)
+			switch (message?.type) {
+				case 'people':
+					setPeople(message.people)
+					break
+				case 'clock':
+					setClock({ serverTime: message.serverNow, receivedAt: Date.now() })
+					break
+				case 'rejected':
+					onRejected?.(message)
+					break
+			}
 		},
 	})
 
-	return { store, people }
+	return { store, people, clock }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
+import { sessionRecordsResponse } from './sessionRecordSchemas'
 
 // Public API bodies and responses. React- and drizzle-free so the page can parse what it receives.
 
@@ -46,10 +47,12 @@ export const joinResponse = z.object({
 })
 export type JoinResponse = z.infer<typeof joinResponse>
 
-export const sessionDetailsResponse = z.object({
-	session: sessionSummary.extend({ createdAt: z.int() }),
-	elements: z.array(dfdElementSchema),
-})
+export const sessionDetailsResponse = z
+	.object({
+		session: sessionSummary.extend({ createdAt: z.int() }),
+		elements: z.array(dfdElementSchema),
+	})
+	.extend(sessionRecordsResponse.shape)
 export type SessionDetailsResponse = z.infer<typeof sessionDetailsResponse>
 
 export const errorResponse = z.object({

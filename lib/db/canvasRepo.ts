@@ -6,9 +6,11 @@ import {
 	humanIdCountersSchema,
 	type SaveCanvasBody,
 } from '@/lib/api/internalSchemas'
-import { NotFoundError } from '@/lib/errors'
+import { BadRequestError, NotFoundError } from '@/lib/errors'
+import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
 import { getDb } from './client'
 import { replaceDfdElements } from './dfdElementsRepo'
+import { replaceSessionRecords } from './sessionRecordsRepo'
 import { canvasDocuments, sessions } from './schema'
 
 export interface StoredCanvas {
@@ -37,14 +39,18 @@ export async function loadCanvas(sessionId: string): Promise<StoredCanvas | null
 }
 
 /**
- * Stores the canvas and its DFD projection together, unless a newer clock is already stored. An equal
- * clock is saved again so a retried save is idempotent. Throws NotFoundError for an unknown session.
+ * Stores the canvas with its DFD and workshop projections together, unless a newer clock is already
+ * stored. An equal clock is saved again so a retried save is idempotent. Throws NotFoundError for an
+ * unknown session, BadRequestError when a workshop record in the snapshot fails its validator.
  */
 export async function saveCanvas(
 	sessionId: string,
 	input: SaveCanvasBody,
 	now: number = Date.now(),
 ): Promise<SaveCanvasResult> {
+	// Checked before the write transaction: validating a large room must not hold the write lock.
+	const extracted = extractSessionRecords(input.snapshot)
+	if (!extracted.ok) throw new BadRequestError('Invalid request', { issues: extracted.issues })
 	const db = await getDb()
 	// A write transaction (BEGIN IMMEDIATE): the clock read and the writes cannot interleave with another save.
 	return db.transaction(async (tx) => {
@@ -69,6 +75,7 @@ export async function saveCanvas(
 			.values({ sessionId, ...document })
 			.onConflictDoUpdate({ target: canvasDocuments.sessionId, set: document })
 		await replaceDfdElements(tx, sessionId, input.elements, now)
+		await replaceSessionRecords(tx, sessionId, extracted.records, input.elements)
 		return { saved: true, clock: input.clock }
 	})
 }

@@ -7,6 +7,7 @@ import { generateToken, hashToken } from '@/lib/tokens'
 import { getDb } from './client'
 import { listDfdElements } from './dfdElementsRepo'
 import { linkTokens, type SessionRow, sessions } from './schema'
+import { listSessionRecords, type StoredSessionRecords } from './sessionRecordsRepo'
 
 /** 12 nanoid characters = 72 bits: the id is in every link but grants nothing by itself. */
 const SESSION_ID_LENGTH = 12
@@ -56,4 +57,15 @@ export async function getSessionWithElements(
 	if (!session) return null
 	const db = await getDb()
 	return { session, elements: await listDfdElements(db, id) }
+}
+
+/** Everything saved about a session: its row, its DFD elements and its workshop records. */
+export async function getSessionDetails(
+	id: string,
+): Promise<{ session: SessionRow; elements: DfdElement[]; records: StoredSessionRecords } | null> {
+	const session = await findSession(id)
+	if (!session) return null
+	const db = await getDb()
+	const [elements, records] = await Promise.all([listDfdElements(db, id), listSessionRecords(db, id)])
+	return { session, elements, records }
 }

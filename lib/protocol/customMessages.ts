@@ -19,7 +19,33 @@ export const peopleMessageSchema = z.object({
 })
 export type PeopleMessage = z.infer<typeof peopleMessageSchema>
 
-export const customMessageSchema = z.discriminatedUnion('type', [peopleMessageSchema])
+/** The room's time when the session's handshake completed, so a browser can show the room's timer. */
+export const clockMessageSchema = z.object({
+	type: z.literal('clock'),
+	serverNow: z.number().nonnegative(),
+})
+export type ClockMessage = z.infer<typeof clockMessageSchema>
+
+export const REJECTED_ACTIONS = ['create', 'update', 'delete'] as const
+
+/**
+ * The room refused one record write of this session. tldraw's own answer is silent (the client
+ * rolls the change back); this says which record and why, for the person who tried.
+ */
+export const rejectedMessageSchema = z.object({
+	type: z.literal('rejected'),
+	recordType: z.string(),
+	recordId: z.string(),
+	action: z.enum(REJECTED_ACTIONS),
+	reason: z.string(),
+})
+export type RejectedMessage = z.infer<typeof rejectedMessageSchema>
+
+export const customMessageSchema = z.discriminatedUnion('type', [
+	peopleMessageSchema,
+	clockMessageSchema,
+	rejectedMessageSchema,
+])
 export type CustomMessage = z.infer<typeof customMessageSchema>
 
 /** null for anything this version does not understand, so a newer party never breaks an older page. */

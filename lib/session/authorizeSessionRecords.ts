@@ -1,103 +1,184 @@
 import type { TLRecordAuthorizer, TLRecordAuthorizers } from '@tldraw/sync-core'
 import type { TLRecord } from '@tldraw/tlschema'
+import type { T } from '@tldraw/validate'
 import type { HumanIdAllocator } from '../dfd/humanIds'
 import type { Person } from '../protocol/customMessages'
 import type { Role } from '../roles'
-import { naMarkIdFor } from './records/naMarkRecord'
-import { SCOPE_ITEM_PREFIX } from './records/scopeItemRecord'
+import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
+import { SCOPE_ITEM_PREFIX, scopeItemRecordConfig, type ScopeItemRecord } from './records/scopeItemRecord'
+import { threatRecordConfig, type ThreatRecord } from './records/threatRecord'
+import { voteIdFor, type VoteRecord } from './records/voteRecord'
+import type { PhaseEventRecord, TimerEventRecord, WalkRecord } from './records/walkRecords'
+import { REJECTION_REASON as REASON, type RejectionReason } from './rejectionReasons'
 import { formatThreatId } from './threatIds'
-import { voteIdFor } from './records/voteRecord'
 
 // Who may write which workshop record, enforced by the room on every client push (the panel only
 // mirrors these rules). Server-owned fields — IDs, authors, timestamps — are stamped here on
-// create, whatever the client sent; on update and delete an authorizer can only allow or reject.
+// create, whatever the client sent; on update and delete an authorizer can only allow or reject,
+// so those fields must then stay as they are.
 
 type Authorizer<R extends TLRecord> = TLRecordAuthorizer<R, Person>
 type Write<R extends TLRecord> = Parameters<Authorizer<R>>[0]
+export type RecordWrite = Write<TLRecord>
+
+/** A rule's answer: the record to store (create) or to allow (update, delete), or why not. */
+type Decision<R extends TLRecord> = R | RejectionReason
+type Rule<R extends TLRecord> = (write: Write<R>) => Decision<R>
+
+export type OnReject = (session: RecordWrite['session'], write: RecordWrite, reason: RejectionReason) => void
 
 export interface SessionAuthorizerDeps {
-	allocator: HumanIdAllocator
+	/** Only `next` is used; the room passes its allocator, tests a fresh one. */
+	allocator: Pick<HumanIdAllocator, 'next'>
 	/** The room's clock: the one authority on time for every participant. */
 	now: () => number
+	/** Told of every refused write, so the room can say why (tldraw itself refuses silently). */
+	onReject?: OnReject
+}
+
+/** Turns a rule into a tldraw authorizer: a reason becomes a refusal, reported to `onReject`. */
+export function reportingRefusals<R extends TLRecord>(rule: Rule<R>, onReject: OnReject | undefined): Authorizer<R> {
+	return (write) => {
+		const decision = rule(write)
+		if (typeof decision !== 'string') return decision
+		onReject?.(write.session, write, decision)
+		return null
+	}
 }
 
 const isFacilitator = (role: Role) => role === 'facilitator'
 /** Everyone who takes part in the analysis; observers only watch. */
 const contributes = (role: Role) => role !== 'observer'
 
+/** The first refusal for a facilitator-only record: observers hear they only watch, others why not. */
+function facilitatorOnly(role: Role, reason: RejectionReason): RejectionReason | null {
+	if (!contributes(role)) return REASON.observer
+	return isFacilitator(role) ? null : reason
+}
+
 function unchanged<R extends TLRecord>(prev: R, next: R, keys: readonly (keyof R)[]): boolean {
 	return keys.every((key) => JSON.stringify(prev[key]) === JSON.stringify(next[key]))
 }
 
+/**
+ * tldraw validates a created record only after its authorizer ran. Before spending a human ID on
+ * it (or reading `kind` to pick a prefix), check it: an invalid record goes back unstamped and the
+ * room refuses it as INVALID_RECORD, so a bad push never burns a number or a counter key.
+ */
+function isValid(validator: T.Validatable<unknown>, record: unknown): boolean {
+	try {
+		validator.validate(record)
+		return true
+	} catch {
+		return false
+	}
+}
+
+const THREAT_STAMPED = ['humanId', 'createdBy', 'createdByName', 'createdAt'] as const
+const VOTE_STAMPED = ['threatId', 'voterId', 'voterName', 'votedAt'] as const
+const NA_MARK_STAMPED = ['markedBy', 'markedByName', 'markedAt'] as const
+const SCOPE_STAMPED = ['kind', 'humanId', 'createdAt'] as const
+
+function threatRule(deps: SessionAuthorizerDeps): Rule<ThreatRecord> {
+	return (write) => {
+		const { role, userId, name } = write.session.meta
+		if (!contributes(role)) return REASON.observer
+		if (write.type === 'delete') return REASON.threatDelete
+		const { next } = write
+		if (write.type === 'create') {
+			if (!isValid(threatRecordConfig.validator, next)) return next
+			return {
+				...next,
+				humanId: formatThreatId(deps.allocator.next('T')),
+				createdBy: userId,
+				createdByName: name,
+				createdAt: deps.now(),
+				isDeleted: false,
+				agreedLikelihood: isFacilitator(role) ? next.agreedLikelihood : null,
+				agreedImpact: isFacilitator(role) ? next.agreedImpact : null,
+			}
+		}
+		const { prev } = write
+		if (!unchanged(prev, next, THREAT_STAMPED)) return REASON.threatStamped
+		if (isFacilitator(role)) return next
+		if (!unchanged(prev, next, ['agreedLikelihood', 'agreedImpact'])) return REASON.threatAgreed
+		if (prev.createdBy !== userId) return REASON.threatNotOwn
+		return unchanged(prev, next, ['shapeId']) ? next : REASON.threatElement
+	}
+}
+
+function voteRule(deps: SessionAuthorizerDeps): Rule<VoteRecord> {
+	return (write) => {
+		const { role, userId, name } = write.session.meta
+		if (!contributes(role)) return REASON.observer
+		if (write.type !== 'create' && write.prev.voterId !== userId) return REASON.voteNotOwn
+		if (write.type === 'delete') return write.prev
+		const { next } = write
+		// One vote per person and threat by construction: the id says whose vote it is.
+		if (next.id !== voteIdFor(next.threatId, userId)) return REASON.voteId
+		if (write.type === 'create') return { ...next, voterId: userId, voterName: name, votedAt: deps.now() }
+		return unchanged(write.prev, next, VOTE_STAMPED) ? next : REASON.voteStamped
+	}
+}
+
+function naMarkRule(deps: SessionAuthorizerDeps): Rule<NaMarkRecord> {
+	return (write) => {
+		const { role, userId, name } = write.session.meta
+		const refused = facilitatorOnly(role, REASON.naMark)
+		if (refused) return refused
+		if (write.type === 'delete') return write.prev
+		const { next } = write
+		// One mark per element and category by construction.
+		if (next.id !== naMarkIdFor(next.shapeId, next.category)) return REASON.naMarkId
+		if (write.type === 'create') return { ...next, markedBy: userId, markedByName: name, markedAt: deps.now() }
+		return unchanged(write.prev, next, NA_MARK_STAMPED) ? next : REASON.naMarkStamped
+	}
+}
+
+function scopeItemRule(deps: SessionAuthorizerDeps): Rule<ScopeItemRecord> {
+	return (write) => {
+		const refused = facilitatorOnly(write.session.meta.role, REASON.scope)
+		if (refused) return refused
+		if (write.type === 'delete') return write.prev
+		const { next } = write
+		if (write.type === 'create') {
+			if (!isValid(scopeItemRecordConfig.validator, next)) return next
+			const prefix = SCOPE_ITEM_PREFIX[next.kind]
+			return { ...next, humanId: `${prefix}${deps.allocator.next(prefix)}`, createdAt: deps.now() }
+		}
+		return unchanged(write.prev, next, SCOPE_STAMPED) ? next : REASON.scopeStamped
+	}
+}
+
+const walkRule: Rule<WalkRecord> = (write) => {
+	const refused = facilitatorOnly(write.session.meta.role, REASON.walk)
+	if (refused) return refused
+	return write.type === 'delete' ? REASON.walkDelete : write.next
+}
+
 /** Facilitator-only records that nobody may change once written: the history of phases and timer. */
-function appendOnlyEvent<R extends Extract<TLRecord, { at: number; by: string; byName: string }>>(
+function appendOnlyEvent<R extends PhaseEventRecord | TimerEventRecord>(
 	deps: SessionAuthorizerDeps,
-): Authorizer<R> {
-	return ({ session, type, next }: Write<R>) => {
-		if (type !== 'create' || !isFacilitator(session.meta.role)) return null
-		return { ...next, at: deps.now(), by: session.meta.userId, byName: session.meta.name }
+	reason: RejectionReason,
+): Rule<R> {
+	return (write) => {
+		const { role, userId, name } = write.session.meta
+		const refused = facilitatorOnly(role, reason)
+		if (refused) return refused
+		if (write.type !== 'create') return REASON.history
+		return { ...write.next, at: deps.now(), by: userId, byName: name }
 	}
 }
 
 export function sessionAuthorizers(deps: SessionAuthorizerDeps): TLRecordAuthorizers<TLRecord, Person> {
+	const { onReject } = deps
 	return {
-		threat: (write) => {
-			const { role, userId, name } = write.session.meta
-			if (!contributes(role)) return null
-			if (write.type === 'delete') return null
-			const { next } = write
-			if (write.type === 'create') {
-				return {
-					...next,
-					humanId: formatThreatId(deps.allocator.next('T')),
-					createdBy: userId,
-					createdByName: name,
-					createdAt: deps.now(),
-					isDeleted: false,
-					agreedLikelihood: isFacilitator(role) ? next.agreedLikelihood : null,
-					agreedImpact: isFacilitator(role) ? next.agreedImpact : null,
-				}
-			}
-			const { prev } = write
-			if (!unchanged(prev, next, ['humanId', 'createdBy', 'createdByName', 'createdAt'])) return null
-			if (isFacilitator(role)) return next
-			if (prev.createdBy !== userId) return null
-			return unchanged(prev, next, ['agreedLikelihood', 'agreedImpact', 'shapeId']) ? next : null
-		},
-
-		vote: (write) => {
-			const { role, userId, name } = write.session.meta
-			if (!contributes(role)) return null
-			if (write.type === 'delete') return write.prev.voterId === userId ? write.prev : null
-			const { next } = write
-			if (next.id !== voteIdFor(next.threatId, userId)) return null
-			if (write.type === 'create') return { ...next, voterId: userId, voterName: name, votedAt: deps.now() }
-			return write.prev.voterId === userId && unchanged(write.prev, next, ['threatId', 'voterId']) ? next : null
-		},
-
-		'na-mark': (write) => {
-			const { role, userId, name } = write.session.meta
-			if (!isFacilitator(role)) return null
-			if (write.type === 'delete') return write.prev
-			const { next } = write
-			if (next.id !== naMarkIdFor(next.shapeId, next.category)) return null
-			if (write.type === 'create') return { ...next, markedBy: userId, markedByName: name, markedAt: deps.now() }
-			return next
-		},
-
-		'scope-item': (write) => {
-			if (!isFacilitator(write.session.meta.role)) return null
-			if (write.type === 'delete') return write.prev
-			const { next } = write
-			if (write.type === 'create') {
-				const prefix = SCOPE_ITEM_PREFIX[next.kind]
-				return { ...next, humanId: `${prefix}${deps.allocator.next(prefix)}`, createdAt: deps.now() }
-			}
-			return unchanged(write.prev, next, ['kind', 'humanId', 'createdAt']) ? next : null
-		},
-
-		walk: (write) => (isFacilitator(write.session.meta.role) && write.type !== 'delete' ? write.next : null),
-		'phase-event': appendOnlyEvent(deps),
-		'timer-event': appendOnlyEvent(deps),
+		threat: reportingRefusals(threatRule(deps), onReject),
+		vote: reportingRefusals(voteRule(deps), onReject),
+		'na-mark': reportingRefusals(naMarkRule(deps), onReject),
+		'scope-item': reportingRefusals(scopeItemRule(deps), onReject),
+		walk: reportingRefusals(walkRule, onReject),
+		'phase-event': reportingRefusals(appendOnlyEvent<PhaseEventRecord>(deps, REASON.phase), onReject),
+		'timer-event': reportingRefusals(appendOnlyEvent<TimerEventRecord>(deps, REASON.timer), onReject),
 	}
 }

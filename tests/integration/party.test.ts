@@ -1,74 +1,22 @@
-import { randomBytes } from 'node:crypto'
-import path from 'node:path'
-import { DEFAULT_INITIAL_SNAPSHOT } from '@tldraw/sync-core'
 import type { TLParentId, TLShape } from '@tldraw/tlschema'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_INITIAL_SNAPSHOT } from '@tldraw/sync-core'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { humanIdOf } from '@/lib/dfd/humanIds'
 import { parseCustomMessage } from '@/lib/protocol/customMessages'
 import { arrowBinding, dfdShape, flowArrow } from '../support/canvasRecords'
-import { type FakeApp, startFakeApp } from '../support/fakeApp'
-import {
-	freePort,
-	killAllTestProcesses,
-	spawnTestProcess,
-	type TestProcess,
-	waitForHttp,
-	waitForPortClosed,
-} from '../support/processes'
-import { connectTestClient, type TestClient } from '../support/syncClient'
+import { loaded, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
+import type { TestClient } from '../support/syncClient'
 import { chunk } from '../support/syncCoreInternals'
 
 // The real room in `partykit dev` (workerd), driven by headless tldraw sync clients, against a fake
 // of the app's internal API. Each test uses its own session, so they share one party.
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
-// Not reachable through the package's `exports`.
-const PARTYKIT_BIN = path.join(ROOT, 'node_modules', 'partykit', 'dist', 'bin.mjs')
-const SECRET = randomBytes(18).toString('base64url')
-const PARTY_START_TIMEOUT_MS = 90_000
-const SYNC_TIMEOUT_MS = 10_000
-
-let app: FakeApp
-let partyPort: number
-let party: TestProcess
-const clients: TestClient[] = []
-
-function startParty(): TestProcess {
-	return spawnTestProcess(
-		process.execPath,
-		[
-			PARTYKIT_BIN,
-			'dev',
-			'--port',
-			String(partyPort),
-			'--var',
-			`INTERNAL_SECRET=${SECRET}`,
-			'--var',
-			`APP_URL=${app.url}`,
-			'--disable-request-cf-fetch',
-			'--no-hotkeys',
-		],
-		{ cwd: ROOT, env: { NO_UPDATE_NOTIFIER: '1' } },
-	)
-}
-
-async function startPartyAndWait(): Promise<void> {
-	party = startParty()
-	await waitForHttp(`http://127.0.0.1:${partyPort}/`, PARTY_START_TIMEOUT_MS, party)
-}
+const harness = usePartyHarness()
 
 function connect(sessionId: string, token: string, name = 'Tester', userId?: string): TestClient {
-	const query: Record<string, string> = { token, name }
-	if (userId) query.userId = userId
-	const client = connectTestClient(`http://127.0.0.1:${partyPort}`, sessionId, query)
-	clients.push(client)
-	return client
-}
-
-async function loaded(...toLoad: TestClient[]): Promise<void> {
-	await expect.poll(() => toLoad.every((client) => client.isLoaded()), { timeout: SYNC_TIMEOUT_MS }).toBe(true)
+	return harness.connect(sessionId, token, name, userId)
 }
 
 function pageOf(client: TestClient): TLParentId {
@@ -89,7 +37,7 @@ function humanIds(client: TestClient): string[] {
 
 /** Opens a raw socket, sends `messages` once open, and resolves with how the party closed it. */
 function closeOf(sessionId: string, token: string, messages: string[] = []): Promise<{ code: number; reason: string }> {
-	const socket = new WebSocket(`ws://127.0.0.1:${partyPort}/party/${sessionId}?token=${encodeURIComponent(token)}`)
+	const socket = new WebSocket(`ws://127.0.0.1:${harness.port}/party/${sessionId}?token=${encodeURIComponent(token)}`)
 	return new Promise((resolve, reject) => {
 		socket.on('open', () => {
 			for (const message of messages) socket.send(message)
@@ -99,29 +47,9 @@ function closeOf(sessionId: string, token: string, messages: string[] = []): Pro
 	})
 }
 
-beforeAll(async () => {
-	app = await startFakeApp(SECRET)
-	partyPort = await freePort()
-	await startPartyAndWait()
-})
-
-beforeEach(({ onTestFailed }) => {
-	onTestFailed(() => console.error(`party output:\n${party.output()}`))
-})
-
-afterEach(() => {
-	for (const client of clients.splice(0)) client.close()
-})
-
-afterAll(async () => {
-	for (const client of clients.splice(0)) client.close()
-	await killAllTestProcesses()
-	await app?.close()
-})
-
 describe('the party room', () => {
 	it('stamps the next human ID on a process a participant draws, for everyone', async () => {
-		app.addSession('stamp', { 'tok-part': 'participant', 'tok-fac': 'facilitator' })
+		harness.app.addSession('stamp', { 'tok-part': 'participant', 'tok-fac': 'facilitator' })
 		const drawer = connect('stamp', 'tok-part')
 		const watcher = connect('stamp', 'tok-fac')
 		await loaded(drawer, watcher)
@@ -135,7 +63,7 @@ describe('the party room', () => {
 	})
 
 	it('gives processes drawn at the same moment distinct IDs', async () => {
-		app.addSession('race', { 'tok-a': 'participant', 'tok-b': 'participant' })
+		harness.app.addSession('race', { 'tok-a': 'participant', 'tok-b': 'participant' })
 		const a = connect('race', 'tok-a')
 		const b = connect('race', 'tok-b')
 		await loaded(a, b)
@@ -149,7 +77,7 @@ describe('the party room', () => {
 	})
 
 	it("drops an observer's drawing: nobody sees it, it is not saved and it uses no ID", async () => {
-		const session = app.addSession('observer', { 'tok-obs': 'observer', 'tok-part': 'participant' })
+		const session = harness.app.addSession('observer', { 'tok-obs': 'observer', 'tok-part': 'participant' })
 		const observer = connect('observer', 'tok-obs')
 		const participant = connect('observer', 'tok-part')
 		await loaded(observer, participant)
@@ -169,7 +97,7 @@ describe('the party room', () => {
 	})
 
 	it('closes the socket of a bad link with 4099, and the tldraw client reports why', async () => {
-		app.addSession('badlink', { 'tok-good': 'participant' })
+		harness.app.addSession('badlink', { 'tok-good': 'participant' })
 
 		expect(await closeOf('badlink', 'wrong-token')).toEqual({ code: 4099, reason: 'NOT_AUTHENTICATED' })
 		expect(await closeOf('no-such-session', 'tok-good')).toEqual({ code: 4099, reason: 'NOT_FOUND' })
@@ -179,7 +107,7 @@ describe('the party room', () => {
 	})
 
 	it('lists the people in the room, once per person, on every join and leave', async () => {
-		app.addSession('people', { 'tok-fac': 'facilitator', 'tok-obs': 'observer', 'tok-part': 'participant' })
+		harness.app.addSession('people', { 'tok-fac': 'facilitator', 'tok-obs': 'observer', 'tok-part': 'participant' })
 		const ana = connect('people', 'tok-obs', 'Ana', 'user-ana')
 		await loaded(ana)
 		const anaAgain = connect('people', 'tok-fac', 'Ana', 'user-ana')
@@ -187,8 +115,8 @@ describe('the party room', () => {
 		await loaded(anaAgain, bo)
 
 		const latestPeople = () => {
-			const message = parseCustomMessage(ana.customMessages.at(-1))
-			return message?.type === 'people' ? message.people : null
+			const lists = ana.customMessages.map(parseCustomMessage).flatMap((message) => (message?.type === 'people' ? [message.people] : []))
+			return lists.at(-1) ?? null
 		}
 		await expect.poll(latestPeople, { timeout: SYNC_TIMEOUT_MS }).toEqual([
 			{ userId: 'user-ana', name: 'Ana', role: 'facilitator' },
@@ -202,7 +130,7 @@ describe('the party room', () => {
 	})
 
 	it('saves the snapshot and the element rows to the app within two seconds of an edit', async () => {
-		const session = app.addSession('save', { 'tok-part': 'participant' })
+		const session = harness.app.addSession('save', { 'tok-part': 'participant' })
 		const client = connect('save', 'tok-part')
 		await loaded(client)
 
@@ -241,7 +169,7 @@ describe('the party room', () => {
 	})
 
 	it('comes back after a crash with the saved canvas, and never hands out a deleted ID again', async () => {
-		const session = app.addSession('restart', { 'tok-part': 'participant' })
+		const session = harness.app.addSession('restart', { 'tok-part': 'participant' })
 		const before = connect('restart', 'tok-part')
 		await loaded(before)
 		const kept = dfdShape('dfd-process', pageOf(before), { name: 'Kept' })
@@ -258,9 +186,7 @@ describe('the party room', () => {
 		await expect.poll(lastSave, { timeout: SYNC_TIMEOUT_MS }).toEqual({ humanIds: ['P1'], counters: { P: 2 } })
 		before.close()
 
-		await party.kill('SIGKILL')
-		await waitForPortClosed(partyPort, 5_000)
-		await startPartyAndWait()
+		await harness.crashAndRestart()
 
 		const after = connect('restart', 'tok-part')
 		await loaded(after)
@@ -270,7 +196,7 @@ describe('the party room', () => {
 	})
 
 	it('closes a session that sends a message over 4 MiB, even split into chunks', async () => {
-		app.addSession('huge', { 'tok-part': 'participant' })
+		harness.app.addSession('huge', { 'tok-part': 'participant' })
 		const push = JSON.stringify({ type: 'push', clientClock: 1, diff: { padding: 'x'.repeat(5 * 1024 * 1024) } })
 
 		expect(await closeOf('huge', 'tok-part', chunk(push, 256 * 1024))).toEqual({
@@ -280,7 +206,7 @@ describe('the party room', () => {
 	})
 
 	it('waits for an app that cannot load the canvas yet instead of starting an empty room', async () => {
-		const session = app.addSession('flaky', { 'tok-part': 'participant' })
+		const session = harness.app.addSession('flaky', { 'tok-part': 'participant' })
 		const seeded = dfdShape('dfd-process', 'page:page' as TLParentId, { humanId: 'P4', name: 'Seeded' })
 		session.canvas = {
 			snapshot: {
@@ -297,7 +223,7 @@ describe('the party room', () => {
 		const client = connect('flaky', 'tok-part')
 		await loaded(client)
 
-		expect(app.requests.filter((request) => request === 'GET /canvas flaky')).toHaveLength(3)
+		expect(harness.app.requests.filter((request) => request === 'GET /canvas flaky')).toHaveLength(3)
 		expect(session.saves).toEqual([])
 		expect(processes(client).map((shape) => [shape.id, humanIdOf(shape)])).toEqual([[seeded.id, 'P4']])
 		client.store.put([dfdShape('dfd-process', pageOf(client))])

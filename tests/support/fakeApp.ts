@@ -10,6 +10,7 @@ import {
 	type SaveCanvasResponse,
 } from '@/lib/api/internalSchemas'
 import type { Role } from '@/lib/roles'
+import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
 
 // The app's internal API as the party sees it, in memory: lets the party be tested without Next.js
 // and a database. Bodies are parsed with the app's own schemas, so a save the real app would refuse
@@ -70,6 +71,9 @@ export async function startFakeApp(secret: string, port = 0): Promise<FakeApp> {
 		if (route === 'canvas' && req.method === 'PUT') {
 			const parsed = saveCanvasBody.safeParse(JSON.parse(body || 'null'))
 			if (!parsed.success) return reply(400, { error: 'Invalid request', issues: parsed.error.issues })
+			// The app validates the workshop records it projects; a save it would refuse fails here too.
+			const records = extractSessionRecords(parsed.data.snapshot)
+			if (!records.ok) return reply(400, { error: 'Invalid request', issues: records.issues })
 			const { clock, snapshot, humanIdCounters } = parsed.data
 			if (session.canvas && clock < session.canvas.clock) {
 				return reply(200, { saved: false, clock: session.canvas.clock } satisfies SaveCanvasResponse)

@@ -36,8 +36,17 @@ export interface TestClient {
 	/** Custom messages from the party (`room.sendCustomMessage`), oldest first. */
 	customMessages: unknown[]
 	shapes(): TLShape[]
+	/**
+	 * Cuts the connection as a network failure would, and keeps it down: reconnect attempts go to a
+	 * port nobody listens on until `goOnline`. Local edits meanwhile wait in the client, as in a browser.
+	 */
+	goOffline(): void
+	goOnline(): void
 	close(): void
 }
+
+/** Connections to it are refused at once: reconnecting while "offline" fails fast, as with no network. */
+const UNREACHABLE_URL = 'ws://127.0.0.1:1/'
 
 export function connectTestClient(partyOrigin: string, sessionId: string, query: Record<string, string>): TestClient {
 	const store: TestStore = new Store({
@@ -52,7 +61,8 @@ export function connectTestClient(partyOrigin: string, sessionId: string, query:
 	const url = new URL(`/party/${encodeURIComponent(sessionId)}`, partyOrigin.replace(/^http/, 'ws'))
 	for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
 
-	const socket = new ClientWebSocketAdapter(() => url.toString())
+	let offline = false
+	const socket = new ClientWebSocketAdapter(() => (offline ? UNREACHABLE_URL : url.toString()))
 	let loaded = false
 	let error: string | null = null
 	const customMessages: unknown[] = []
@@ -78,6 +88,14 @@ export function connectTestClient(partyOrigin: string, sessionId: string, query:
 		syncError: () => error,
 		customMessages,
 		shapes: () => store.allRecords().filter((record): record is TLShape => record.typeName === 'shape'),
+		goOffline() {
+			offline = true
+			socket._closeSocket()
+		},
+		goOnline() {
+			offline = false
+			socket.restart()
+		},
 		close() {
 			client.close()
 			socket.close()

@@ -75,7 +75,7 @@ describe('POST /api/sessions', () => {
 })
 
 describe('GET /api/sessions/:id', () => {
-	it('gives the facilitator the session and its elements', async () => {
+	it('gives the facilitator the session, its elements and its workshop records', async () => {
 		const created = await createSession({ name: 'Payments', description: 'Q3', framework: 'CIA' })
 		const element = {
 			shapeId: 'shape:p',
@@ -98,6 +98,9 @@ describe('GET /api/sessions/:id', () => {
 		expect(body.session).toMatchObject({ id: created.id, name: 'Payments', description: 'Q3', framework: 'CIA', status: 'active' })
 		expect(body.session.createdAt).toBeGreaterThan(0)
 		expect(body.elements).toEqual([element])
+		// The workshop records have their own test (sessionRecordsApi.test.ts); a canvas without any has none.
+		expect(body).toMatchObject({ threats: [], naMarks: [], scopeItems: [], phaseEvents: [], timerEvents: [] })
+		expect(body.coverage).toMatchObject({ covered: 0, applicable: 3 }) // CIA asks three questions of P1
 	})
 
 	it('answers 401 without a bearer token or with an unknown one', async () => {

@@ -1,14 +1,15 @@
 import { jsonResponse, requireBearerToken, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { sessionRecordsView } from '@/lib/api/sessionRecordsView'
 import type { SessionDetailsResponse } from '@/lib/api/sessionSchemas'
 import { toSessionSummary } from '@/lib/api/sessionSummary'
 import { lookupToken } from '@/lib/db/linkTokensRepo'
-import { findSession, getSessionWithElements } from '@/lib/db/sessionsRepo'
+import { findSession, getSessionDetails } from '@/lib/db/sessionsRepo'
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '@/lib/errors'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'
 
-/** The session and its DFD elements, for the facilitator only. */
+/** The session, its DFD elements and its workshop records as last saved, for the facilitator only. */
 export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
 	const id = await requireSessionIdParam(params)
 	if (!(await findSession(id))) throw new NotFoundError('Session not found')
@@ -19,11 +20,12 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
 		throw new ForbiddenError('Only the facilitator of this session may read it')
 	}
 
-	const found = await getSessionWithElements(id)
+	const found = await getSessionDetails(id)
 	if (!found) throw new NotFoundError('Session not found')
 	const response: SessionDetailsResponse = {
 		session: { ...toSessionSummary(found.session), createdAt: found.session.createdAt },
 		elements: found.elements,
+		...sessionRecordsView(found.session.framework, found.elements, found.records),
 	}
 	return jsonResponse(response)
 })

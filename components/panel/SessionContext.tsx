@@ -1,0 +1,37 @@
+'use client'
+
+import { createContext, type ReactNode, useContext } from 'react'
+import type { Editor } from 'tldraw'
+import type { Person } from '@/lib/protocol/customMessages'
+import type { Role } from '@/lib/roles'
+import type { SessionModel } from './sessionModel'
+import type { NewToast } from './toasts/toastQueue'
+
+/** Who is looking, at what, and how to talk back: what every panel part and canvas overlay needs. */
+export interface SessionValue {
+	editor: Editor
+	model: SessionModel
+	role: Role
+	userId: string
+	people: Person[]
+	/** Room time minus local time (lib/session/serverClock.ts). */
+	serverOffsetMs: number
+	notify: (toast: NewToast) => void
+}
+
+const SessionContext = createContext<SessionValue | null>(null)
+
+export function SessionProvider({ value, children }: { value: SessionValue | null; children: ReactNode }) {
+	return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+}
+
+/** For the canvas overlays, which render before the editor has mounted too. */
+export function useOptionalSession(): SessionValue | null {
+	return useContext(SessionContext)
+}
+
+export function useSession(): SessionValue {
+	const session = useContext(SessionContext)
+	if (!session) throw new Error('useSession needs a SessionProvider with a mounted editor')
+	return session
+}

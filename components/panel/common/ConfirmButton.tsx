@@ -1,0 +1,52 @@
+'use client'
+
+import { useState } from 'react'
+
+/**
+ * A destructive action in two steps, inline: no browser dialog that blocks the whole board (and
+ * the other people's updates behind it). The confirm button's test id is `<testId>.confirm`.
+ */
+export function ConfirmButton({
+	label,
+	question,
+	confirmLabel,
+	testId,
+	onConfirm,
+	className = 'tr-text-button tr-text-button--danger',
+}: {
+	label: string
+	question: string
+	confirmLabel: string
+	testId: string
+	onConfirm: () => void
+	className?: string
+}) {
+	const [asking, setAsking] = useState(false)
+	if (!asking) {
+		return (
+			<button type="button" className={className} data-testid={testId} onClick={() => setAsking(true)}>
+				{label}
+			</button>
+		)
+	}
+	return (
+		<span className="tr-confirm" role="group" aria-label={question}>
+			<span className="tr-confirm__question">{question}</span>
+			<button
+				type="button"
+				className="tr-text-button tr-text-button--danger"
+				data-testid={`${testId}.confirm`}
+				autoFocus
+				onClick={() => {
+					setAsking(false)
+					onConfirm()
+				}}
+			>
+				{confirmLabel}
+			</button>
+			<button type="button" className="tr-text-button" onClick={() => setAsking(false)}>
+				Cancel
+			</button>
+		</span>
+	)
+}

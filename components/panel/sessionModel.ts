@@ -1,0 +1,110 @@
+import { computed, type Computed, type Editor, type TLRecord } from 'tldraw'
+import type { Coverage } from '@/lib/analysis/coverage'
+import { buildElementContexts, type ElementContext } from '@/lib/analysis/suggestions'
+import type { WalkStep } from '@/lib/analysis/walkOrder'
+import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
+import { canvasElements } from '@/lib/session/canvasElements'
+import { type CurrentPhase, currentPhase } from '@/lib/session/currentPhase'
+import { dfdModelFromRecords } from '@/lib/session/dfdModelFromRecords'
+import { type ElementBadge, elementBadges } from '@/lib/session/elementBadges'
+import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
+import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
+import type { ThreatRecord } from '@/lib/session/records/threatRecord'
+import type { VoteRecord } from '@/lib/session/records/voteRecord'
+import { type PhaseEventRecord, type TimerEventRecord, WALK_ID, type WalkRecord } from '@/lib/session/records/walkRecords'
+import { walkSettings } from '@/lib/session/recordFactories'
+import { sessionCoverage } from '@/lib/session/sessionCoverage'
+import { walkSteps } from '@/lib/session/walkSteps'
+
+/** The diagram the walk is on: the focused element's page, else the page this person looks at. */
+export interface WalkPage {
+	pageId: string
+	contexts: ReadonlyMap<string, ElementContext>
+	steps: WalkStep[]
+}
+
+/**
+ * Everything the panel and the canvas overlays derive from the store, as tldraw signals: computed
+ * once per editor, recomputed only when the records it reads change, shared by every component.
+ */
+export interface SessionModel {
+	framework: FrameworkId
+	elements: Computed<DfdElement[]>
+	threats: Computed<ThreatRecord[]>
+	/** Threats not marked deleted, in the order they were raised. */
+	liveThreats: Computed<ThreatRecord[]>
+	votes: Computed<VoteRecord[]>
+	naMarks: Computed<NaMarkRecord[]>
+	scopeItems: Computed<ScopeItemRecord[]>
+	phaseEvents: Computed<PhaseEventRecord[]>
+	timerEvents: Computed<TimerEventRecord[]>
+	/** The walk record, or the defaults before the facilitator first changes anything. */
+	walk: Computed<WalkRecord>
+	walkExists: Computed<boolean>
+	phase: Computed<CurrentPhase>
+	focusedElement: Computed<DfdElement | null>
+	walkPage: Computed<WalkPage>
+	coverage: Computed<Coverage>
+	badges: Computed<Map<string, ElementBadge>>
+}
+
+function byCreation(a: ThreatRecord, b: ThreatRecord): number {
+	// Not stamped yet (createdAt 0): the author's own fresh threat, shown last where it will land.
+	const at = (threat: ThreatRecord) => threat.createdAt || Number.MAX_SAFE_INTEGER
+	return at(a) - at(b) || (a.id < b.id ? -1 : 1)
+}
+
+export function createSessionModel(editor: Editor, framework: FrameworkId): SessionModel {
+	const { query } = editor.store
+	const pages = query.records('page')
+	const shapes = query.records('shape')
+	const bindings = query.records('binding')
+	const threats = computed('threats', () => [...query.records('threat').get()].sort(byCreation))
+	const votes = query.records('vote')
+	const naMarks = query.records('na-mark')
+	const scopeItems = computed('scope items', () =>
+		[...query.records('scope-item').get()].sort((a, b) => (a.createdAt || Infinity) - (b.createdAt || Infinity)),
+	)
+	const phaseEvents = query.records('phase-event')
+	const timerEvents = query.records('timer-event')
+	const walkRecord = computed('walk record', () => editor.store.get(WALK_ID))
+
+	const canvasRecords = computed('canvas records', (): TLRecord[] => [...pages.get(), ...shapes.get(), ...bindings.get()])
+	const elements = computed('dfd elements', () => canvasElements(canvasRecords.get()))
+	const walk = computed('walk', () => walkSettings(walkRecord.get()))
+	const focusedElement = computed('focused element', () => {
+		const focus = walk.get().focusShapeId
+		return focus === null ? null : (elements.get().find((element) => element.shapeId === focus) ?? null)
+	})
+	const walkPage = computed('walk page', (): WalkPage => {
+		const pageId = focusedElement.get()?.pageId ?? editor.getCurrentPageId()
+		const model = dfdModelFromRecords(canvasRecords.get(), {
+			pageId,
+			boundsOf: (shape) => editor.getShapePageBounds(shape) ?? null,
+		})
+		const contexts = buildElementContexts(model)
+		return { pageId, contexts, steps: walkSteps(elements.get(), contexts, pageId) }
+	})
+	const liveThreats = computed('live threats', () => threats.get().filter((threat) => !threat.isDeleted))
+	const coverage = computed('coverage', () => sessionCoverage(framework, elements.get(), threats.get(), naMarks.get()))
+
+	return {
+		framework,
+		elements,
+		threats,
+		liveThreats,
+		votes,
+		naMarks,
+		scopeItems,
+		phaseEvents,
+		timerEvents,
+		walk,
+		walkExists: computed('walk exists', () => walkRecord.get() !== undefined),
+		phase: computed('phase', () => currentPhase(phaseEvents.get())),
+		focusedElement,
+		walkPage,
+		coverage,
+		badges: computed('badges', () => elementBadges(threats.get(), coverage.get())),
+	}
+}

@@ -1,0 +1,198 @@
+'use client'
+
+import { useState } from 'react'
+import { useValue } from 'tldraw'
+import { getCategory } from '@/lib/frameworks/frameworkCatalog'
+import { effectiveRating } from '@/lib/session/effectiveRating'
+import type { ThreatRecord } from '@/lib/session/records/threatRecord'
+import { canContribute, canEditThreat, canFacilitate } from '@/lib/session/sessionPermissions'
+import { draftFromThreat } from '@/lib/session/threatDraft'
+import { voteSummaryFor } from '@/lib/session/voteSummary'
+import { ConfirmButton } from '../common/ConfirmButton'
+import { RiskChip } from '../common/RiskChip'
+import { useSession } from '../SessionContext'
+import { AgreedRating } from './AgreedRating'
+import { saveThreat, setThreatDeleted } from './threatActions'
+import { ThreatForm } from './ThreatForm'
+import { VoteControls, VoteSpread } from './VoteControls'
+
+function ThreatDetails({ threat }: { threat: ThreatRecord }) {
+	const facts = [
+		['Owner', threat.owner],
+		['Due', threat.dueDate],
+	].filter(([, value]) => value !== '')
+	return (
+		<div className="tr-threat__details">
+			{threat.description && <p className="tr-threat__description">{threat.description}</p>}
+			{threat.mitigation && (
+				<p className="tr-threat__mitigation">
+					<span className="tr-threat__label">Mitigation</span> {threat.mitigation}
+				</p>
+			)}
+			<dl className="tr-threat__facts">
+				<div>
+					<dt>Status</dt>
+					<dd>{threat.status}</dd>
+				</div>
+				{facts.map(([label, value]) => (
+					<div key={label}>
+						<dt>{label}</dt>
+						<dd>{value}</dd>
+					</div>
+				))}
+				{threat.issueUrl && (
+					<div>
+						<dt>Issue</dt>
+						<dd>
+							{/* Validated as http(s) by the room, so it can only open a page. */}
+							<a href={threat.issueUrl} target="_blank" rel="noopener noreferrer">
+								{threat.issueUrl.replace(/^https?:\/\//, '')}
+							</a>
+						</dd>
+					</div>
+				)}
+				<div>
+					<dt>Raised by</dt>
+					<dd>{threat.createdByName || '…'}</dd>
+				</div>
+			</dl>
+		</div>
+	)
+}
+
+/**
+ * One threat: its ID, title, categories and risk at a glance; opened, its details, the vote and
+ * (for the facilitator) the agreed rating. Authors edit and delete their own threats.
+ */
+export function ThreatItem({
+	threat,
+	categories,
+	showElement,
+	defaultOpen = false,
+}: {
+	threat: ThreatRecord
+	/** The categories the threat's element offers, for the edit form. */
+	categories: readonly string[]
+	/** In the register, say which element the threat is on. */
+	showElement?: string
+	defaultOpen?: boolean
+}) {
+	const { editor, model, role, userId, notify } = useSession()
+	const [open, setOpen] = useState(defaultOpen)
+	const [editing, setEditing] = useState(false)
+	const summary = useValue('vote summary', () => voteSummaryFor(threat.id, model.votes.get()), [model, threat.id])
+	const rating = effectiveRating(threat)
+	const editable = canEditThreat(role, userId, threat)
+	const tag = threat.humanId || 'T-…'
+
+	const remove = () => {
+		setThreatDeleted(editor, threat, true)
+		notify({
+			message: `${tag} deleted`,
+			tone: 'info',
+			durationMs: 10_000,
+			action: { label: 'Undo', testId: 'panel.threat.undo', onClick: () => setThreatDeleted(editor, threat, false) },
+		})
+	}
+
+	if (editing) {
+		return (
+			<li className="tr-threat tr-threat--editing" data-testid="panel.threat" data-threat-id={threat.id}>
+				<span className="tr-id-tag">{tag}</span>
+				<ThreatForm
+					framework={model.framework}
+					categories={categories}
+					initial={draftFromThreat(threat)}
+					submitLabel="Save"
+					onCancel={() => setEditing(false)}
+					onSubmit={(draft) => {
+						saveThreat(editor, threat, draft)
+						setEditing(false)
+					}}
+				/>
+			</li>
+		)
+	}
+
+	return (
+		<li
+			className={open ? 'tr-threat tr-threat--open' : 'tr-threat'}
+			data-testid="panel.threat"
+			data-threat-id={threat.id}
+			data-human-id={threat.humanId}
+		>
+			<button
+				type="button"
+				className="tr-threat__summary"
+				aria-expanded={open}
+				data-testid="panel.threat.toggle"
+				onClick={() => setOpen((value) => !value)}
+			>
+				<span className="tr-id-tag">{tag}</span>
+				<span className="tr-threat__title">{threat.title}</span>
+				<RiskChip rating={rating} compact />
+			</button>
+			<div className="tr-threat__meta">
+				{showElement && <span className="tr-threat__element">{showElement}</span>}
+				{threat.categories.map((id) => (
+					<span key={id} className="tr-category-chip" title={getCategory(model.framework, id)?.name}>
+						{getCategory(model.framework, id)?.name ?? id}
+					</span>
+				))}
+				{summary.count > 0 && (
+					<span className="tr-threat__votes" title="Votes">
+						{summary.count} {summary.count === 1 ? 'vote' : 'votes'}
+					</span>
+				)}
+				{threat.sourceRuleId && (
+					<span className="tr-threat__source" title={`Adopted from suggestion ${threat.sourceRuleId}`}>
+						suggested
+					</span>
+				)}
+			</div>
+			{open && (
+				<div className="tr-threat__body">
+					<ThreatDetails threat={threat} />
+					<div className="tr-threat__rating">
+						<RiskChip rating={rating} />
+						<span className="tr-threat__rating-text">
+							L{rating.likelihood} × I{rating.impact}
+							{rating.agreedLikelihood || rating.agreedImpact ? ' (agreed)' : ' (author)'}
+						</span>
+					</div>
+					<VoteSpread summary={summary} />
+					{canContribute(role) && <VoteControls threat={threat} />}
+					{canFacilitate(role) && <AgreedRating threat={threat} summary={summary} />}
+					{editable && (
+						<div className="tr-row-actions">
+							<button type="button" className="tr-text-button" data-testid="panel.threat.edit" onClick={() => setEditing(true)}>
+								Edit
+							</button>
+							<ConfirmButton
+								label="Delete"
+								question={`Delete ${tag}?`}
+								confirmLabel="Delete"
+								testId="panel.threat.delete"
+								onConfirm={remove}
+							/>
+						</div>
+					)}
+				</div>
+			)}
+		</li>
+	)
+}
+
+/** A deleted threat its author (or the facilitator) can still bring back. */
+export function DeletedThreatRow({ threat }: { threat: ThreatRecord }) {
+	const { editor } = useSession()
+	return (
+		<li className="tr-threat tr-threat--deleted" data-testid="panel.threat.deleted">
+			<span className="tr-id-tag">{threat.humanId || 'T-…'}</span>
+			<span className="tr-threat__title">{threat.title}</span>
+			<button type="button" className="tr-text-button" data-testid="panel.threat.restore" onClick={() => setThreatDeleted(editor, threat, false)}>
+				Restore
+			</button>
+		</li>
+	)
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod'
+import { RISK_BAND_NAMES } from '@/lib/risk/riskScore'
+import { threatStatusSchema } from '@/lib/risk/threatStatus'
+import { CIA_NEEDS, SCOPE_ITEM_KINDS } from '@/lib/session/records/scopeItemRecord'
+import { PHASES, TIMER_ACTIONS } from '@/lib/session/records/walkRecords'
+
+// The workshop records in `GET /api/sessions/:id`, as last saved by the room (see docs/api.md).
+// Field names follow the record types of docs/protocol.md.
+
+const phaseSchema = z.enum(PHASES)
+
+export const voteResponse = z.object({
+	id: z.string(),
+	voterId: z.string(),
+	voterName: z.string(),
+	likelihood: z.int(),
+	impact: z.int(),
+	votedAt: z.int(),
+})
+
+export const threatResponse = z.object({
+	id: z.string(),
+	humanId: z.string(),
+	shapeId: z.string(),
+	/** The element's human ID when the room last saved, null if the shape is not an element. */
+	elementHumanId: z.string().nullable(),
+	categories: z.array(z.string()),
+	title: z.string(),
+	description: z.string(),
+	/** The author's rating. */
+	likelihood: z.int(),
+	impact: z.int(),
+	agreedLikelihood: z.int().nullable(),
+	agreedImpact: z.int().nullable(),
+	/** Agreed where set, else the author's: what the score is computed from. */
+	effectiveLikelihood: z.int(),
+	effectiveImpact: z.int(),
+	riskScore: z.int(),
+	riskBand: z.enum(RISK_BAND_NAMES),
+	mitigation: z.string(),
+	owner: z.string(),
+	dueDate: z.string(),
+	issueUrl: z.string(),
+	status: threatStatusSchema,
+	sourceRuleId: z.string().nullable(),
+	createdBy: z.string(),
+	createdByName: z.string(),
+	createdAt: z.int(),
+	isDeleted: z.boolean(),
+	votes: z.array(voteResponse),
+})
+export type ThreatResponse = z.infer<typeof threatResponse>
+
+export const naMarkResponse = z.object({
+	id: z.string(),
+	shapeId: z.string(),
+	elementHumanId: z.string().nullable(),
+	category: z.string(),
+	reason: z.string(),
+	markedBy: z.string(),
+	markedByName: z.string(),
+	markedAt: z.int(),
+})
+
+const ciaNeed = z.enum(CIA_NEEDS).nullable()
+
+export const scopeItemResponse = z.object({
+	id: z.string(),
+	kind: z.enum(SCOPE_ITEM_KINDS),
+	humanId: z.string(),
+	title: z.string(),
+	description: z.string(),
+	confidentiality: ciaNeed,
+	integrity: ciaNeed,
+	availability: ciaNeed,
+	inScope: z.boolean(),
+	createdAt: z.int(),
+})
+
+export const phaseEventResponse = z.object({
+	id: z.string(),
+	phase: phaseSchema,
+	at: z.int(),
+	by: z.string(),
+	byName: z.string(),
+})
+
+export const timerEventResponse = z.object({
+	id: z.string(),
+	phase: phaseSchema,
+	action: z.enum(TIMER_ACTIONS),
+	amountMs: z.int(),
+	at: z.int(),
+	by: z.string(),
+	byName: z.string(),
+})
+
+export const walkResponse = z.object({
+	focusShapeId: z.string().nullable(),
+	phaseMinutes: z.record(phaseSchema, z.int()),
+	/** The phase of the latest phase change; the agenda's first phase (scope) before any. */
+	phase: phaseSchema,
+	/** When the current phase was entered (the room's clock); null before the first phase change. */
+	phaseStartedAt: z.int().nullable(),
+})
+
+export const coverageResponse = z.object({
+	covered: z.int(),
+	applicable: z.int(),
+	ratio: z.number(),
+	empty: z.boolean(),
+	perElement: z.array(
+		z.object({
+			/** The element's shape id. */
+			elementId: z.string(),
+			applicable: z.array(z.string()),
+			covered: z.array(z.string()),
+			uncovered: z.array(z.string()),
+		}),
+	),
+})
+
+export const sessionRecordsResponse = z.object({
+	threats: z.array(threatResponse),
+	naMarks: z.array(naMarkResponse),
+	scopeItems: z.array(scopeItemResponse),
+	phaseEvents: z.array(phaseEventResponse),
+	timerEvents: z.array(timerEventResponse),
+	walk: walkResponse,
+	coverage: coverageResponse,
+})
+export type SessionRecordsResponse = z.infer<typeof sessionRecordsResponse>

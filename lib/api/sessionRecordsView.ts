@@ -1,0 +1,79 @@
+import { computeCoverage } from '@/lib/analysis/coverage'
+import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
+import type { StoredSessionRecords, StoredThreat, StoredVote } from '@/lib/db/sessionRecordsRepo'
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
+import { isLogStore } from '@/lib/session/canvasElements'
+import { effectiveRating } from '@/lib/session/effectiveRating'
+import { DEFAULT_PHASE_MINUTES, PHASES } from '@/lib/session/records/walkRecords'
+import type { SessionRecordsResponse, ThreatResponse } from './sessionRecordSchemas'
+
+/**
+ * The workshop part of `GET /api/sessions/:id`: the stored records with what the reader would
+ * otherwise recompute — each threat's votes, its effective rating and risk band — and the coverage
+ * of the session's framework over its elements. Pure.
+ */
+export function sessionRecordsView(
+	framework: FrameworkId,
+	elements: readonly DfdElement[],
+	stored: StoredSessionRecords,
+): SessionRecordsResponse {
+	const votesByThreat = new Map<string, StoredVote[]>()
+	for (const vote of stored.votes) votesByThreat.set(vote.threatId, [...(votesByThreat.get(vote.threatId) ?? []), vote])
+	const latestPhase = stored.phaseEvents.at(-1) ?? null
+	return {
+		threats: stored.threats.map((threat) => threatView(threat, votesByThreat.get(threat.id) ?? [])),
+		naMarks: stored.naMarks,
+		scopeItems: stored.scopeItems,
+		phaseEvents: stored.phaseEvents,
+		timerEvents: stored.timerEvents,
+		walk: {
+			focusShapeId: stored.walk?.focusShapeId ?? null,
+			phaseMinutes: stored.walk?.phaseMinutes ?? { ...DEFAULT_PHASE_MINUTES },
+			phase: latestPhase?.phase ?? PHASES[0],
+			phaseStartedAt: latestPhase?.at ?? null,
+		},
+		coverage: coverageView(framework, elements, stored),
+	}
+}
+
+function coverageView(
+	framework: FrameworkId,
+	elements: readonly DfdElement[],
+	stored: StoredSessionRecords,
+): SessionRecordsResponse['coverage'] {
+	const coverage = computeCoverage({
+		framework,
+		elements: elements.map((element) => ({
+			id: element.shapeId,
+			kind: element.kind,
+			outOfScope: element.outOfScope,
+			isLog: isLogStore(element),
+		})),
+		// A threat marked deleted was withdrawn: it no longer covers its cell.
+		threats: stored.threats
+			.filter((threat) => !threat.isDeleted)
+			.map((threat) => ({ elementId: threat.shapeId, categories: threat.categories })),
+		naMarks: stored.naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
+	})
+	return {
+		...coverage,
+		perElement: coverage.perElement.map((element) => ({
+			elementId: element.elementId,
+			applicable: [...element.applicable],
+			covered: [...element.covered],
+			uncovered: [...element.uncovered],
+		})),
+	}
+}
+
+function threatView(threat: StoredThreat, votes: readonly StoredVote[]): ThreatResponse {
+	const rating = effectiveRating(threat)
+	return {
+		...threat,
+		effectiveLikelihood: rating.likelihood,
+		effectiveImpact: rating.impact,
+		riskScore: rating.score,
+		riskBand: rating.band.name,
+		votes: votes.map(({ threatId: _, ...vote }) => vote),
+	}
+}

@@ -1,0 +1,43 @@
+import { systemOverview, assetsSection, threatInventory } from './reportAnalysis'
+import type { ReportDocument } from './reportDocument'
+import { executiveSummary, titlePage } from './reportIntro'
+import {
+	appendixSection,
+	assumptionsSection,
+	coverageSection,
+	heatMapSection,
+	mitigationPlanSection,
+	retainedRisksSection,
+} from './reportOutcome'
+import type { SessionModel } from './sessionModel'
+
+export interface ReportOptions {
+	/** Where the full JSON export can be downloaded; the appendix links it when given. */
+	jsonExportUrl?: string
+}
+
+const EDITION_SUFFIX: Record<SessionModel['view'], string> = {
+	all: '',
+	distributable: ' (distributable edition)',
+	unmitigated: ' (unmitigated threats)',
+}
+
+/** The report's content in reading order, shared by the Markdown and HTML builders. */
+export function buildReport(model: SessionModel, options: ReportOptions = {}): ReportDocument {
+	return {
+		title: `Threat model: ${model.session.name || 'Untitled session'}${EDITION_SUFFIX[model.view]}`,
+		sections: [
+			titlePage(model),
+			executiveSummary(model),
+			systemOverview(model),
+			assetsSection(model),
+			threatInventory(model),
+			mitigationPlanSection(model),
+			retainedRisksSection(model),
+			assumptionsSection(model),
+			coverageSection(model),
+			heatMapSection(model),
+			appendixSection(model, options.jsonExportUrl),
+		],
+	}
+}

@@ -1,0 +1,103 @@
+import { compareHumanIds } from '@/lib/analysis/humanIdOrder'
+import { computeCoverage } from '@/lib/analysis/coverage'
+import type { ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
+import { buildDiagrams } from './buildDiagrams'
+import { buildThreats, isoInstant } from './buildThreats'
+import {
+	type ModelNaMark,
+	type Scope,
+	SESSION_MODEL_FORMAT,
+	SESSION_MODEL_VERSION,
+	type SessionModel,
+} from './sessionModel'
+import type { ElementInput, NaMarkInput, ScopeItemInput, SessionModelInput, ThreatInput } from './sessionModelInput'
+
+function itemsOf(items: readonly ScopeItemInput[], kind: ScopeItemKind): ScopeItemInput[] {
+	return items
+		.filter((item) => item.kind === kind)
+		.sort((a, b) => compareHumanIds(a.humanId, b.humanId) || a.createdAt - b.createdAt)
+}
+
+function buildScope(items: readonly ScopeItemInput[]): Scope {
+	const entry = ({ humanId, title, description }: ScopeItemInput) => ({ humanId, title, description })
+	return {
+		useCases: itemsOf(items, 'useCase').map(entry),
+		assets: itemsOf(items, 'asset').map((item) => ({
+			...entry(item),
+			confidentiality: item.confidentiality,
+			integrity: item.integrity,
+			availability: item.availability,
+		})),
+		threatAgents: itemsOf(items, 'threatAgent').map((item) => ({ ...entry(item), inScope: item.inScope })),
+		assumptions: itemsOf(items, 'assumption').map(entry),
+		compliance: itemsOf(items, 'compliance').map(entry),
+	}
+}
+
+function buildNaMarks(marks: readonly NaMarkInput[], humanIdOfShape: ReadonlyMap<string, string>): ModelNaMark[] {
+	return marks
+		.map((mark) => ({
+			elementShapeId: mark.shapeId,
+			elementHumanId: humanIdOfShape.get(mark.shapeId) ?? null,
+			category: mark.category,
+			reason: mark.reason,
+			markedByName: mark.markedByName,
+			markedAt: isoInstant(mark.markedAt),
+		}))
+		.sort(
+			(a, b) =>
+				compareHumanIds(a.elementHumanId ?? '', b.elementHumanId ?? '') ||
+				(a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+		)
+}
+
+function buildCoverage(input: SessionModelInput, liveThreats: readonly ThreatInput[]) {
+	const { covered, applicable, ratio } = computeCoverage({
+		framework: input.session.framework,
+		elements: input.elements.map((element: ElementInput) => ({
+			id: element.shapeId,
+			kind: element.kind,
+			outOfScope: element.outOfScope,
+			isLog: element.properties.isALog === true,
+			processesAi: typeof element.properties.processesAi === 'boolean' ? element.properties.processesAi : undefined,
+		})),
+		threats: liveThreats.map((threat) => ({ elementId: threat.shapeId, categories: [...threat.categories] })),
+		naMarks: input.naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
+	})
+	return { covered, applicable, ratio }
+}
+
+/**
+ * The whole session as one versioned document (sessionModel.ts), from the rows and records the app
+ * holds. Pure: the same input gives the same model, byte for byte once serialised.
+ */
+export function buildSessionModel(input: SessionModelInput): SessionModel {
+	const humanIdOfShape = new Map(input.elements.map((element) => [element.shapeId, element.humanId]))
+	const { session } = input
+	return {
+		format: SESSION_MODEL_FORMAT,
+		version: SESSION_MODEL_VERSION,
+		exportedAt: isoInstant(input.exportedAt),
+		view: 'all',
+		session: {
+			id: session.id,
+			name: session.name,
+			description: session.description,
+			framework: session.framework,
+			status: session.status,
+			createdAt: isoInstant(session.createdAt),
+			endedAt: session.endedAt == null ? null : isoInstant(session.endedAt),
+			nextSessionDate: session.nextSessionDate || null,
+			previousSessionId: session.previousSessionId || null,
+		},
+		participants: input.participants.map(({ name, role }) => ({ name, role })),
+		scope: buildScope(input.scopeItems),
+		diagrams: buildDiagrams(input.pages, input.elements),
+		threats: buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape),
+		naMarks: buildNaMarks(input.naMarks, humanIdOfShape),
+		coverage: buildCoverage(
+			input,
+			input.threats.filter((threat) => !threat.isDeleted),
+		),
+	}
+}

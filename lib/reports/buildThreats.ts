@@ -1,0 +1,103 @@
+import { asRiskLevel, effectiveRating } from './effectiveRating'
+import { byTimeThenId, compareThreats } from './ordering'
+import type { ModelDecision, ModelThreat, ModelVote } from './sessionModel'
+import type { DecisionInput, ThreatInput, VoteInput } from './sessionModelInput'
+
+export function isoInstant(epochMs: number): string {
+	return new Date(epochMs).toISOString()
+}
+
+/** Records keep '' for "no date / no link"; the export says null, which no reader mistakes for a value. */
+export function orNull(value: string): string | null {
+	return value === '' ? null : value
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>()
+	for (const item of items) {
+		const list = groups.get(key(item)) ?? []
+		list.push(item)
+		groups.set(key(item), list)
+	}
+	return groups
+}
+
+function toModelVote(vote: VoteInput): ModelVote {
+	return {
+		voterName: vote.voterName,
+		likelihood: asRiskLevel(vote.likelihood, 'likelihood'),
+		impact: asRiskLevel(vote.impact, 'impact'),
+		votedAt: isoInstant(vote.votedAt),
+	}
+}
+
+function toModelDecision(decision: DecisionInput): ModelDecision {
+	return {
+		id: decision.id,
+		kind: decision.kind,
+		rationale: decision.rationale,
+		mitigation: decision.mitigation,
+		owner: decision.owner,
+		dueDate: orNull(decision.dueDate),
+		issueUrl: orNull(decision.issueUrl),
+		reviewDate: orNull(decision.reviewDate),
+		deferUntil: orNull(decision.deferUntil),
+		transferTo: decision.transferTo,
+		onBehalfOf: decision.onBehalfOf,
+		decidedBy: decision.decidedBy,
+		decidedByName: decision.decidedByName,
+		decidedAt: isoInstant(decision.decidedAt),
+	}
+}
+
+const byVoteTime = (a: VoteInput, b: VoteInput) =>
+	a.votedAt - b.votedAt || (a.voterName < b.voterName ? -1 : a.voterName > b.voterName ? 1 : 0)
+const byDecisionTime = byTimeThenId<DecisionInput>((decision) => decision.decidedAt)
+
+/**
+ * The live threats with their votes and decision history. Deleted threats are left out: deletion
+ * is a soft flag for undo and audit inside the session, not something a report should show.
+ */
+export function buildThreats(
+	threats: readonly ThreatInput[],
+	votes: readonly VoteInput[],
+	decisions: readonly DecisionInput[],
+	humanIdOfShape: ReadonlyMap<string, string>,
+): ModelThreat[] {
+	const votesByThreat = groupBy(votes, (vote) => vote.threatId)
+	const decisionsByThreat = groupBy(decisions, (decision) => decision.threatId)
+	return threats
+		.filter((threat) => !threat.isDeleted)
+		.map((threat) => {
+			const history = [...(decisionsByThreat.get(threat.id) ?? [])].sort(byDecisionTime).map(toModelDecision)
+			const rated = {
+				likelihood: asRiskLevel(threat.likelihood, 'likelihood'),
+				impact: asRiskLevel(threat.impact, 'impact'),
+				agreedLikelihood: threat.agreedLikelihood === null ? null : asRiskLevel(threat.agreedLikelihood, 'likelihood'),
+				agreedImpact: threat.agreedImpact === null ? null : asRiskLevel(threat.agreedImpact, 'impact'),
+			}
+			return {
+				id: threat.id,
+				humanId: threat.humanId,
+				elementShapeId: threat.shapeId,
+				elementHumanId: humanIdOfShape.get(threat.shapeId) ?? null,
+				categories: [...threat.categories],
+				title: threat.title,
+				description: threat.description,
+				...rated,
+				effective: effectiveRating(rated),
+				mitigation: threat.mitigation,
+				owner: threat.owner,
+				dueDate: orNull(threat.dueDate),
+				issueUrl: orNull(threat.issueUrl),
+				status: threat.status,
+				createdByName: threat.createdByName,
+				createdAt: isoInstant(threat.createdAt),
+				votes: [...(votesByThreat.get(threat.id) ?? [])].sort(byVoteTime).map(toModelVote),
+				decisions: history,
+				decision: history.at(-1) ?? null,
+				source: threat.source ? { ...threat.source } : null,
+			}
+		})
+		.sort(compareThreats)
+}

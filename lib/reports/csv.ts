@@ -1,0 +1,72 @@
+import type { SessionModel } from './sessionModel'
+import { componentLabelFor, dayOf, decidedByLabel, mitigationPlanOf } from './threatFacts'
+
+export const CSV_COLUMNS = [
+	'id',
+	'component',
+	'threat',
+	'description',
+	'likelihood',
+	'impact',
+	'risk_score',
+	'mitigation',
+	'owner',
+	'due',
+	'date_identified',
+	'status',
+	'decision',
+	'decided_by',
+	'decided_at',
+] as const
+
+const CRLF = '\r\n'
+
+/**
+ * OWASP's CSV-injection rule: a cell starting with = + - @ tab or CR is read as a formula by
+ * Excel, LibreOffice and Google Sheets, so it gets a leading single quote and is shown as text.
+ * Our numeric columns (1–25) never start with '-', so no real value is altered by this.
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/
+
+export function neutraliseFormula(value: string): string {
+	return FORMULA_TRIGGER.test(value) ? `'${value}` : value
+}
+
+/** RFC 4180: quote a field holding a quote, comma, CR or LF, and double its quotes. */
+export function csvField(value: string): string {
+	const safe = neutraliseFormula(value)
+	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export interface CsvOptions {
+	/** Prefix a UTF-8 byte-order mark: Excel needs it to read non-ASCII text as UTF-8. */
+	excelBom?: boolean
+}
+
+/** One row per threat, in the model's order; the columns are CSV_COLUMNS, exactly. */
+export function toCsv(model: SessionModel, options: CsvOptions = {}): string {
+	const component = componentLabelFor(model)
+	const rows = model.threats.map((threat) => {
+		const plan = mitigationPlanOf(threat)
+		const { decision } = threat
+		return [
+			threat.humanId,
+			component(threat.elementShapeId),
+			threat.title,
+			threat.description,
+			String(threat.effective.likelihood),
+			String(threat.effective.impact),
+			String(threat.effective.score),
+			plan.mitigation,
+			plan.owner,
+			plan.dueDate ?? '',
+			dayOf(threat.createdAt),
+			threat.status,
+			decision?.kind ?? '',
+			decision ? decidedByLabel(decision) : '',
+			decision?.decidedAt ?? '',
+		]
+	})
+	const lines = [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvField).join(','))
+	return `${options.excelBom ? '\uFEFF' : ''}${lines.join(CRLF)}${CRLF}`
+}

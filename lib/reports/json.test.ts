@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { toJson } from './json'
+import { sessionModelSchema } from './sessionModel'
+import { webShopModel } from './testModel'
+import { filterForView } from './views'
+
+describe('toJson', () => {
+	it('writes a document its own schema accepts', () => {
+		const parsed: unknown = JSON.parse(toJson(webShopModel()))
+		expect(sessionModelSchema.safeParse(parsed).success).toBe(true)
+	})
+
+	it('reads back to the same model', () => {
+		expect(sessionModelSchema.parse(JSON.parse(toJson(webShopModel())))).toEqual(webShopModel())
+	})
+
+	it('puts format and version first and keeps the schema’s key order', () => {
+		const json = toJson(webShopModel())
+		expect(json.startsWith('{\n  "format": "threatroom-session",\n  "version": 1,\n  "exportedAt"')).toBe(true)
+		expect(Object.keys(JSON.parse(json))).toEqual(['format', 'version', 'exportedAt', 'view', 'session', 'participants', 'scope', 'diagrams', 'threats', 'naMarks', 'coverage'])
+	})
+
+	it('is stable: exporting an export gives the same bytes', () => {
+		const once = toJson(webShopModel())
+		expect(toJson(sessionModelSchema.parse(JSON.parse(once)))).toBe(once)
+	})
+
+	it('serialises a filtered view with its view name', () => {
+		expect(JSON.parse(toJson(filterForView(webShopModel(), 'unmitigated')))).toMatchObject({ view: 'unmitigated' })
+	})
+
+	it('refuses to write a model that breaks its schema', () => {
+		expect(() => toJson({ ...webShopModel(), exportedAt: 'yesterday' })).toThrow()
+	})
+
+	it('matches the golden file', async () => {
+		await expect(toJson(webShopModel())).toMatchFileSnapshot('./__golden__/web-shop.json')
+	})
+})

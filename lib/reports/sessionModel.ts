@@ -1,0 +1,236 @@
+import { z } from 'zod'
+import { boundsSchema, trustZoneSchema } from '@/lib/analysis/trustZones'
+import { dfdPropertiesSchema } from '@/lib/dfd/dfdElementSchema'
+import { elementKindSchema } from '@/lib/frameworks/elementKind'
+import { frameworkIdSchema } from '@/lib/frameworks/frameworkTypes'
+import { RISK_BAND_NAMES, riskLevelSchema, riskScoreSchema } from '@/lib/risk/riskScore'
+import { threatStatusSchema } from '@/lib/risk/threatStatus'
+import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
+import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
+import { ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
+import { effectiveRating } from './effectiveRating'
+
+// The exchange format of a whole session (docs/export-format.md documents every field). Readers
+// ignore fields they do not know, so adding a field is not a new version; renaming, removing or
+// changing the meaning of one is.
+
+export const SESSION_MODEL_FORMAT = 'threatroom-session'
+export const SESSION_MODEL_VERSION = 1
+
+/** Which threats a model (and every report built from it) contains; see views.ts for the rules. */
+export const REPORT_VIEWS = ['all', 'distributable', 'unmitigated'] as const
+export const reportViewSchema = z.enum(REPORT_VIEWS)
+export type ReportView = z.infer<typeof reportViewSchema>
+
+/** Instants as ISO 8601 UTC (`2025-03-01T09:30:00.000Z`); calendar days as `YYYY-MM-DD`. */
+const instant = z.iso.datetime()
+const calendarDate = z.iso.date()
+
+export const pointSchema = z.object({ x: z.number(), y: z.number() })
+export type Point = z.infer<typeof pointSchema>
+
+export const sessionInfoSchema = z.object({
+	id: z.string().min(1),
+	name: z.string(),
+	description: z.string(),
+	framework: frameworkIdSchema,
+	status: z.enum(SESSION_STATUSES),
+	createdAt: instant,
+	endedAt: instant.nullable(),
+	nextSessionDate: calendarDate.nullable(),
+	previousSessionId: z.string().min(1).nullable(),
+})
+
+export const participantSchema = z.object({ name: z.string(), role: z.enum(ROLES) })
+
+export const scopeEntrySchema = z.object({ humanId: z.string(), title: z.string(), description: z.string() })
+const ciaNeedSchema = z.enum(CIA_NEEDS).nullable()
+export const assetSchema = scopeEntrySchema.extend({
+	confidentiality: ciaNeedSchema,
+	integrity: ciaNeedSchema,
+	availability: ciaNeedSchema,
+})
+export const threatAgentSchema = scopeEntrySchema.extend({ inScope: z.boolean() })
+export const scopeSchema = z.object({
+	useCases: z.array(scopeEntrySchema),
+	assets: z.array(assetSchema),
+	threatAgents: z.array(threatAgentSchema),
+	assumptions: z.array(scopeEntrySchema),
+	compliance: z.array(scopeEntrySchema),
+})
+
+export const elementSchema = z.object({
+	shapeId: z.string().min(1),
+	/** '' for text notes, which have none. */
+	humanId: z.string(),
+	kind: elementKindSchema,
+	name: z.string(),
+	description: z.string(),
+	outOfScope: z.boolean(),
+	reasonOutOfScope: z.string(),
+	properties: dfdPropertiesSchema,
+	/** Page coordinates; a flow's or line boundary's box is that of its points. */
+	bounds: boundsSchema,
+	/** Flows only: the elements the ends are bound to, null for a loose end. */
+	sourceShapeId: z.string().min(1).nullable(),
+	targetShapeId: z.string().min(1).nullable(),
+	/** Flows and line boundaries: start, bends, end in page coordinates; [] for boxes. */
+	points: z.array(pointSchema),
+	/** A box boundary's own zone; the zone a node's centre sits in; null for flows, lines, text. */
+	zone: trustZoneSchema.nullable(),
+})
+
+/** Provenance of a diagram imported from OWASP Threat Dragon, kept so an export can round-trip. */
+export const diagramSourceSchema = z.object({
+	tool: z.literal('threat-dragon'),
+	id: z.union([z.number(), z.string()]),
+	diagramType: z.string(),
+})
+
+export const diagramSchema = z.object({
+	pageId: z.string().min(1),
+	name: z.string(),
+	elements: z.array(elementSchema),
+	source: diagramSourceSchema.nullable(),
+})
+
+export const voteSchema = z.object({
+	voterName: z.string(),
+	likelihood: riskLevelSchema,
+	impact: riskLevelSchema,
+	votedAt: instant,
+})
+
+export const decisionSchema = z.object({
+	id: z.string().min(1),
+	kind: z.enum(DECISION_KINDS),
+	rationale: z.string(),
+	mitigation: z.string(),
+	owner: z.string(),
+	dueDate: calendarDate.nullable(),
+	issueUrl: z.string().nullable(),
+	reviewDate: calendarDate.nullable(),
+	deferUntil: calendarDate.nullable(),
+	transferTo: z.string(),
+	onBehalfOf: z.string(),
+	decidedBy: z.string(),
+	decidedByName: z.string(),
+	decidedAt: instant,
+})
+
+export const effectiveSchema = z.object({
+	likelihood: riskLevelSchema,
+	impact: riskLevelSchema,
+	score: riskScoreSchema,
+	band: z.enum(RISK_BAND_NAMES),
+})
+
+/** Threat Dragon's own values for an imported threat, written back on export while unchanged. */
+export const threatSourceSchema = z.object({
+	tool: z.literal('threat-dragon'),
+	id: z.string(),
+	status: z.string(),
+	severity: z.string(),
+	type: z.string(),
+	score: z.string(),
+	modelType: z.string(),
+	number: z.number().int().nullable(),
+})
+
+export const threatSchema = z
+	.object({
+		id: z.string().min(1),
+		humanId: z.string(),
+		elementShapeId: z.string().min(1),
+		/** null when the element is no longer on any diagram. */
+		elementHumanId: z.string().nullable(),
+		categories: z.array(z.string()),
+		title: z.string(),
+		description: z.string(),
+		likelihood: riskLevelSchema,
+		impact: riskLevelSchema,
+		agreedLikelihood: riskLevelSchema.nullable(),
+		agreedImpact: riskLevelSchema.nullable(),
+		effective: effectiveSchema,
+		mitigation: z.string(),
+		owner: z.string(),
+		dueDate: calendarDate.nullable(),
+		issueUrl: z.string().nullable(),
+		status: threatStatusSchema,
+		createdByName: z.string(),
+		createdAt: instant,
+		votes: z.array(voteSchema),
+		/** Oldest first; append-only. */
+		decisions: z.array(decisionSchema),
+		/** The decision in force: the latest by decidedAt. */
+		decision: decisionSchema.nullable(),
+		source: threatSourceSchema.nullable(),
+	})
+	.superRefine((threat, ctx) => {
+		const expected = effectiveRating(threat)
+		const { effective } = threat
+		if (
+			effective.likelihood !== expected.likelihood ||
+			effective.impact !== expected.impact ||
+			effective.score !== expected.score ||
+			effective.band !== expected.band
+		) {
+			ctx.addIssue({ code: 'custom', path: ['effective'], message: 'Must be the agreed rating, else the author’s' })
+		}
+		const latest = threat.decisions.at(-1) ?? null
+		if ((latest?.id ?? null) !== (threat.decision?.id ?? null)) {
+			ctx.addIssue({ code: 'custom', path: ['decision'], message: 'Must be the last entry of decisions' })
+		}
+	})
+
+export const naMarkSchema = z.object({
+	elementShapeId: z.string().min(1),
+	elementHumanId: z.string().nullable(),
+	category: z.string(),
+	reason: z.string(),
+	markedByName: z.string(),
+	markedAt: instant,
+})
+
+export const coverageSummarySchema = z.object({
+	covered: z.number().int().nonnegative(),
+	applicable: z.number().int().nonnegative(),
+	/** covered ÷ applicable; 1 when nothing applies (see lib/analysis/coverage.ts). */
+	ratio: z.number().min(0).max(1),
+})
+
+export const sessionModelSchema = z.object({
+	format: z.literal(SESSION_MODEL_FORMAT),
+	version: z.literal(SESSION_MODEL_VERSION),
+	exportedAt: instant,
+	view: reportViewSchema,
+	session: sessionInfoSchema,
+	participants: z.array(participantSchema),
+	scope: scopeSchema,
+	diagrams: z.array(diagramSchema),
+	threats: z.array(threatSchema),
+	naMarks: z.array(naMarkSchema),
+	coverage: coverageSummarySchema,
+})
+
+export type SessionInfo = z.infer<typeof sessionInfoSchema>
+export type Participant = z.infer<typeof participantSchema>
+export type ScopeEntry = z.infer<typeof scopeEntrySchema>
+export type Asset = z.infer<typeof assetSchema>
+export type ThreatAgent = z.infer<typeof threatAgentSchema>
+export type Scope = z.infer<typeof scopeSchema>
+export type ModelElement = z.infer<typeof elementSchema>
+export type DiagramSource = z.infer<typeof diagramSourceSchema>
+export type Diagram = z.infer<typeof diagramSchema>
+export type ModelVote = z.infer<typeof voteSchema>
+export type ModelDecision = z.infer<typeof decisionSchema>
+export type ThreatSource = z.infer<typeof threatSourceSchema>
+export type ModelThreat = z.infer<typeof threatSchema>
+export type ModelNaMark = z.infer<typeof naMarkSchema>
+export type CoverageSummary = z.infer<typeof coverageSummarySchema>
+export type SessionModel = z.infer<typeof sessionModelSchema>
+
+/** The same schema as JSON Schema (draft 2020-12), for consumers outside TypeScript. */
+export function sessionModelJsonSchema(): Record<string, unknown> {
+	return z.toJSONSchema(sessionModelSchema, { target: 'draft-2020-12' })
+}

@@ -1,0 +1,44 @@
+import type { ThreatStatus } from '@/lib/risk/threatStatus'
+import type { ModelThreat, ReportView, SessionModel } from './sessionModel'
+
+/** Statuses saying the fix is in place (Resolved, Closed) or there was never a weakness (False Positive). */
+const DONE_STATUSES: ReadonlySet<ThreatStatus> = new Set(['Resolved', 'Closed', 'False Positive'])
+
+/**
+ * A threat is mitigated when the weakness can no longer be exploited as far as the team knows:
+ *
+ * - its status is False Positive (there was nothing to exploit), or
+ * - its status is Resolved or Closed AND the decision in force is `mitigate` (or none was recorded).
+ *
+ * Everything else is unmitigated, deliberately including:
+ * - Accepted, and any threat whose latest decision is accept, defer or transfer: the business owns
+ *   the risk, but the weakness is still there to exploit. Transferring moves the cost (insurance,
+ *   a contract), not the hole. These are residual risks, not fixed ones.
+ * - Verification Pending: a fix nobody has verified is a hope. It counts once verified (Resolved).
+ * - Resolved or Closed under an accept/defer/transfer decision: the record contradicts itself, and
+ *   the distributable report must err towards leaving a threat out.
+ *
+ * The asymmetry is the point: wrongly withholding a fixed threat from a customer costs a question;
+ * wrongly handing out an exploitable one under NDA costs an incident.
+ */
+export function isMitigated(threat: Pick<ModelThreat, 'status' | 'decision'>): boolean {
+	if (threat.status === 'False Positive') return true
+	if (!DONE_STATUSES.has(threat.status)) return false
+	return threat.decision === null || threat.decision.kind === 'mitigate'
+}
+
+/**
+ * The model restricted to one audience:
+ * - `all`: every live threat (the team's own report).
+ * - `distributable`: mitigated threats only (for customers under NDA). Votes and decision history
+ *   stay, since they are the evidence of diligence; the report states that it is an extract.
+ * - `unmitigated`: everything else — the open work and the residual risks the business carries.
+ * N/A marks and coverage are kept in every view: they describe the analysis, not a weakness.
+ */
+export function filterForView(model: SessionModel, view: ReportView): SessionModel {
+	// Re-filtering an extract would label it with a view it cannot honour (an 'all' that is not all).
+	if (model.view !== 'all') throw new Error(`Expected the full model, got the '${model.view}' view`)
+	if (view === 'all') return model
+	const keep = view === 'distributable' ? isMitigated : (threat: ModelThreat) => !isMitigated(threat)
+	return { ...model, view, threats: model.threats.filter(keep) }
+}

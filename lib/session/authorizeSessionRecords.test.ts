@@ -1,0 +1,419 @@
+import type { TLRecordAuthorizer } from '@tldraw/sync-core'
+import type { RecordId } from '@tldraw/store'
+import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
+import { describe, expect, it } from 'vitest'
+import { HumanIdAllocator, type HumanIdCounters } from '../dfd/humanIds'
+import type { Person } from '../protocol/customMessages'
+import { ROLES, type Role } from '../roles'
+import { type RecordWrite, reportingRefusals, sessionAuthorizers } from './authorizeSessionRecords'
+import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
+import type { ScopeItemKind, ScopeItemRecord } from './records/scopeItemRecord'
+import type { ThreatId, ThreatRecord } from './records/threatRecord'
+import { voteIdFor } from './records/voteRecord'
+import { REJECTION_REASON as R, type RejectionReason } from './rejectionReasons'
+import {
+	FIXTURE_SHAPE_ID,
+	fixtureNaMark,
+	fixturePhaseEvent,
+	fixtureScopeItem,
+	fixtureThreat,
+	fixtureTimerEvent,
+	fixtureVote,
+	fixtureWalk,
+} from './workshopRecordFixtures'
+
+const NOW = 1_764_000_000_000
+const OTHER_USER = 'someone-else'
+const OTHER_SHAPE = 'shape:database' as TLShapeId
+
+type Session = RecordWrite['session']
+
+const PEOPLE: Record<Role, Person> = {
+	facilitator: { userId: 'fay', name: 'Fay', role: 'facilitator' },
+	participant: { userId: 'pat', name: 'Pat', role: 'participant' },
+	productOwner: { userId: 'pol', name: 'Pol', role: 'productOwner' },
+	observer: { userId: 'oli', name: 'Oli', role: 'observer' },
+}
+
+function sessionOf(role: Role): Session {
+	return { sessionId: `session-${role}`, isReadonly: role === 'observer', meta: PEOPLE[role] }
+}
+
+const create = (session: Session, next: TLRecord): RecordWrite => ({ session, type: 'create', prev: null, next })
+const update = (session: Session, prev: TLRecord, next: TLRecord): RecordWrite => ({ session, type: 'update', prev, next })
+const remove = (session: Session, prev: TLRecord): RecordWrite => ({ session, type: 'delete', prev, next: null })
+
+function setup(counters: HumanIdCounters = {}) {
+	const rejections: { sessionId: string; action: RecordWrite['type']; recordId: string; reason: RejectionReason }[] = []
+	const allocator = new HumanIdAllocator(counters)
+	const authorizers = sessionAuthorizers({
+		allocator,
+		now: () => NOW,
+		onReject: (session, write, reason) =>
+			rejections.push({ sessionId: session.sessionId, action: write.type, recordId: (write.next ?? write.prev).id, reason }),
+	})
+	/** Runs the authorizer registered for the record's type, as the room does. */
+	function authorize(write: RecordWrite): TLRecord | null {
+		const { typeName } = write.next ?? write.prev
+		// Each entry is typed to its own record; widened here like TLSyncRoom.authorizerFor does.
+		const authorizer = authorizers[typeName] as TLRecordAuthorizer<TLRecord, Person> | undefined
+		if (!authorizer) throw new Error(`no authorizer for ${typeName}`)
+		return authorizer(write)
+	}
+	return { authorize, allocator, rejections }
+}
+
+/** A threat already stamped by the room, written by `userId`. */
+function storedThreat(userId: string, overrides: Partial<ThreatRecord> = {}): ThreatRecord {
+	return fixtureThreat({ humanId: 'T-001', createdBy: userId, createdByName: userId, createdAt: NOW - 60_000, ...overrides })
+}
+
+const STORED_THREAT_ID = 'threat:t1' as ThreatId
+const ownThreat = (session: Session, overrides: Partial<ThreatRecord> = {}) => storedThreat(session.meta.userId, overrides)
+const othersThreat = (overrides: Partial<ThreatRecord> = {}) => storedThreat(OTHER_USER, overrides)
+const ownVote = (session: Session) =>
+	fixtureVote(STORED_THREAT_ID, session.meta.userId, { voterName: session.meta.name, votedAt: NOW - 1_000 })
+const othersVote = () => fixtureVote(STORED_THREAT_ID, OTHER_USER, { voterName: 'Someone', votedAt: NOW - 1_000 })
+const storedNaMark = () => fixtureNaMark(FIXTURE_SHAPE_ID, 'S', { markedBy: 'fay', markedByName: 'Fay', markedAt: NOW - 1_000 })
+const storedScopeItem = () => fixtureScopeItem({ humanId: 'A1', createdAt: NOW - 1_000 })
+
+type Expectation = 'allowed' | RejectionReason
+type RoleExpectations = Record<Role, Expectation>
+
+const CONTRIBUTORS: RoleExpectations = {
+	facilitator: 'allowed',
+	participant: 'allowed',
+	productOwner: 'allowed',
+	observer: R.observer,
+}
+const facilitatorOnly = (reason: RejectionReason, facilitator: Expectation = 'allowed'): RoleExpectations => ({
+	facilitator,
+	participant: reason,
+	productOwner: reason,
+	observer: R.observer,
+})
+const nobody = (reason: RejectionReason): RoleExpectations => facilitatorOnly(reason, reason)
+
+interface MatrixCase {
+	action: string
+	write: (session: Session) => RecordWrite
+	expected: RoleExpectations
+}
+
+const MATRIX: MatrixCase[] = [
+	// Threats
+	{ action: 'adds a threat', write: (s) => create(s, fixtureThreat()), expected: CONTRIBUTORS },
+	{
+		action: 'edits their own threat',
+		write: (s) => update(s, ownThreat(s), ownThreat(s, { title: 'Edited', mitigation: 'Rotate keys', status: 'Confirmed' })),
+		expected: CONTRIBUTORS,
+	},
+	{
+		action: 'soft-deletes their own threat',
+		write: (s) => update(s, ownThreat(s), ownThreat(s, { isDeleted: true })),
+		expected: CONTRIBUTORS,
+	},
+	{
+		action: 'restores their own threat',
+		write: (s) => update(s, ownThreat(s, { isDeleted: true }), ownThreat(s)),
+		expected: CONTRIBUTORS,
+	},
+	{
+		action: "edits someone else's threat",
+		write: (s) => update(s, othersThreat(), othersThreat({ title: 'Edited' })),
+		expected: facilitatorOnly(R.threatNotOwn),
+	},
+	{
+		action: "soft-deletes someone else's threat",
+		write: (s) => update(s, othersThreat(), othersThreat({ isDeleted: true })),
+		expected: facilitatorOnly(R.threatNotOwn),
+	},
+	{ action: 'deletes a threat for good', write: (s) => remove(s, ownThreat(s)), expected: nobody(R.threatDelete) },
+	{
+		action: "sets the agreed values of someone else's threat",
+		write: (s) => update(s, othersThreat(), othersThreat({ agreedLikelihood: 2, agreedImpact: 5 })),
+		expected: facilitatorOnly(R.threatAgreed),
+	},
+	{
+		action: 'sets the agreed values of their own threat',
+		write: (s) => update(s, ownThreat(s), ownThreat(s, { agreedLikelihood: 2 })),
+		expected: facilitatorOnly(R.threatAgreed),
+	},
+	{
+		action: 'moves their own threat to another element',
+		write: (s) => update(s, ownThreat(s), ownThreat(s, { shapeId: OTHER_SHAPE })),
+		expected: facilitatorOnly(R.threatElement),
+	},
+	...(['humanId', 'createdBy', 'createdByName', 'createdAt'] as const).map(
+		(field): MatrixCase => ({
+			action: `rewrites the stamped ${field} of their own threat`,
+			write: (s) => {
+				const prev = ownThreat(s)
+				const rewritten = { humanId: 'T-099', createdBy: OTHER_USER, createdByName: 'Someone', createdAt: 1 }[field]
+				return update(s, prev, { ...prev, [field]: rewritten })
+			},
+			expected: nobody(R.threatStamped),
+		}),
+	),
+
+	// Votes
+	{ action: 'casts a vote', write: (s) => create(s, fixtureVote(STORED_THREAT_ID, s.meta.userId)), expected: CONTRIBUTORS },
+	{
+		action: "casts a vote under someone else's id",
+		write: (s) => create(s, fixtureVote(STORED_THREAT_ID, OTHER_USER)),
+		expected: nobody(R.voteId),
+	},
+	{
+		action: 'casts a vote under an id that is not derived',
+		write: (s) => create(s, { ...fixtureVote(STORED_THREAT_ID, s.meta.userId), id: voteIdFor('threat:t2' as ThreatId, s.meta.userId) }),
+		expected: nobody(R.voteId),
+	},
+	{
+		action: 'changes their vote',
+		write: (s) => update(s, ownVote(s), { ...ownVote(s), likelihood: 5, impact: 1 }),
+		expected: CONTRIBUTORS,
+	},
+	{
+		action: "changes someone else's vote",
+		write: (s) => update(s, othersVote(), { ...othersVote(), likelihood: 5 }),
+		expected: nobody(R.voteNotOwn),
+	},
+	{ action: 'takes back their vote', write: (s) => remove(s, ownVote(s)), expected: CONTRIBUTORS },
+	{ action: "takes back someone else's vote", write: (s) => remove(s, othersVote()), expected: nobody(R.voteNotOwn) },
+	{
+		action: 'moves their vote to another threat',
+		write: (s) => update(s, ownVote(s), { ...ownVote(s), threatId: 'threat:t2' as ThreatId }),
+		expected: nobody(R.voteId),
+	},
+	{
+		action: 'rewrites the time of their vote',
+		write: (s) => update(s, ownVote(s), { ...ownVote(s), votedAt: NOW + 60_000 }),
+		expected: nobody(R.voteStamped),
+	},
+	{
+		action: 'rewrites the name on their vote',
+		write: (s) => update(s, ownVote(s), { ...ownVote(s), voterName: 'Someone' }),
+		expected: nobody(R.voteStamped),
+	},
+
+	// N/a marks
+	{ action: 'marks a category n/a', write: (s) => create(s, fixtureNaMark(FIXTURE_SHAPE_ID, 'S')), expected: facilitatorOnly(R.naMark) },
+	{
+		action: 'changes the reason of an n/a mark',
+		write: (s) => update(s, storedNaMark(), { ...storedNaMark(), reason: 'Behind the VPN' }),
+		expected: facilitatorOnly(R.naMark),
+	},
+	{ action: 'removes an n/a mark', write: (s) => remove(s, storedNaMark()), expected: facilitatorOnly(R.naMark) },
+	{
+		action: 'marks a category n/a under an id that is not derived',
+		write: (s) => create(s, { ...fixtureNaMark(FIXTURE_SHAPE_ID, 'S'), id: naMarkIdFor(FIXTURE_SHAPE_ID, 'T') }),
+		expected: facilitatorOnly(R.naMark, R.naMarkId),
+	},
+	{
+		action: 'rewrites who marked a category n/a',
+		write: (s) => update(s, storedNaMark(), { ...storedNaMark(), markedBy: OTHER_USER }),
+		expected: facilitatorOnly(R.naMark, R.naMarkStamped),
+	},
+
+	// Scope
+	{ action: 'adds a scope item', write: (s) => create(s, fixtureScopeItem()), expected: facilitatorOnly(R.scope) },
+	{
+		action: 'edits a scope item',
+		write: (s) => update(s, storedScopeItem(), { ...storedScopeItem(), title: 'PANs', confidentiality: 'medium' }),
+		expected: facilitatorOnly(R.scope),
+	},
+	{ action: 'removes a scope item', write: (s) => remove(s, storedScopeItem()), expected: facilitatorOnly(R.scope) },
+	...(['kind', 'humanId', 'createdAt'] as const).map(
+		(field): MatrixCase => ({
+			action: `rewrites the stamped ${field} of a scope item`,
+			write: (s) => {
+				const rewritten = { kind: 'useCase', humanId: 'A7', createdAt: 1 }[field]
+				return update(s, storedScopeItem(), { ...storedScopeItem(), [field]: rewritten })
+			},
+			expected: facilitatorOnly(R.scope, R.scopeStamped),
+		}),
+	),
+
+	// The walk
+	{ action: 'creates the walk settings', write: (s) => create(s, fixtureWalk()), expected: facilitatorOnly(R.walk) },
+	{
+		action: 'changes the focus',
+		write: (s) => update(s, fixtureWalk(), fixtureWalk({ focusShapeId: FIXTURE_SHAPE_ID })),
+		expected: facilitatorOnly(R.walk),
+	},
+	{ action: 'deletes the walk settings', write: (s) => remove(s, fixtureWalk()), expected: facilitatorOnly(R.walk, R.walkDelete) },
+	{ action: 'changes the phase', write: (s) => create(s, fixturePhaseEvent()), expected: facilitatorOnly(R.phase) },
+	{
+		action: 'rewrites a phase change',
+		write: (s) => update(s, fixturePhaseEvent({ at: NOW - 1 }), fixturePhaseEvent({ at: NOW - 1, phase: 'decide' })),
+		expected: facilitatorOnly(R.phase, R.history),
+	},
+	{ action: 'deletes a phase change', write: (s) => remove(s, fixturePhaseEvent()), expected: facilitatorOnly(R.phase, R.history) },
+	{ action: 'starts the timer', write: (s) => create(s, fixtureTimerEvent()), expected: facilitatorOnly(R.timer) },
+	{
+		action: 'extends the timer',
+		write: (s) => create(s, fixtureTimerEvent({ action: 'extend', amountMs: 5 * 60_000 })),
+		expected: facilitatorOnly(R.timer),
+	},
+	{
+		action: 'rewrites a timer action',
+		write: (s) => update(s, fixtureTimerEvent(), fixtureTimerEvent({ action: 'pause' })),
+		expected: facilitatorOnly(R.timer, R.history),
+	},
+	{ action: 'deletes a timer action', write: (s) => remove(s, fixtureTimerEvent()), expected: facilitatorOnly(R.timer, R.history) },
+]
+
+const MATRIX_ROWS = MATRIX.flatMap((matrixCase) =>
+	ROLES.map((role) => ({ role, action: matrixCase.action, write: matrixCase.write, expected: matrixCase.expected[role] })),
+)
+
+describe('the role matrix of the workshop records', () => {
+	it.each(MATRIX_ROWS)('$role $action: $expected', ({ role, write, expected }) => {
+		const { authorize, rejections } = setup()
+		const attempted = write(sessionOf(role))
+		const result = authorize(attempted)
+		if (expected === 'allowed') {
+			expect(result).not.toBeNull()
+			expect(rejections).toEqual([])
+		} else {
+			expect(result).toBeNull()
+			const { id } = attempted.next ?? attempted.prev
+			expect(rejections).toEqual([{ sessionId: `session-${role}`, action: attempted.type, recordId: id, reason: expected }])
+		}
+	})
+
+	it('covers every record type of the object lane', () => {
+		const types = new Set(MATRIX.map(({ write }) => (write(sessionOf('facilitator')).next ?? write(sessionOf('facilitator')).prev)?.typeName))
+		expect([...types].sort()).toEqual(['na-mark', 'phase-event', 'scope-item', 'threat', 'timer-event', 'vote', 'walk'])
+	})
+})
+
+describe('what the room stamps on create', () => {
+	it('numbers threats T-001, T-002… whatever number the client sent', () => {
+		const { authorize } = setup()
+		const participant = sessionOf('participant')
+		const first = authorize(create(participant, fixtureThreat({ humanId: 'T-777' })))
+		const second = authorize(create(sessionOf('facilitator'), fixtureThreat({ id: 'threat:t2' as ThreatId })))
+		expect([first, second].map((record) => record?.typeName === 'threat' && record.humanId)).toEqual(['T-001', 'T-002'])
+	})
+
+	it('continues the threat numbers from the saved counters, past T-999', () => {
+		const { authorize, allocator } = setup({ T: 999 })
+		const created = authorize(create(sessionOf('participant'), fixtureThreat()))
+		expect(created).toMatchObject({ humanId: 'T-1000' })
+		expect(allocator.toJSON()).toEqual({ T: 1000 })
+	})
+
+	it("takes a threat's author and time from the session and the room, not from the client", () => {
+		const { authorize } = setup()
+		const forged = fixtureThreat({ createdBy: OTHER_USER, createdByName: 'Someone', createdAt: 1, isDeleted: true })
+		expect(authorize(create(sessionOf('participant'), forged))).toEqual({
+			...forged,
+			humanId: 'T-001',
+			createdBy: 'pat',
+			createdByName: 'Pat',
+			createdAt: NOW,
+			isDeleted: false,
+		})
+	})
+
+	it('keeps agreed values on a threat the facilitator adds and drops them from anyone else', () => {
+		const { authorize } = setup()
+		const agreed = { agreedLikelihood: 4, agreedImpact: 2 }
+		expect(authorize(create(sessionOf('facilitator'), fixtureThreat(agreed)))).toMatchObject(agreed)
+		expect(authorize(create(sessionOf('productOwner'), fixtureThreat({ id: 'threat:t2' as ThreatId, ...agreed })))).toMatchObject({
+			agreedLikelihood: null,
+			agreedImpact: null,
+		})
+	})
+
+	it('numbers scope items per kind: A1, UC1, A2, TA1, AS1, CR1', () => {
+		const { authorize, allocator } = setup()
+		const kinds: ScopeItemKind[] = ['asset', 'useCase', 'asset', 'threatAgent', 'assumption', 'compliance']
+		const humanIds = kinds.map((kind, index) => {
+			const item = fixtureScopeItem({ id: `scope-item:s${index}` as RecordId<ScopeItemRecord>, kind, humanId: 'UC99', createdAt: 5 })
+			const created = authorize(create(sessionOf('facilitator'), item))
+			expect(created).toMatchObject({ createdAt: NOW })
+			return created?.typeName === 'scope-item' ? created.humanId : null
+		})
+		expect(humanIds).toEqual(['A1', 'UC1', 'A2', 'TA1', 'AS1', 'CR1'])
+		expect(allocator.toJSON()).toEqual({ A: 2, UC: 1, TA: 1, AS: 1, CR: 1 })
+	})
+
+	it('stamps the voter and the time of a vote', () => {
+		const { authorize } = setup()
+		const vote = fixtureVote(STORED_THREAT_ID, 'pat', { voterName: 'Forged', votedAt: 1 })
+		expect(authorize(create(sessionOf('participant'), vote))).toEqual({ ...vote, voterId: 'pat', voterName: 'Pat', votedAt: NOW })
+	})
+
+	it('stamps who marked a category n/a, and when', () => {
+		const { authorize } = setup()
+		const mark: NaMarkRecord = fixtureNaMark(FIXTURE_SHAPE_ID, 'I', { markedBy: OTHER_USER, markedAt: 1 })
+		expect(authorize(create(sessionOf('facilitator'), mark))).toEqual({ ...mark, markedBy: 'fay', markedByName: 'Fay', markedAt: NOW })
+	})
+
+	it('stamps phase changes and timer actions with the room clock and the facilitator', () => {
+		const { authorize } = setup()
+		const stamp = { at: NOW, by: 'fay', byName: 'Fay' }
+		const forged = { at: 1, by: OTHER_USER, byName: 'Someone' }
+		expect(authorize(create(sessionOf('facilitator'), fixturePhaseEvent(forged)))).toEqual(fixturePhaseEvent(stamp))
+		expect(authorize(create(sessionOf('facilitator'), fixtureTimerEvent(forged)))).toEqual(fixtureTimerEvent(stamp))
+	})
+})
+
+describe('the derived ids', () => {
+	it('derives a vote id from the threat and the voter', () => {
+		expect(voteIdFor('threat:abc' as ThreatId, 'pat')).toBe('vote:abc~pat')
+	})
+
+	it('derives an n/a mark id from the element and the category', () => {
+		expect(naMarkIdFor('shape:p1' as TLShapeId, 'S')).toBe('na-mark:p1~S')
+	})
+})
+
+describe('numbers are never spent on a write the room does not store', () => {
+	it('spends no threat number on a refused create', () => {
+		const { authorize } = setup()
+		expect(authorize(create(sessionOf('observer'), fixtureThreat()))).toBeNull()
+		expect(authorize(create(sessionOf('participant'), fixtureThreat()))).toMatchObject({ humanId: 'T-001' })
+	})
+
+	it('hands an invalid threat back unstamped, for the room to refuse, without spending a number', () => {
+		const { authorize, allocator, rejections } = setup()
+		const invalid = fixtureThreat({ title: '', humanId: '' })
+		expect(authorize(create(sessionOf('participant'), invalid))).toEqual(invalid)
+		expect(rejections).toEqual([])
+		expect(allocator.toJSON()).toEqual({})
+	})
+
+	it('never turns an invalid scope kind into a counter, even a name Object.prototype has', () => {
+		const { authorize, allocator } = setup()
+		for (const kind of ['constructor', 'toString', 'nonsense']) {
+			// A client can push anything; tldraw validates it only after the authorizer ran.
+			const invalid = { ...fixtureScopeItem(), kind } as unknown as TLRecord
+			expect(authorize(create(sessionOf('facilitator'), invalid))).toEqual(invalid)
+		}
+		expect(allocator.toJSON()).toEqual({})
+	})
+})
+
+describe('reportingRefusals', () => {
+	it('passes an allowed record through and reports nothing', () => {
+		const reports: string[] = []
+		const authorizer = reportingRefusals<ThreatRecord>((write) => write.next ?? write.prev, (_s, _w, reason) => reports.push(reason))
+		const threat = fixtureThreat()
+		expect(authorizer({ session: sessionOf('participant'), type: 'create', prev: null, next: threat })).toBe(threat)
+		expect(reports).toEqual([])
+	})
+
+	it('turns a reason into null and tells onReject who, what and why', () => {
+		const reports: unknown[] = []
+		const authorizer = reportingRefusals<ThreatRecord>(
+			() => R.threatDelete,
+			(session, write, reason) => reports.push([session.sessionId, write.type, reason]),
+		)
+		const threat = fixtureThreat()
+		expect(authorizer({ session: sessionOf('facilitator'), type: 'delete', prev: threat, next: null })).toBeNull()
+		expect(reports).toEqual([['session-facilitator', 'delete', R.threatDelete]])
+	})
+})

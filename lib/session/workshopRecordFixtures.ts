@@ -1,0 +1,121 @@
+import type { RecordId } from '@tldraw/store'
+import type { TLShapeId } from '@tldraw/tlschema'
+import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
+import type { ScopeItemRecord } from './records/scopeItemRecord'
+import type { ThreatId, ThreatRecord } from './records/threatRecord'
+import { voteIdFor, type VoteRecord } from './records/voteRecord'
+import {
+	DEFAULT_PHASE_MINUTES,
+	type PhaseEventRecord,
+	type TimerEventRecord,
+	WALK_ID,
+	type WalkRecord,
+} from './records/walkRecords'
+
+// Workshop records as a client would push them, valid against the schema, with fixed ids, for the
+// room's rule, projection and API tests: each test states only the fields it is about. Not used by
+// production code.
+
+export const FIXTURE_SHAPE_ID = 'shape:checkout' as TLShapeId
+
+export function fixtureThreat(overrides: Partial<ThreatRecord> = {}): ThreatRecord {
+	return {
+		id: 'threat:t1' as ThreatId,
+		typeName: 'threat',
+		humanId: '',
+		shapeId: FIXTURE_SHAPE_ID,
+		categories: ['S'],
+		title: 'Session cookie can be replayed',
+		description: '',
+		likelihood: 3,
+		impact: 4,
+		agreedLikelihood: null,
+		agreedImpact: null,
+		mitigation: '',
+		owner: '',
+		dueDate: '',
+		issueUrl: '',
+		status: 'Open',
+		sourceRuleId: null,
+		createdBy: '',
+		createdByName: '',
+		createdAt: 0,
+		isDeleted: false,
+		...overrides,
+	}
+}
+
+export function fixtureVote(threatId: ThreatId, voterId: string, overrides: Partial<VoteRecord> = {}): VoteRecord {
+	return {
+		id: voteIdFor(threatId, voterId),
+		typeName: 'vote',
+		threatId,
+		voterId,
+		voterName: '',
+		likelihood: 2,
+		impact: 5,
+		votedAt: 0,
+		...overrides,
+	}
+}
+
+export function fixtureNaMark(shapeId: TLShapeId, category: string, overrides: Partial<NaMarkRecord> = {}): NaMarkRecord {
+	return {
+		id: naMarkIdFor(shapeId, category),
+		typeName: 'na-mark',
+		shapeId,
+		category,
+		reason: 'Only reachable from the internal network',
+		markedBy: '',
+		markedByName: '',
+		markedAt: 0,
+		...overrides,
+	}
+}
+
+export function fixtureScopeItem(overrides: Partial<ScopeItemRecord> = {}): ScopeItemRecord {
+	return {
+		id: 'scope-item:s1' as RecordId<ScopeItemRecord>,
+		typeName: 'scope-item',
+		kind: 'asset',
+		humanId: '',
+		title: 'Card numbers',
+		description: '',
+		confidentiality: 'high',
+		integrity: 'high',
+		availability: 'medium',
+		inScope: true,
+		createdAt: 0,
+		...overrides,
+	}
+}
+
+export function fixtureWalk(overrides: Partial<WalkRecord> = {}): WalkRecord {
+	return { id: WALK_ID, typeName: 'walk', focusShapeId: null, phaseMinutes: { ...DEFAULT_PHASE_MINUTES }, ...overrides }
+}
+
+export function fixturePhaseEvent(overrides: Partial<PhaseEventRecord> = {}): PhaseEventRecord {
+	return {
+		id: 'phase-event:e1' as RecordId<PhaseEventRecord>,
+		typeName: 'phase-event',
+		phase: 'analyse',
+		at: 0,
+		by: '',
+		byName: '',
+		...overrides,
+	}
+}
+
+export function fixtureTimerEvent(overrides: Partial<TimerEventRecord> = {}): TimerEventRecord {
+	return {
+		id: 'timer-event:e1' as RecordId<TimerEventRecord>,
+		typeName: 'timer-event',
+		phase: 'analyse',
+		action: 'start',
+		amountMs: 0,
+		at: 0,
+		by: '',
+		byName: '',
+		...overrides,
+	}
+}

@@ -1,0 +1,76 @@
+import type { ImportedDiagram, ImportedModel } from './importedModel'
+import { importElement } from './importElement'
+import { importThreat } from './importThreat'
+import { ImportWarnings } from './importWarnings'
+import { type ImportIssue, tdErrorMap, toImportIssues } from './tdIssues'
+import { type TdCell, type TdDiagram, tdModelSchema } from './tdSchema'
+import { frameworkFromTd } from './tdVocabulary'
+
+/** A session always has a page to draw on, so a model without diagrams gets this one. */
+export const EMPTY_MODEL_DIAGRAM_NAME = 'Diagram 1'
+
+function emptyDiagram(): ImportedDiagram {
+	return { tdId: 0, name: EMPTY_MODEL_DIAGRAM_NAME, description: '', diagramType: 'STRIDE', framework: 'STRIDE', elements: [], threats: [] }
+}
+
+export type ImportResult =
+	/** `warnings`: what was changed to fit (shortened text, unknown statuses, loose flow ends…). */
+	| { ok: true; model: ImportedModel; warnings: ImportIssue[] }
+	| { ok: false; issues: ImportIssue[] }
+
+function importDiagram(diagram: TdDiagram, d: number, usedThreatIds: Set<string>, warnings: ImportWarnings): ImportedDiagram {
+	// Other diagram types (Generic, EOP) have no framework of ours; STRIDE is what their threats mostly use.
+	const framework = frameworkFromTd(diagram.diagramType) ?? 'STRIDE'
+	const cells = new Map<string, TdCell>(diagram.cells.map((cell) => [cell.id, cell]))
+	const path = ['detail', 'diagrams', d, 'cells']
+	return {
+		tdId: diagram.id,
+		name: diagram.title,
+		description: diagram.description ?? '',
+		diagramType: diagram.diagramType,
+		framework,
+		elements: diagram.cells.map((cell, c) => importElement(cell, cells, [...path, c], warnings)),
+		threats: diagram.cells.flatMap((cell, c) =>
+			cell.data.threats.map((threat, t) =>
+				importThreat(threat, t, {
+					cellId: cell.id,
+					diagramFramework: framework,
+					path: [...path, c, 'data', 'threats', t],
+					usedIds: usedThreatIds,
+					warnings,
+				}),
+			),
+		),
+	}
+}
+
+/**
+ * An OWASP Threat Dragon v2 file (already JSON-parsed, nothing else assumed) as our model, or
+ * every problem that stops it, each with its path in the file. Pure; see docs/export-format.md
+ * for how types, statuses, categories and ratings map.
+ */
+export function importThreatDragon(json: unknown): ImportResult {
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+		return { ok: false, issues: [{ path: '(root)', message: 'expected a Threat Dragon v2 model (a JSON object)' }] }
+	}
+	const parsed = tdModelSchema.safeParse(json, { error: tdErrorMap })
+	if (!parsed.success) return { ok: false, issues: toImportIssues(parsed.error) }
+	const { summary, detail } = parsed.data
+	const warnings = new ImportWarnings()
+	const usedThreatIds = new Set<string>()
+	const imported = detail.diagrams.map((diagram, d) => importDiagram(diagram, d, usedThreatIds, warnings))
+	const diagrams = imported.length > 0 ? imported : [emptyDiagram()]
+	return {
+		ok: true,
+		model: {
+			name: summary.title,
+			description: summary.description,
+			owner: summary.owner ?? '',
+			reviewer: detail.reviewer ?? '',
+			contributors: detail.contributors.map((contributor) => contributor.name).filter(Boolean),
+			framework: diagrams[0]?.framework ?? 'STRIDE',
+			diagrams,
+		},
+		warnings: warnings.list,
+	}
+}

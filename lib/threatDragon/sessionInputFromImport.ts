@@ -1,0 +1,88 @@
+import { HumanIdAllocator } from '@/lib/dfd/humanIds'
+import type { SessionModelInput } from '@/lib/reports/sessionModelInput'
+import { formatThreatId } from '@/lib/session/threatIds'
+import type { ImportedModel } from './importedModel'
+
+export interface ImportStamp {
+	sessionId: string
+	/** When the import happened, epoch ms: every imported record's creation time. */
+	at: number
+	/** Shown as the author of imported threats. */
+	importedByName?: string
+}
+
+/** TD ids carried into ours, so importing the same file twice gives the same shape and threat ids. */
+export const shapeIdOfCell = (cellId: string) => `shape:${cellId}`
+export const threatIdOfTd = (id: string) => `threat:${id}`
+export const pageIdOfDiagram = (index: number) => `page:td-${index + 1}`
+
+/**
+ * An imported model as the report builder's input, stamped the way the room would stamp new
+ * records: human IDs in file order (EE1, P1… per kind; T-001… for threats), one page per diagram.
+ */
+export function sessionInputFromImport(model: ImportedModel, stamp: ImportStamp): SessionModelInput {
+	const allocator = new HumanIdAllocator()
+	const elements = model.diagrams.flatMap((diagram, index) =>
+		diagram.elements.map((element) => ({
+			shapeId: shapeIdOfCell(element.cellId),
+			humanId: element.kind === 'text' ? '' : allocator.allocate(element.kind),
+			kind: element.kind,
+			name: element.name,
+			description: element.description,
+			outOfScope: element.outOfScope,
+			reasonOutOfScope: element.reasonOutOfScope,
+			properties: element.properties,
+			pageId: pageIdOfDiagram(index),
+			sourceShapeId: element.sourceCellId === null ? null : shapeIdOfCell(element.sourceCellId),
+			targetShapeId: element.targetCellId === null ? null : shapeIdOfCell(element.targetCellId),
+			bounds: element.bounds,
+			points: element.points,
+		})),
+	)
+	const threats = model.diagrams
+		.flatMap((diagram) => diagram.threats)
+		.map((threat, index) => ({
+			id: threatIdOfTd(threat.id),
+			humanId: formatThreatId(index + 1),
+			shapeId: shapeIdOfCell(threat.elementCellId),
+			categories: threat.categories,
+			title: threat.title,
+			description: threat.description,
+			likelihood: threat.likelihood,
+			impact: threat.impact,
+			agreedLikelihood: null,
+			agreedImpact: null,
+			mitigation: threat.mitigation,
+			owner: '',
+			dueDate: '',
+			issueUrl: '',
+			status: threat.status,
+			createdByName: stamp.importedByName ?? 'Threat Dragon import',
+			createdAt: stamp.at,
+			isDeleted: false,
+			source: threat.source,
+		}))
+	return {
+		exportedAt: stamp.at,
+		session: {
+			id: stamp.sessionId,
+			name: model.name,
+			description: model.description,
+			framework: model.framework,
+			status: 'active',
+			createdAt: stamp.at,
+		},
+		participants: model.contributors.map((name) => ({ name, role: 'participant' })),
+		pages: model.diagrams.map((diagram, index) => ({
+			id: pageIdOfDiagram(index),
+			name: diagram.name,
+			source: { tool: 'threat-dragon', id: diagram.tdId, diagramType: diagram.diagramType },
+		})),
+		elements,
+		threats,
+		votes: [],
+		decisions: [],
+		naMarks: [],
+		scopeItems: [],
+	}
+}

@@ -1,0 +1,111 @@
+import type { RecordId } from '@tldraw/store'
+import type { TLRecord } from '@tldraw/tlschema'
+import { describe, expect, it } from 'vitest'
+import { parseCustomMessage } from '@/lib/protocol/customMessages'
+import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
+import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
+import type { PhaseEventRecord } from '@/lib/session/records/walkRecords'
+import {
+	FIXTURE_SHAPE_ID,
+	fixtureNaMark,
+	fixturePhaseEvent,
+	fixtureScopeItem,
+	fixtureThreat,
+	fixtureVote,
+} from '@/lib/session/workshopRecordFixtures'
+import { lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
+
+// Threats, votes, n/a marks, scope and the walk's history travel like canvas edits: through the
+// room's object lane, surviving a dropped connection and a crash of the room.
+
+const harness = usePartyHarness()
+
+/** The threats in a set of records as [id, humanId], sorted, to count and name them at once. */
+function threatsIn(records: readonly TLRecord[]): [string, string][] {
+	return records
+		.filter((record): record is ThreatRecord => record.typeName === 'threat')
+		.map((threat): [string, string] => [threat.id, threat.humanId])
+		.sort(([a], [b]) => a.localeCompare(b))
+}
+
+function humanIdOf(records: readonly TLRecord[], id: string): string | null {
+	const record = records.find((candidate) => candidate.id === id)
+	return record && 'humanId' in record && typeof record.humanId === 'string' ? record.humanId : null
+}
+
+describe('the workshop records in the room', () => {
+	it("tells each session the room's time when its handshake completes", async () => {
+		harness.app.addSession('clock', { 'tok-part': 'participant' })
+		const client = harness.connect('clock', 'tok-part')
+		await loaded(client)
+
+		const clockMessage = () => client.customMessages.map(parseCustomMessage).find((message) => message?.type === 'clock')
+		await expect.poll(clockMessage, { timeout: SYNC_TIMEOUT_MS }).toBeDefined()
+		const message = clockMessage()
+		// The room runs on this machine: its clock and ours agree to within the delivery time.
+		expect(message?.type === 'clock' && Math.abs(message.serverNow - Date.now())).toBeLessThan(5_000)
+	})
+
+	it('delivers a threat added offline exactly once after the reconnect, with one T-number', async () => {
+		const session = harness.app.addSession('offline', { 'tok-part': 'participant', 'tok-fac': 'facilitator' })
+		const writer = harness.connect('offline', 'tok-part', 'Pat', 'pat')
+		const watcher = harness.connect('offline', 'tok-fac', 'Fay', 'fay')
+		await loaded(writer, watcher)
+
+		writer.goOffline()
+		const threat = fixtureThreat({ id: 'threat:offline' as ThreatId, title: 'Written on the train' })
+		writer.store.put([threat])
+		// Nothing can leave the writer while it is offline.
+		await new Promise((resolve) => setTimeout(resolve, 500))
+		expect(threatsIn(watcher.store.allRecords())).toEqual([])
+
+		writer.goOnline()
+		const expected = [[threat.id, 'T-001']]
+		await expect.poll(() => threatsIn(watcher.store.allRecords()), { timeout: SYNC_TIMEOUT_MS }).toEqual(expected)
+		await expect.poll(() => threatsIn(writer.store.allRecords()), { timeout: SYNC_TIMEOUT_MS }).toEqual(expected)
+		await expect.poll(() => threatsIn(lastSavedRecords(session)), { timeout: SYNC_TIMEOUT_MS }).toEqual(expected)
+		expect(session.saves.at(-1)?.humanIdCounters).toEqual({ T: 1 })
+		expect(watcher.store.get(threat.id)).toMatchObject({ createdBy: 'pat', createdByName: 'Pat', title: 'Written on the train' })
+		expect(rejectionsOf(writer)).toEqual([])
+	})
+
+	it('keeps every workshop record through a crash of the room and never hands out a used number again', async () => {
+		const session = harness.app.addSession('crash', { 'tok-fac': 'facilitator' })
+		const before = harness.connect('crash', 'tok-fac', 'Fay', 'fay')
+		await loaded(before)
+		const startedAt = Date.now()
+
+		const first = fixtureThreat({ id: 'threat:first' as ThreatId })
+		const second = fixtureThreat({ id: 'threat:second' as ThreatId, categories: ['T'] })
+		const asset = fixtureScopeItem({ id: 'scope-item:cards' as RecordId<ScopeItemRecord> })
+		const phase = fixturePhaseEvent({ id: 'phase-event:analyse' as RecordId<PhaseEventRecord>, phase: 'analyse', at: 1 })
+		before.store.put([first, second, asset, phase, fixtureVote(first.id, 'fay'), fixtureNaMark(FIXTURE_SHAPE_ID, 'R')])
+		await expect.poll(() => humanIdOf(before.store.allRecords(), asset.id), { timeout: SYNC_TIMEOUT_MS }).toBe('A1')
+		before.store.remove([asset.id])
+		await expect
+			.poll(() => lastSavedRecords(session).map((record) => record.typeName).sort(), { timeout: SYNC_TIMEOUT_MS })
+			.toEqual(expect.arrayContaining(['na-mark', 'phase-event', 'threat', 'threat', 'vote']))
+		await expect.poll(() => session.saves.at(-1)?.humanIdCounters, { timeout: SYNC_TIMEOUT_MS }).toEqual({ T: 2, A: 1 })
+		const saved = lastSavedRecords(session).filter((record) => record.typeName !== 'shape')
+		before.close()
+
+		await harness.crashAndRestart()
+
+		const after = harness.connect('crash', 'tok-fac', 'Fay', 'fay')
+		await loaded(after)
+		const reloaded = after.store.allRecords()
+		for (const record of saved) expect(reloaded).toContainEqual(record)
+		expect(threatsIn(reloaded)).toEqual([
+			[first.id, 'T-001'],
+			[second.id, 'T-002'],
+		])
+		// Stamped with the room's clock, not the 1 the client sent.
+		expect(after.store.get(phase.id)?.at).toBeGreaterThanOrEqual(startedAt - 5_000)
+
+		const third = fixtureThreat({ id: 'threat:third' as ThreatId })
+		const nextAsset = fixtureScopeItem({ id: 'scope-item:keys' as RecordId<ScopeItemRecord>, title: 'Signing keys' })
+		after.store.put([third, nextAsset])
+		await expect.poll(() => humanIdOf(after.store.allRecords(), third.id), { timeout: SYNC_TIMEOUT_MS }).toBe('T-003')
+		await expect.poll(() => humanIdOf(after.store.allRecords(), nextAsset.id), { timeout: SYNC_TIMEOUT_MS }).toBe('A2')
+	})
+})
