@@ -35,7 +35,11 @@ export function SessionSidebar() {
 	const [tab, setTab] = useState<TabId>(TAB_FOR_PHASE[phase])
 	const follow = useFollowFacilitator(session)
 	useFocusFromSelection(session)
-	useEffect(() => setTab(TAB_FOR_PHASE[phase]), [phase])
+	useEffect(() => {
+		// Someone typing in a form keeps their tab (and their draft) when the phase moves on.
+		if (document.activeElement?.closest('.tr-sidebar form')) return
+		setTab(TAB_FOR_PHASE[phase])
+	}, [phase])
 	const threatCount = useValue('threat count', () => model.liveThreats.get().length, [model])
 
 	return (

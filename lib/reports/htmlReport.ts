@@ -35,7 +35,7 @@ function table(value: Extract<Block, { kind: 'table' }>): string {
 		? `<thead><tr>${value.head.map((title, index) => `<th scope="col"${numeric.has(index) ? ' class="num"' : ''}>${escapeHtml(title)}</th>`).join('')}</tr></thead>`
 		: ''
 	const rows = value.rows.map((row) => `<tr>${row.map((entry, index) => tableCell(entry, numeric.has(index))).join('')}</tr>`)
-	return `<table>${head}<tbody>${rows.join('\n')}</tbody></table>`
+	return `<table${value.compact ? ' class="compact"' : ''}>${head}<tbody>${rows.join('\n')}</tbody></table>`
 }
 
 function block(value: Block): string {

@@ -21,8 +21,11 @@ h2{font-size:20px;border-bottom:2px solid #e2e8f0;padding-bottom:4px;margin-top:
 h3{font-size:16px;margin:20px 0 8px}
 nav ol{columns:2;padding-left:20px}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:12.5px}
-th,td{border:1px solid #cbd5e1;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid #cbd5e1;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+td a{overflow-wrap:anywhere}
+td:first-child{white-space:nowrap}
 th{background:#f1f5f9}
+table.compact{width:auto;min-width:40%}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .notice{border-left:4px solid #b91c1c;background:#fef2f2;padding:8px 12px;margin:12px 0}
 figure{margin:12px 0}

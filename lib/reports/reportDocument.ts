@@ -23,7 +23,8 @@ export type Block =
 	/** A callout the reader must not miss (the distributable edition's disclaimer). */
 	| { kind: 'notice'; content: Inline[] }
 	| { kind: 'list'; items: Inline[][] }
-	| { kind: 'table'; head: string[]; rows: Cell[][]; numeric?: number[] }
+	/** `numeric`: right-aligned column indexes; `compact`: as wide as its content, not the page. */
+	| { kind: 'table'; head: string[]; rows: Cell[][]; numeric?: number[]; compact?: boolean }
 	| { kind: 'figure'; svg: string; alt: string; image: ReportImage }
 
 export interface Section {

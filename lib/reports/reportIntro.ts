@@ -113,6 +113,7 @@ export function executiveSummary(model: SessionModel): Section {
 			kind: 'table',
 			head: ['Band', 'Priority', 'Action', 'Unmitigated threats'],
 			numeric: [3],
+			compact: true,
 			rows: RISK_BANDS.map((band) => [
 				cell(band.name, band.name),
 				band.priority,

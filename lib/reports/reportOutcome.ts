@@ -123,7 +123,7 @@ export function heatMapSection(model: SessionModel): Section {
 		title: 'Heat map',
 		blocks: [
 			{ kind: 'paragraph', content: ['Threats in this report by likelihood (rows) and impact (columns).'] },
-			{ kind: 'table', head: ['Likelihood \\ Impact', ...RISK_LEVELS.map((impact) => `I${impact}`)], numeric: [1, 2, 3, 4, 5], rows },
+			{ kind: 'table', head: ['Likelihood \\ Impact', ...RISK_LEVELS.map((impact) => `I${impact}`)], numeric: [1, 2, 3, 4, 5], compact: true, rows },
 			{ kind: 'figure', svg: heatMapSvg(counts), alt: 'Risk heat map: likelihood × impact', image: { kind: 'heatMap' } },
 		],
 	}

@@ -128,6 +128,7 @@ test('a facilitated walk: focus a flow, adopt a suggested threat, vote, agree, r
 	await olga.openThreat('T-001')
 	await expect(olga.threat('T-001').getByTestId('panel.vote.likelihood.1')).toHaveCount(0)
 	await expect(olga.threats()).toHaveCount(1)
+	await expect(olgaPage.locator('.tr-toast--error')).toHaveCount(0)
 
 	// After a reload the walk is where it was: focus, threat, agreed rating, n/a mark, coverage, clock.
 	await quinnPage.reload()
@@ -140,8 +141,11 @@ test('a facilitated walk: focus a flow, adopt a suggested threat, vote, agree, r
 	await expect(quinn.byTestId('panel.coverage')).toHaveText(coverageAfter.text)
 	const [fionaAfter, quinnAfter] = await Promise.all([fiona.secondsLeft(), quinn.secondsLeft()])
 	expect(Math.abs(fionaAfter - quinnAfter)).toBeLessThanOrEqual(2)
-	await quinn.vote('T-001', 2, 3)
+	// A changed vote replaces the earlier one, never doubles it, and the room accepts it.
+	await quinn.vote('T-001', 3, 3)
 	await expect(quinn.threat('T-001').getByTestId('panel.vote.spread')).toContainText('2 votes')
+	await expect(quinnPage.locator('.tr-toast--error')).toHaveCount(0)
+	await expect.poll(async () => (await fiona.openThreat('T-001')).getByTestId('panel.vote.spread').textContent()).toContain('2 votes')
 
 	await facilitatorPage.screenshot({ path: test.info().outputPath('facilitator.png') })
 	await patPage.screenshot({ path: test.info().outputPath('participant.png') })

@@ -7,6 +7,7 @@ import { canFacilitate } from '@/lib/session/sessionPermissions'
 import { useSession } from '../SessionContext'
 import { moveToPhase, setPhaseMinutes } from './agendaActions'
 import { PhaseTimer } from './PhaseTimer'
+import './agenda.css'
 
 /** Minutes typed into the agenda, written once the field is left so typing "30" is one change, not two. */
 function MinutesInput({ phase, minutes }: { phase: Phase; minutes: number }) {

@@ -1,11 +1,12 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { TLShapeId } from 'tldraw'
 import { useValue } from 'tldraw'
 import { applicableCategories, getCategory } from '@/lib/frameworks/frameworkCatalog'
-import type { FrameworkCategory } from '@/lib/frameworks/frameworkTypes'
-import { isLogStore } from '@/lib/session/canvasElements'
+import type { FrameworkCategory, FrameworkId } from '@/lib/frameworks/frameworkTypes'
+import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
+import { elementLabel, isLogStore } from '@/lib/session/canvasElements'
 import { canContribute } from '@/lib/session/sessionPermissions'
 import { emptyThreatDraft } from '@/lib/session/threatDraft'
 import { PanelSection } from '../common/PanelSection'
@@ -19,40 +20,65 @@ import { FocusNavigator } from './FocusNavigator'
 import { SuggestionList } from './SuggestionList'
 import type { FollowState } from './useFollowFacilitator'
 import { WalkList } from './WalkList'
+import './analyse.css'
 
-/** The categories, threats and suggestions of the focused element. */
-function FocusedElement({ shapeId, categories }: { shapeId: TLShapeId; categories: readonly FrameworkCategory[] }) {
-	const { editor, model, role } = useSession()
-	const [adding, setAdding] = useState<string[] | null>(null)
-	const categoryIds = categories.map((category) => category.id)
-	useEffect(() => setAdding(null), [shapeId])
+function categoriesOf(framework: FrameworkId, element: DfdElement): FrameworkCategory[] {
+	return applicableCategories(framework, { kind: element.kind, isLog: isLogStore(element) }).flatMap((id): FrameworkCategory[] => {
+		const category = getCategory(framework, id)
+		return category ? [category] : []
+	})
+}
+
+/**
+ * A threat being written, tied to the element it was started on: when the facilitator moves the
+ * focus on mid-sentence, the draft stays (and says where it will land) instead of vanishing.
+ */
+interface ThreatDraftTarget {
+	element: DfdElement
+	preselected: string[]
+}
+
+function NewThreat({ target, focusedId, onDone }: { target: ThreatDraftTarget; focusedId: string | null; onDone: () => void }) {
+	const { editor, model } = useSession()
+	const { element } = target
+	const moved = element.shapeId !== focusedId
+	return (
+		<PanelSection title={`New threat on ${elementLabel(element)}`}>
+			{moved && <p className="tr-note">The focus has moved on; this threat still goes to {element.humanId}.</p>}
+			<ThreatForm
+				framework={model.framework}
+				categories={categoriesOf(model.framework, element).map((category) => category.id)}
+				initial={emptyThreatDraft(target.preselected)}
+				submitLabel="Add threat"
+				onCancel={onDone}
+				onSubmit={(draft) => {
+					addThreat(editor, element.shapeId as TLShapeId, draft)
+					onDone()
+				}}
+			/>
+		</PanelSection>
+	)
+}
+
+/** The threats, categories and suggestions of the focused element. */
+function FocusedElement({ element, onAddThreat }: { element: DfdElement; onAddThreat: (preselected: string[]) => void }) {
+	const { model, role } = useSession()
+	const shapeId = element.shapeId as TLShapeId
+	const categories = categoriesOf(model.framework, element)
 
 	return (
 		<>
 			<PanelSection
 				title="Threats"
 				aside={
-					canContribute(role) && adding === null ? (
-						<button type="button" className="tr-button tr-button--small" data-testid="panel.threat.add" onClick={() => setAdding([])}>
+					canContribute(role) ? (
+						<button type="button" className="tr-button tr-button--small" data-testid="panel.threat.add" onClick={() => onAddThreat([])}>
 							+ Add threat
 						</button>
 					) : null
 				}
 			>
-				{adding !== null && (
-					<ThreatForm
-						framework={model.framework}
-						categories={categoryIds}
-						initial={emptyThreatDraft(adding)}
-						submitLabel="Add threat"
-						onCancel={() => setAdding(null)}
-						onSubmit={(draft) => {
-							addThreat(editor, shapeId, draft)
-							setAdding(null)
-						}}
-					/>
-				)}
-				<ThreatList shapeId={shapeId} categories={categoryIds} />
+				<ThreatList shapeId={shapeId} categories={categories.map((category) => category.id)} />
 			</PanelSection>
 			<PanelSection title={`${model.framework} categories`}>
 				{categories.length === 0 ? (
@@ -60,7 +86,7 @@ function FocusedElement({ shapeId, categories }: { shapeId: TLShapeId; categorie
 				) : (
 					<ul className="tr-list tr-categories">
 						{categories.map((category) => (
-							<CategoryCard key={category.id} shapeId={shapeId} category={category} onAddThreat={(id) => setAdding([id])} />
+							<CategoryCard key={category.id} shapeId={shapeId} category={category} onAddThreat={(id) => onAddThreat([id])} />
 						))}
 					</ul>
 				)}
@@ -76,19 +102,27 @@ function FocusedElement({ shapeId, categories }: { shapeId: TLShapeId; categorie
 export function AnalyseTab({ follow }: { follow: FollowState }) {
 	const { model } = useSession()
 	const focused = useValue(model.focusedElement)
-	const categories = focused
-		? applicableCategories(model.framework, { kind: focused.kind, isLog: isLogStore(focused) })
-				.flatMap((id): FrameworkCategory[] => {
-					const category = getCategory(model.framework, id)
-					return category ? [category] : []
-				})
-		: []
+	const [draftTarget, setDraftTarget] = useState<ThreatDraftTarget | null>(null)
 
 	return (
 		<div className="tr-tab-body" data-testid="panel.analyse">
 			<FocusNavigator follow={follow} />
 			<CoverageBar />
-			{focused && <FocusedElement key={focused.shapeId} shapeId={focused.shapeId as TLShapeId} categories={categories} />}
+			{draftTarget && (
+				<NewThreat
+					key={`${draftTarget.element.shapeId}:${draftTarget.preselected.join()}`}
+					target={draftTarget}
+					focusedId={focused?.shapeId ?? null}
+					onDone={() => setDraftTarget(null)}
+				/>
+			)}
+			{focused && (
+				<FocusedElement
+					key={focused.shapeId}
+					element={focused}
+					onAddThreat={(preselected) => setDraftTarget({ element: focused, preselected })}
+				/>
+			)}
 			<details className="tr-disclosure" open={!focused}>
 				<summary>Walk order</summary>
 				<WalkList />

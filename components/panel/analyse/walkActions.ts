@@ -26,8 +26,11 @@ export function clearFocus(editor: Editor, model: SessionModel): void {
 	putSessionRecords(editor, [walkWithFocus(model.walk.get(), null)])
 }
 
+/** Marking again only changes the reason: who marked it and when stay as the room stamped them. */
 export function markNotApplicable(editor: Editor, shapeId: TLShapeId, category: string, reason: string): void {
-	putSessionRecords(editor, [naMarkRecord(shapeId, category, reason)])
+	const fresh = naMarkRecord(shapeId, category, reason)
+	const existing = editor.store.get(fresh.id)
+	putSessionRecords(editor, [existing ? { ...existing, reason } : fresh])
 }
 
 export function unmarkNotApplicable(editor: Editor, shapeId: TLShapeId, category: string): void {

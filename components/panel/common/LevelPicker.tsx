@@ -1,4 +1,5 @@
 import { RISK_LEVELS } from '@/lib/risk/riskScore'
+import './common.css'
 
 export const LEVEL_HINT: Record<number, string> = { 1: 'very low', 2: 'low', 3: 'medium', 4: 'high', 5: 'very high' }
 

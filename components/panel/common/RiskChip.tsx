@@ -1,4 +1,5 @@
 import type { EffectiveRating } from '@/lib/session/effectiveRating'
+import './common.css'
 
 /** "L4 × I5 = 20 · Critical", coloured by band; an agreed value is marked so nobody mistakes a guess for a decision. */
 export function RiskChip({ rating, compact = false }: { rating: EffectiveRating; compact?: boolean }) {

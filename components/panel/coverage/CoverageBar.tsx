@@ -3,6 +3,7 @@
 import { useValue } from 'tldraw'
 import { coverageText } from '@/lib/session/sessionCoverage'
 import { useSession } from '../SessionContext'
+import './coverage.css'
 
 /** How much of the element × category grid the room has talked through (a threat or an n/a each). */
 export function CoverageBar() {

@@ -10,6 +10,7 @@ import { useSession } from '../SessionContext'
 import { putSessionRecords } from '../sessionWrites'
 import { ScopeItemForm } from './ScopeItemForm'
 import { ScopeItemRow } from './ScopeItemRow'
+import './scope.css'
 
 const GROUP_TITLE: Record<ScopeItemKind, string> = {
 	useCase: 'Use cases',

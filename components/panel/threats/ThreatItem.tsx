@@ -15,6 +15,7 @@ import { AgreedRating } from './AgreedRating'
 import { saveThreat, setThreatDeleted } from './threatActions'
 import { ThreatForm } from './ThreatForm'
 import { VoteControls, VoteSpread } from './VoteControls'
+import './threats.css'
 
 function ThreatDetails({ threat }: { threat: ThreatRecord }) {
 	const facts = [

@@ -2,7 +2,7 @@ import type { Editor, TLShapeId } from 'tldraw'
 import { newThreatRecord, threatWithDraft, voteRecord } from '@/lib/session/recordFactories'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { ThreatDraft } from '@/lib/session/threatDraft'
-import { putSessionRecords, removeSessionRecords } from '../sessionWrites'
+import { putSessionRecords } from '../sessionWrites'
 
 export function addThreat(editor: Editor, shapeId: TLShapeId, draft: ThreatDraft, sourceRuleId: string | null = null): ThreatRecord {
 	const threat = newThreatRecord(shapeId, draft, { sourceRuleId })
@@ -20,12 +20,11 @@ export function setThreatDeleted(editor: Editor, threat: ThreatRecord, isDeleted
 	putSessionRecords(editor, [{ ...current, isDeleted }])
 }
 
+/** A changed vote replaces the earlier one, keeping what the room stamped on it (who, when). */
 export function castVote(editor: Editor, threat: ThreatRecord, userId: string, likelihood: number, impact: number): void {
-	putSessionRecords(editor, [voteRecord(threat.id, userId, likelihood, impact)])
-}
-
-export function withdrawVote(editor: Editor, threat: ThreatRecord, userId: string): void {
-	removeSessionRecords(editor, [voteRecord(threat.id, userId, 1, 1).id])
+	const fresh = voteRecord(threat.id, userId, likelihood, impact)
+	const existing = editor.store.get(fresh.id)
+	putSessionRecords(editor, [existing ? { ...existing, likelihood, impact } : fresh])
 }
 
 export function agreeRating(editor: Editor, threat: ThreatRecord, likelihood: number, impact: number): void {
