@@ -1,7 +1,7 @@
 import type * as Party from 'partykit/server'
 import { linkTokenSchema } from '@/lib/api/sessionSchemas'
 import { type Person, personSchema } from '@/lib/protocol/customMessages'
-import { parseDisplayName, parseUserId } from '@/lib/protocol/identity'
+import { parseDisplayName, isUserKey, userIdFromKey } from '@/lib/protocol/identity'
 import { type AuthorizeResult, createAppApi } from './appApi'
 import { parsePartyEnv } from './env'
 
@@ -26,7 +26,9 @@ export async function authenticate(request: Party.Request, lobby: Party.Lobby): 
 	const url = new URL(request.url)
 	const token = url.searchParams.get('token') ?? ''
 	const name = parseDisplayName(url.searchParams.get('name'))
-	const userId = parseUserId(url.searchParams.get('userId'), () => crypto.randomUUID())
+	const userKey = url.searchParams.get('userKey')
+	// Without a valid key the visitor is anonymous: a fresh id per connection, owning nothing later.
+	const userId = isUserKey(userKey) ? await userIdFromKey(userKey) : crypto.randomUUID().replaceAll('-', '')
 
 	let result: AuthorizeResult
 	if (!linkTokenSchema.safeParse(token).success) {
@@ -44,9 +46,10 @@ export async function authenticate(request: Party.Request, lobby: Party.Lobby): 
 		return new Response('Threatroom is starting or unavailable; retry shortly', { status: 503 })
 	}
 
-	// The token has done its job: keep it out of the room (`conn.uri`). `_pk` would let a client pick
+	// The token and the user key have done their job: keep them out of the room (`conn.uri`). `_pk` would let a client pick
 	// its connection id, which is also its tldraw session id.
 	url.searchParams.delete('token')
+	url.searchParams.delete('userKey')
 	url.searchParams.delete('_pk')
 	const forwarded = copyRequest(url.toString(), request)
 	for (const header of Object.values(IDENTITY_HEADER)) forwarded.headers.delete(header)

@@ -32,8 +32,10 @@ export type SessionCanvasProps = {
 	/** Resolved by the server from the token; never taken from the client. */
 	role: JoinResponse['role']
 	displayName: string
-	/** Stable per browser (localStorage `threatroom.userId`). */
+	/** The public id the app derived from `userKey`: author of threats, owner of votes. */
 	userId: string
+	/** The browser's secret key (localStorage `threatroom.userKey`), sent only to the room. */
+	userKey: string
 	/** Base URL of the party host, as the join endpoint returned it (e.g. ws://localhost:1999). */
 	partyUrl: string
 	session: SessionSummary
@@ -72,6 +74,7 @@ function SessionCanvasConnection({
 	role,
 	displayName,
 	userId,
+	userKey,
 	partyUrl,
 	session,
 	onRetry,
@@ -79,7 +82,7 @@ function SessionCanvasConnection({
 	const toasts = useToastQueue()
 	const { push: notify } = toasts
 	const { store, people, clock } = useThreatroomSync(
-		{ partyUrl, sessionId, token, displayName, userId },
+		{ partyUrl, sessionId, token, displayName, userId, userKey },
 		{
 			readOnly: !canEditCanvas(role),
 			onRejected: (message) => notify({ message: rejectionText(message), tone: 'error', durationMs: 8_000 }),

@@ -15,6 +15,8 @@ export interface ThreatroomSyncOptions {
 	token: string
 	displayName: string
 	userId: string
+	/** The browser's secret key: only the room sees it, and derives `userId` from it. */
+	userKey: string
 }
 
 export interface ThreatroomSyncRole {
@@ -27,13 +29,19 @@ export interface ThreatroomSyncHandlers {
 	onRejected?: (message: RejectedMessage) => void
 }
 
-/** The party's socket for a session: `<partyUrl>/party/<sessionId>?token=…&name=…&userId=…`. */
-export function partySocketUri({ partyUrl, sessionId, token, displayName, userId }: ThreatroomSyncOptions): string {
+/** The party's socket for a session: `<partyUrl>/party/<sessionId>?token=…&name=…&userKey=…`. */
+export function partySocketUri({
+	partyUrl,
+	sessionId,
+	token,
+	displayName,
+	userKey,
+}: Omit<ThreatroomSyncOptions, 'userId'>): string {
 	const base = partyUrl.replace(/\/+$/, '')
 	const query = [
 		`token=${encodeURIComponent(token)}`,
 		`name=${encodeURIComponent(displayName)}`,
-		`userId=${encodeURIComponent(userId)}`,
+		`userKey=${encodeURIComponent(userKey)}`,
 	].join('&')
 	return `${base}/party/${encodeURIComponent(sessionId)}?${query}`
 }
@@ -53,14 +61,14 @@ export function useThreatroomSync(
 	/** The room's clock at the latest handshake, for the shared timer; null until it arrives. */
 	clock: ClockSample | null
 } {
-	const { partyUrl, sessionId, token, displayName, userId } = options
+	const { partyUrl, sessionId, token, displayName, userId, userKey } = options
 	const [people, setPeople] = useState<Person[]>([])
 	const [clock, setClock] = useState<ClockSample | null>(null)
 
 	// useSync reconnects whenever these identities change, so each is memoised on its inputs.
 	const uri = useMemo(
-		() => partySocketUri({ partyUrl, sessionId, token, displayName, userId }),
-		[partyUrl, sessionId, token, displayName, userId],
+		() => partySocketUri({ partyUrl, sessionId, token, displayName, userKey }),
+		[partyUrl, sessionId, token, displayName, userKey],
 	)
 	const identity = useMemo(
 		() => UserRecordType.create({ id: createUserId(userId), name: displayName, color: colorForUserId(userId) }),

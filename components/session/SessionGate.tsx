@@ -5,7 +5,7 @@ import Link from 'next/link'
 import { useEffect, useState } from 'react'
 import { AppHeader } from '@/components/AppHeader'
 import { type JoinResponse, joinResponse } from '@/lib/api/sessionSchemas'
-import { getOrCreateUserId } from './identity'
+import { getOrCreateUserKey } from './identity'
 import { JoinForm } from './JoinForm'
 
 // tldraw touches `window` on import, and the join screen shouldn't wait for the canvas bundle.
@@ -18,9 +18,7 @@ type LinkCheck =
 	| { kind: 'checking' }
 	| { kind: 'invalid' }
 	| { kind: 'unreachable'; message: string }
-	| { kind: 'valid'; token: string; joined: JoinResponse }
-
-type Identity = { displayName: string; userId: string }
+	| { kind: 'valid'; token: string; userKey: string; userId: string; joined: JoinResponse }
 
 /** The token lives in the fragment so it never reaches a server log or a Referer header. */
 function readToken(): string {
@@ -28,12 +26,13 @@ function readToken(): string {
 }
 
 async function checkLink(sessionId: string, token: string, signal: AbortSignal): Promise<LinkCheck> {
+	const userKey = getOrCreateUserKey()
 	let response: Response
 	try {
 		response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/join`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ token }),
+			body: JSON.stringify({ token, userKey }),
 			signal,
 		})
 	} catch {
@@ -42,18 +41,20 @@ async function checkLink(sessionId: string, token: string, signal: AbortSignal):
 	// 400 too: a token the API can't even parse is a broken link, not something the user can retry.
 	if (response.status === 400 || response.status === 401 || response.status === 404) return { kind: 'invalid' }
 	const parsed = joinResponse.safeParse(await response.json().catch(() => null))
-	if (response.ok && parsed.success) return { kind: 'valid', token, joined: parsed.data }
+	if (response.ok && parsed.success && parsed.data.userId) {
+		return { kind: 'valid', token, userKey, userId: parsed.data.userId, joined: parsed.data }
+	}
 	return { kind: 'unreachable', message: `Threatroom answered unexpectedly (HTTP ${response.status}).` }
 }
 
 export function SessionGate({ sessionId }: { sessionId: string }) {
 	const [check, setCheck] = useState<LinkCheck>({ kind: 'checking' })
-	const [identity, setIdentity] = useState<Identity>()
+	const [displayName, setDisplayName] = useState<string>()
 	const [attempt, setAttempt] = useState(0)
 
 	useEffect(() => {
 		const token = readToken()
-		setIdentity(undefined)
+		setDisplayName(undefined)
 		if (!token) return setCheck({ kind: 'invalid' })
 		setCheck({ kind: 'checking' })
 		const controller = new AbortController()
@@ -70,15 +71,16 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 		return () => window.removeEventListener('hashchange', onHashChange)
 	}, [])
 
-	if (check.kind === 'valid' && identity) {
+	if (check.kind === 'valid' && displayName) {
 		return (
 			<div className="session-canvas">
 				<SessionCanvas
 					sessionId={sessionId}
 					token={check.token}
 					role={check.joined.role}
-					displayName={identity.displayName}
-					userId={identity.userId}
+					displayName={displayName}
+					userId={check.userId}
+					userKey={check.userKey}
 					partyUrl={check.joined.partyUrl}
 					session={check.joined.session}
 				/>
@@ -110,7 +112,7 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 				{check.kind === 'valid' && (
 					<JoinForm
 						joined={check.joined}
-						onJoin={(displayName) => setIdentity({ displayName, userId: getOrCreateUserId() })}
+						onJoin={setDisplayName}
 					/>
 				)}
 			</main>

@@ -1,22 +1,23 @@
 import { nanoid } from 'nanoid'
 
-// Per-browser identity: not a login, just enough for the canvas to show who is who and to recognise
-// a returning tab as the same person.
-const USER_ID_KEY = 'threatroom.userId'
+import { isUserKey } from '@/lib/protocol/identity'
+
+// Per-browser identity: not a login, just enough to recognise a returning tab as the same person.
+// The key stays in this browser; others only ever see the public id the server derives from it.
+const USER_KEY_KEY = 'threatroom.userKey'
 const DISPLAY_NAME_KEY = 'threatroom.displayName'
-const USER_ID_PATTERN = /^[A-Za-z0-9_-]{10,64}$/
 
 export const DISPLAY_NAME_MAX_LENGTH = 64
 
-let fallbackUserId: string | undefined
+let fallbackUserKey: string | undefined
 
-export function getOrCreateUserId(): string {
-	const stored = readStorage(USER_ID_KEY)
-	if (stored !== undefined && USER_ID_PATTERN.test(stored)) return stored
-	const userId = fallbackUserId ?? nanoid()
-	// Storage can be disabled (private modes, policies); then the id lives as long as the page.
-	if (!writeStorage(USER_ID_KEY, userId)) fallbackUserId = userId
-	return userId
+export function getOrCreateUserKey(): string {
+	const stored = readStorage(USER_KEY_KEY)
+	if (isUserKey(stored)) return stored
+	const userKey = fallbackUserKey ?? nanoid(32)
+	// Storage can be disabled (private modes, policies); then the key lives as long as the page.
+	if (!writeStorage(USER_KEY_KEY, userKey)) fallbackUserKey = userKey
+	return userKey
 }
 
 export function readRememberedDisplayName(): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { USER_KEY_PATTERN } from '../protocol/identity'
 import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { sessionRecordsResponse } from './sessionRecordSchemas'
@@ -28,7 +29,11 @@ export const createSessionResponse = z.object({
 })
 export type CreateSessionResponse = z.infer<typeof createSessionResponse>
 
-export const joinBody = z.object({ token: linkTokenSchema })
+export const joinBody = z.object({
+	token: linkTokenSchema,
+	/** The browser's secret key (see lib/protocol/identity.ts); the answer carries the public id derived from it. */
+	userKey: z.string().regex(USER_KEY_PATTERN, 'Expected 21 to 64 characters of A-Z, a-z, 0-9, _ or -').optional(),
+})
 export type JoinBody = z.infer<typeof joinBody>
 
 export const sessionSummary = z.object({
@@ -44,6 +49,7 @@ export const joinResponse = z.object({
 	role: z.enum(ROLES),
 	session: sessionSummary,
 	partyUrl: z.string(),
+	userId: z.string().optional(),
 })
 export type JoinResponse = z.infer<typeof joinResponse>
 

@@ -1,4 +1,4 @@
-import { asRiskLevel, effectiveRating } from './effectiveRating'
+import { asRiskLevel, modelRating } from './effectiveRating'
 import { byTimeThenId, compareThreats } from './ordering'
 import type { ModelDecision, ModelThreat, ModelVote } from './sessionModel'
 import type { DecisionInput, ThreatInput, VoteInput } from './sessionModelInput'
@@ -85,7 +85,7 @@ export function buildThreats(
 				title: threat.title,
 				description: threat.description,
 				...rated,
-				effective: effectiveRating(rated),
+				effective: modelRating(rated),
 				mitigation: threat.mitigation,
 				owner: threat.owner,
 				dueDate: orNull(threat.dueDate),

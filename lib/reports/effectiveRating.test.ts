@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveRating } from './effectiveRating'
+import { effectiveRating } from '@/lib/session/effectiveRating'
+import { asRiskLevel, modelRating } from './effectiveRating'
 
-describe('effectiveRating', () => {
+describe('modelRating', () => {
 	it("uses the author's rating until the group agrees on one", () => {
-		expect(effectiveRating({ likelihood: 2, impact: 3, agreedLikelihood: null, agreedImpact: null })).toEqual({
-			likelihood: 2,
-			impact: 3,
-			score: 6,
-			band: 'Medium',
-		})
+		expect(modelRating({ likelihood: 2, impact: 3, agreedLikelihood: null, agreedImpact: null })).toEqual({ likelihood: 2, impact: 3, score: 6, band: 'Medium' })
 	})
 
-	it('prefers the agreed values', () => {
-		expect(effectiveRating({ likelihood: 2, impact: 3, agreedLikelihood: 4, agreedImpact: 5 })).toEqual({
-			likelihood: 4,
-			impact: 5,
-			score: 20,
-			band: 'Critical',
-		})
+	it('prefers the agreed values, each dimension on its own', () => {
+		expect(modelRating({ likelihood: 2, impact: 3, agreedLikelihood: 4, agreedImpact: 5 })).toEqual({ likelihood: 4, impact: 5, score: 20, band: 'Critical' })
+		expect(modelRating({ likelihood: 2, impact: 3, agreedLikelihood: null, agreedImpact: 5 })).toMatchObject({ likelihood: 2, impact: 5, score: 10 })
 	})
 
-	it('falls back per dimension when only one value was agreed', () => {
-		expect(effectiveRating({ likelihood: 2, impact: 3, agreedLikelihood: null, agreedImpact: 5 })).toMatchObject({ likelihood: 2, impact: 5, score: 10 })
-		expect(effectiveRating({ likelihood: 2, impact: 3, agreedLikelihood: 1, agreedImpact: null })).toMatchObject({ likelihood: 1, impact: 3, score: 3, band: 'Low' })
+	it('is the session’s own rule, so a report never rates a threat differently from the panel', () => {
+		for (const likelihood of [1, 2, 3, 4, 5]) {
+			for (const agreed of [null, 1, 5]) {
+				const threat = { likelihood, impact: 6 - likelihood, agreedLikelihood: agreed, agreedImpact: null }
+				const session = effectiveRating(threat)
+				expect(modelRating(threat)).toEqual({ likelihood: session.likelihood, impact: session.impact, score: session.score, band: session.band.name })
+			}
+		}
 	})
+})
 
-	it('refuses a level outside 1–5 instead of reporting a made-up score', () => {
-		expect(() => effectiveRating({ likelihood: 0, impact: 3, agreedLikelihood: null, agreedImpact: null })).toThrow(RangeError)
-		expect(() => effectiveRating({ likelihood: 3, impact: 3, agreedLikelihood: null, agreedImpact: 6 })).toThrow(RangeError)
+describe('asRiskLevel', () => {
+	it('narrows 1–5 and refuses anything else', () => {
+		expect(asRiskLevel(3, 'impact')).toBe(3)
+		expect(() => asRiskLevel(0, 'likelihood')).toThrow(RangeError)
+		expect(() => asRiskLevel(2.5, 'likelihood')).toThrow(RangeError)
 	})
 })

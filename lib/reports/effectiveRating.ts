@@ -1,34 +1,28 @@
-import { isRiskLevel, type RiskBandName, type RiskLevel, riskBand, riskScore } from '@/lib/risk/riskScore'
+import { isRiskLevel, type RiskBandName, type RiskLevel } from '@/lib/risk/riskScore'
+import { type RatedThreat, effectiveRating } from '@/lib/session/effectiveRating'
 
-/** What the rating rule reads of a threat: the author's values and the facilitator's agreed ones. */
-export interface RatedThreat {
-	likelihood: number
-	impact: number
-	agreedLikelihood: number | null
-	agreedImpact: number | null
-}
+export type { RatedThreat }
 
-export interface EffectiveRating {
+/** The effective rating as the session model stores it: the band by name, no UI flags. */
+export interface ModelRating {
 	likelihood: RiskLevel
 	impact: RiskLevel
 	score: number
 	band: RiskBandName
 }
 
-/** Narrows a stored 1–5 number; anything else only arrives through a bug, so it throws. */
+/**
+ * The rule itself (agreed, else the author's, per dimension) lives in lib/session/effectiveRating.ts,
+ * shared with the panel and badges; this only reshapes its answer for the export, so a report can
+ * never rate a threat differently from the session.
+ */
+export function modelRating(threat: RatedThreat): ModelRating {
+	const { likelihood, impact, score, band } = effectiveRating(threat)
+	return { likelihood, impact, score, band: band.name }
+}
+
+/** Narrows a stored 1–5 number (a vote, an author's rating); anything else only arrives through a bug, so it throws. */
 export function asRiskLevel(value: number, what: string): RiskLevel {
 	if (!isRiskLevel(value)) throw new RangeError(`Expected a ${what} from 1 to 5, got ${value}`)
 	return value
-}
-
-/**
- * THE rating a threat is reported, sorted and banded with: the agreed value where the facilitator
- * set one, else the author's — per dimension, because a group may settle impact and still argue
- * about likelihood. Every report, filter and export goes through here so they never disagree.
- */
-export function effectiveRating(threat: RatedThreat): EffectiveRating {
-	const likelihood = asRiskLevel(threat.agreedLikelihood ?? threat.likelihood, 'likelihood')
-	const impact = asRiskLevel(threat.agreedImpact ?? threat.impact, 'impact')
-	const score = riskScore(likelihood, impact)
-	return { likelihood, impact, score, band: riskBand(score).name }
 }

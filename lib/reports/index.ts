@@ -14,7 +14,7 @@ export {
 	type ModelDecision,
 	type Diagram,
 } from './sessionModel'
-export { effectiveRating, type EffectiveRating } from './effectiveRating'
+export { modelRating, type ModelRating } from './effectiveRating'
 export { filterForView, isMitigated } from './views'
 export { toMarkdown, type MarkdownOptions } from './markdownReport'
 export { toHtml } from './htmlReport'

@@ -3,7 +3,7 @@ import { RISK_BANDS } from '@/lib/risk/riskScore'
 import { DECISION_LABELS, ROLE_LABELS } from './labels'
 import { type Block, cell, type Inline, type Section } from './reportDocument'
 import type { ModelThreat, ScopeEntry, SessionModel } from './sessionModel'
-import { byRiskDescending, componentLabelFor, dayOf, minuteOf } from './threatFacts'
+import { byRiskDescending, componentLabelFor, coveragePercent, dayOf, minuteOf } from './threatFacts'
 import { isMitigated } from './views'
 
 export const TOP_RISK_COUNT = 3
@@ -92,7 +92,7 @@ export function executiveSummary(model: SessionModel): Section {
 	const threats = model.threats
 	const top = [...threats].sort(byRiskDescending).slice(0, TOP_RISK_COUNT)
 	const residual = threats.filter((threat) => !isMitigated(threat))
-	const percent = Math.round(model.coverage.ratio * 100)
+	const percent = coveragePercent(model.coverage)
 	const blocks: Block[] = [
 		{
 			kind: 'paragraph',

@@ -5,7 +5,7 @@ import { heatMapSvg } from './heatMapSvg'
 import { type Block, type Cell, cell, type Section } from './reportDocument'
 import { scopeList } from './reportIntro'
 import { SESSION_MODEL_FORMAT, SESSION_MODEL_VERSION, type ModelThreat, type SessionModel } from './sessionModel'
-import { byRiskDescending, categoryNames, componentLabelFor, decidedByLabel, dayOf, mitigationPlanOf } from './threatFacts'
+import { byRiskDescending, categoryNames, componentLabelFor, coveragePercent, decidedByLabel, dayOf, mitigationPlanOf } from './threatFacts'
 import { isMitigated } from './views'
 
 const none = (text: string): Block => ({ kind: 'paragraph', content: [{ em: text }] })
@@ -82,7 +82,7 @@ export function assumptionsSection(model: SessionModel): Section {
 }
 
 export function coverageSection(model: SessionModel): Section {
-	const { covered, applicable, ratio } = model.coverage
+	const { covered, applicable } = model.coverage
 	const component = componentLabelFor(model)
 	return {
 		id: 'coverage',
@@ -91,7 +91,7 @@ export function coverageSection(model: SessionModel): Section {
 			{
 				kind: 'paragraph',
 				content: [
-					{ strong: `${Math.round(ratio * 100)} %` },
+					{ strong: `${coveragePercent(model.coverage)} %` },
 					` — ${covered} of ${applicable} applicable (element × category) checks were discussed: a threat was recorded, or the group ruled the category out.`,
 				],
 			},

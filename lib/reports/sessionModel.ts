@@ -8,7 +8,7 @@ import { threatStatusSchema } from '@/lib/risk/threatStatus'
 import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
 import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
 import { ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
-import { effectiveRating } from './effectiveRating'
+import { modelRating } from './effectiveRating'
 
 // The exchange format of a whole session (docs/export-format.md documents every field). Readers
 // ignore fields they do not know, so adding a field is not a new version; renaming, removing or
@@ -167,7 +167,7 @@ export const threatSchema = z
 		source: threatSourceSchema.nullable(),
 	})
 	.superRefine((threat, ctx) => {
-		const expected = effectiveRating(threat)
+		const expected = modelRating(threat)
 		const { effective } = threat
 		if (
 			effective.likelihood !== expected.likelihood ||

@@ -65,3 +65,8 @@ export function byRiskDescending(a: ModelThreat, b: ModelThreat): number {
 		compareThreatHumanIds(a.humanId, b.humanId)
 	)
 }
+
+/** Whole percent, rounded down like the session panel's figure, so the report never claims more. */
+export function coveragePercent(coverage: { ratio: number }): number {
+	return Math.floor(coverage.ratio * 100)
+}

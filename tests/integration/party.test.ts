@@ -6,7 +6,7 @@ import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { humanIdOf } from '@/lib/dfd/humanIds'
 import { parseCustomMessage } from '@/lib/protocol/customMessages'
 import { arrowBinding, dfdShape, flowArrow } from '../support/canvasRecords'
-import { loaded, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
+import { loaded, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 import type { TestClient } from '../support/syncClient'
 import { chunk } from '../support/syncCoreInternals'
 
@@ -118,15 +118,14 @@ describe('the party room', () => {
 			const lists = ana.customMessages.map(parseCustomMessage).flatMap((message) => (message?.type === 'people' ? [message.people] : []))
 			return lists.at(-1) ?? null
 		}
+		const [anaId, boId] = await Promise.all([userIdFor('user-ana'), userIdFor('user-bo')])
 		await expect.poll(latestPeople, { timeout: SYNC_TIMEOUT_MS }).toEqual([
-			{ userId: 'user-ana', name: 'Ana', role: 'facilitator' },
-			{ userId: 'user-bo', name: 'Bo', role: 'participant' },
+			{ userId: anaId, name: 'Ana', role: 'facilitator' },
+			{ userId: boId, name: 'Bo', role: 'participant' },
 		])
 
 		bo.close()
-		await expect.poll(latestPeople, { timeout: SYNC_TIMEOUT_MS }).toEqual([
-			{ userId: 'user-ana', name: 'Ana', role: 'facilitator' },
-		])
+		await expect.poll(latestPeople, { timeout: SYNC_TIMEOUT_MS }).toEqual([{ userId: anaId, name: 'Ana', role: 'facilitator' }])
 	})
 
 	it('saves the snapshot and the element rows to the app within two seconds of an edit', async () => {

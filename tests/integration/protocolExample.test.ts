@@ -52,7 +52,7 @@ describe('the worked example of docs/protocol.md', () => {
 
 			expect(result).toMatchObject({ code: 0, stdout: 'added T-003\n' })
 			await expect
-				.poll(() => lastSavedRecords(session).filter((record) => record.typeName === 'threat' && record.createdBy === 'threat-bot'))
+				.poll(() => lastSavedRecords(session).filter((record) => record.typeName === 'threat' && record.createdByName === 'Threat bot'))
 				.toEqual([expect.objectContaining({ humanId: 'T-003', createdByName: 'Threat bot', title: 'Session cookie can be replayed' })])
 		} finally {
 			fs.rmSync(directory, { recursive: true, force: true })

@@ -2,7 +2,7 @@ import type { TLPageId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { ROLES } from '@/lib/roles'
 import { dfdShape } from '../support/canvasRecords'
-import { lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
+import { lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 import { ROLE_ACTION_ATTEMPTS, seededCanvas } from '../support/roleActions'
 import { ROLE_ACTIONS, ROLE_MATRIX } from '../support/roleMatrix'
 
@@ -12,7 +12,7 @@ import { ROLE_ACTIONS, ROLE_MATRIX } from '../support/roleMatrix'
 
 const harness = usePartyHarness()
 
-const ACTOR_USER_ID = 'actor'
+const ACTOR_USER_ID = await userIdFor('actor')
 const CASES = ROLE_ACTIONS.flatMap((action) =>
 	ROLES.map((role) => ({ role, action, label: ROLE_MATRIX[action].label, outcome: ROLE_MATRIX[action].outcome[role] })),
 )
@@ -22,7 +22,7 @@ describe('the role matrix in the room', () => {
 		const sessionId = `matrix-${role}-${action}`
 		const session = harness.app.addSession(sessionId, { 'tok-actor': role, 'tok-watcher': 'facilitator' })
 		session.canvas = seededCanvas(ACTOR_USER_ID)
-		const actor = harness.connect(sessionId, 'tok-actor', 'Actor', ACTOR_USER_ID)
+		const actor = harness.connect(sessionId, 'tok-actor', 'Actor', 'actor')
 		const watcher = harness.connect(sessionId, 'tok-watcher', 'Watcher', 'watcher')
 		await loaded(actor, watcher)
 

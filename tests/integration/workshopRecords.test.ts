@@ -13,7 +13,7 @@ import {
 	fixtureThreat,
 	fixtureVote,
 } from '@/lib/session/workshopRecordFixtures'
-import { lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
+import { lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 
 // Threats, votes, n/a marks, scope and the walk's history travel like canvas edits: through the
 // room's object lane, surviving a dropped connection and a crash of the room.
@@ -65,7 +65,7 @@ describe('the workshop records in the room', () => {
 		await expect.poll(() => threatsIn(writer.store.allRecords()), { timeout: SYNC_TIMEOUT_MS }).toEqual(expected)
 		await expect.poll(() => threatsIn(lastSavedRecords(session)), { timeout: SYNC_TIMEOUT_MS }).toEqual(expected)
 		expect(session.saves.at(-1)?.humanIdCounters).toEqual({ T: 1 })
-		expect(watcher.store.get(threat.id)).toMatchObject({ createdBy: 'pat', createdByName: 'Pat', title: 'Written on the train' })
+		expect(watcher.store.get(threat.id)).toMatchObject({ createdBy: await userIdFor('pat'), createdByName: 'Pat', title: 'Written on the train' })
 		expect(rejectionsOf(writer)).toEqual([])
 	})
 
@@ -79,7 +79,7 @@ describe('the workshop records in the room', () => {
 		const second = fixtureThreat({ id: 'threat:second' as ThreatId, categories: ['T'] })
 		const asset = fixtureScopeItem({ id: 'scope-item:cards' as RecordId<ScopeItemRecord> })
 		const phase = fixturePhaseEvent({ id: 'phase-event:analyse' as RecordId<PhaseEventRecord>, phase: 'analyse', at: 1 })
-		before.store.put([first, second, asset, phase, fixtureVote(first.id, 'fay'), fixtureNaMark(FIXTURE_SHAPE_ID, 'R')])
+		before.store.put([first, second, asset, phase, fixtureVote(first.id, await userIdFor('fay')), fixtureNaMark(FIXTURE_SHAPE_ID, 'R')])
 		await expect.poll(() => humanIdOf(before.store.allRecords(), asset.id), { timeout: SYNC_TIMEOUT_MS }).toBe('A1')
 		before.store.remove([asset.id])
 		await expect

@@ -1,3 +1,4 @@
+import { userIdFromKey } from '@/lib/protocol/identity'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { TLRecord } from '@tldraw/tlschema'
@@ -21,7 +22,8 @@ export interface PartyHarness {
 	readonly app: FakeApp
 	readonly port: number
 	readonly party: TestProcess
-	connect(sessionId: string, token: string, name?: string, userId?: string): TestClient
+	/** `user` names a test person; the client sends that person's key (see userKeyFor). */
+	connect(sessionId: string, token: string, name?: string, user?: string): TestClient
 	/** Kills the party hard (a crash) and starts it again on the same port. */
 	crashAndRestart(): Promise<void>
 }
@@ -86,9 +88,9 @@ export function usePartyHarness(): PartyHarness {
 		get party() {
 			return started(party, 'the party')
 		},
-		connect(sessionId, token, name = 'Tester', userId) {
+		connect(sessionId, token, name = 'Tester', user) {
 			const query: Record<string, string> = { token, name }
-			if (userId) query.userId = userId
+			if (user) query.userKey = userKeyFor(user)
 			const client = connectTestClient(`http://127.0.0.1:${port}`, sessionId, query)
 			clients.push(client)
 			return client
@@ -116,4 +118,14 @@ export function rejectionsOf(client: TestClient): RejectedMessage[] {
 /** Every record of the latest snapshot the room saved to the app, both lanes. */
 export function lastSavedRecords(session: FakeSession): TLRecord[] {
 	return recordsOfSnapshot(session.saves.at(-1)?.snapshot)
+}
+
+/** A fixed secret key per test person, as a browser keeps one in localStorage. */
+export function userKeyFor(user: string): string {
+	return `${user}-test-user-key`.padEnd(24, '0')
+}
+
+/** The public id the room derives for a test person: what their records carry as author. */
+export function userIdFor(user: string): Promise<string> {
+	return userIdFromKey(userKeyFor(user))
 }

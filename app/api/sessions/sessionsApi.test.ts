@@ -4,6 +4,7 @@ import { saveCanvas } from '@/lib/db/canvasRepo'
 import { useTemporaryDatabase } from '@/lib/db/testDatabase'
 import { GET } from './[id]/route'
 import { POST as join } from './[id]/join/route'
+import { userIdFromKey } from '@/lib/protocol/identity'
 import { POST as create } from './route'
 
 useTemporaryDatabase()
@@ -167,5 +168,15 @@ describe('POST /api/sessions/:id/join', () => {
 	it('answers 400 when the token is not a string', async () => {
 		const created = await createSession()
 		expect((await joinAs(created.id, 42)).status).toBe(400)
+	})
+
+	it('answers the public id the room will derive from the browser key, and refuses a malformed key', async () => {
+		const created = await createSession()
+		const token = tokenOf(created.participantUrl)
+		const userKey = 'browser-secret-key-0000001'
+		const ok = await join(post(`/api/sessions/${created.id}/join`, { token, userKey }), context(created.id))
+		expect(joinResponse.parse(await ok.json()).userId).toBe(await userIdFromKey(userKey))
+		const bad = await join(post(`/api/sessions/${created.id}/join`, { token, userKey: 'short' }), context(created.id))
+		expect(bad.status).toBe(400)
 	})
 })

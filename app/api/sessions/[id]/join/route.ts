@@ -3,6 +3,7 @@ import { partyUrl } from '@/lib/api/origin'
 import { joinBody, type JoinResponse } from '@/lib/api/sessionSchemas'
 import { toSessionSummary } from '@/lib/api/sessionSummary'
 import { resolveToken } from '@/lib/db/linkTokensRepo'
+import { userIdFromKey } from '@/lib/protocol/identity'
 import { findSession } from '@/lib/db/sessionsRepo'
 import { NotFoundError, UnauthorizedError } from '@/lib/errors'
 
@@ -16,12 +17,17 @@ const INVALID_LINK = 'This link is not valid'
 /** Resolves a link's token to the caller's role; the page uses the answer to decide what to show. */
 export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
 	const id = await requireSessionIdParam(params, INVALID_LINK)
-	const { token } = await readJsonBody(request, joinBody, { maxBytes: MAX_BODY_BYTES })
+	const { token, userKey } = await readJsonBody(request, joinBody, { maxBytes: MAX_BODY_BYTES })
 	const session = await findSession(id)
 	if (!session) throw new NotFoundError(INVALID_LINK)
 	const role = await resolveToken(id, token)
 	if (!role) throw new UnauthorizedError(INVALID_LINK)
 
-	const response: JoinResponse = { role, session: toSessionSummary(session), partyUrl: partyUrl(request) }
+	const response: JoinResponse = {
+		role,
+		session: toSessionSummary(session),
+		partyUrl: partyUrl(request),
+		...(userKey === undefined ? {} : { userId: await userIdFromKey(userKey) }),
+	}
 	return jsonResponse(response)
 })
