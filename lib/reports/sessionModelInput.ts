@@ -2,9 +2,11 @@ import type { Bounds } from '@/lib/analysis/trustZones'
 import type { DfdProperties } from '@/lib/dfd/dfdElementSchema'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
-import type { ThreatStatus } from '@/lib/risk/threatStatus'
-import type { DecisionKind } from '@/lib/session/records/decisionRecord'
-import type { CiaNeed, ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
+import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
+import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
+import type { ThreatRecord } from '@/lib/session/records/threatRecord'
+import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import type { Role, SessionStatus } from '@/lib/sessionEnums'
 import type { DiagramSource, Point, ThreatSource } from './sessionModel'
 
@@ -56,73 +58,21 @@ export interface ElementInput {
 	points?: readonly Point[]
 }
 
-export interface ThreatInput {
-	id: string
-	humanId: string
-	shapeId: string
+/** A record as buildSessionModel reads it: branded ids widened to strings, so an import can supply its own. */
+type AsInput<R, Ids extends keyof R> = Omit<R, 'typeName' | Ids> & { [K in Ids]: string }
+
+export type ThreatInput = Omit<AsInput<ThreatRecord, 'id' | 'shapeId'>, 'sourceRuleId' | 'createdBy' | 'categories'> & {
 	categories: readonly string[]
-	title: string
-	description: string
-	likelihood: number
-	impact: number
-	agreedLikelihood: number | null
-	agreedImpact: number | null
-	mitigation: string
-	owner: string
-	dueDate: string
-	issueUrl: string
-	status: ThreatStatus
-	createdByName: string
-	createdAt: number
-	isDeleted: boolean
 	source?: ThreatSource | null
 }
 
-export interface VoteInput {
-	threatId: string
-	voterName: string
-	likelihood: number
-	impact: number
-	votedAt: number
-}
+export type VoteInput = Pick<AsInput<VoteRecord, 'threatId'>, 'threatId' | 'voterName' | 'likelihood' | 'impact' | 'votedAt'>
 
-export interface DecisionInput {
-	id: string
-	threatId: string
-	kind: DecisionKind
-	rationale: string
-	mitigation: string
-	owner: string
-	dueDate: string
-	issueUrl: string
-	reviewDate: string
-	deferUntil: string
-	transferTo: string
-	onBehalfOf: string
-	decidedBy: string
-	decidedByName: string
-	decidedAt: number
-}
+export type DecisionInput = AsInput<DecisionRecord, 'id' | 'threatId'>
 
-export interface NaMarkInput {
-	shapeId: string
-	category: string
-	reason: string
-	markedByName: string
-	markedAt: number
-}
+export type NaMarkInput = Pick<AsInput<NaMarkRecord, 'shapeId'>, 'shapeId' | 'category' | 'reason' | 'markedByName' | 'markedAt'>
 
-export interface ScopeItemInput {
-	kind: ScopeItemKind
-	humanId: string
-	title: string
-	description: string
-	confidentiality: CiaNeed | null
-	integrity: CiaNeed | null
-	availability: CiaNeed | null
-	inScope: boolean
-	createdAt: number
-}
+export type ScopeItemInput = Omit<ScopeItemRecord, 'typeName' | 'id'>
 
 export interface SessionModelInput {
 	/** When the export was made; passed in so the builder stays pure and its output reproducible. */
