@@ -1,5 +1,7 @@
 import { AppHeader } from '@/components/AppHeader'
 import { CreateSessionForm } from '@/components/home/CreateSessionForm'
+import { ImportThreatDragon } from '@/components/home/ImportThreatDragon'
+import { MySessions } from '@/components/home/MySessions'
 
 export default function HomePage() {
 	return (
@@ -13,7 +15,11 @@ export default function HomePage() {
 						you get one link per role to share with your team.
 					</p>
 				</div>
-				<CreateSessionForm />
+				<div className="home-stack">
+					<CreateSessionForm />
+					<ImportThreatDragon />
+					<MySessions />
+				</div>
 			</main>
 		</>
 	)

@@ -19,6 +19,8 @@ import {
 	type PeopleMessage,
 } from '@/lib/protocol/customMessages'
 import { canEditCanvas } from '@/lib/roles'
+import { SESSION_EVENT_TYPE, type SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
+import { SessionLifecycle } from '@/lib/session/sessionLifecycle'
 import { SESSION_OBJECT_TYPES } from '@/lib/session/sessionRecords'
 import type { AppApi } from './appApi'
 import { MessageSizeGuard } from './messageSize'
@@ -26,7 +28,7 @@ import { PeopleRegistry } from './people'
 import { SaveScheduler } from './persistence'
 import { readOnlyRejections } from './readOnlyWrites'
 import { RejectionReporter } from './rejectionReporter'
-import { roomAuthorizers } from './roomAuthorizers'
+import { roomAuthorizers, strictlyIncreasingClock } from './roomAuthorizers'
 
 export type SessionMeta = Person
 
@@ -38,6 +40,8 @@ export type SessionMeta = Person
 export class CanvasRoom {
 	private readonly room: TLSocketRoom<TLRecord, SessionMeta>
 	private readonly allocator: HumanIdAllocator
+	/** Whether the session has ended: the authorizers refuse every write but a reopen while it has. */
+	private readonly lifecycle = new SessionLifecycle()
 	private readonly saver: SaveScheduler
 	private readonly people = new PeopleRegistry()
 	private readonly sizeGuard = new MessageSizeGuard()
@@ -49,6 +53,7 @@ export class CanvasRoom {
 		private readonly sessionId: string,
 		loaded: CanvasStateResponse,
 		private readonly api: AppApi,
+		{ persistDebounceMs }: { persistDebounceMs?: number } = {},
 	) {
 		this.saver = new SaveScheduler(
 			() => this.save(),
@@ -56,6 +61,7 @@ export class CanvasRoom {
 				const message = error instanceof Error ? error.message : String(error)
 				console.error(`[party ${sessionId}] save failed (${failures}x), retrying in ${retryInMs} ms: ${message}`)
 			},
+			{ debounceMs: persistDebounceMs },
 		)
 		// The storage must know the object lane too: it routes the saved records into it on load.
 		const storage = new InMemorySyncStorage<TLRecord>({
@@ -67,10 +73,12 @@ export class CanvasRoom {
 			schema: threatroomSchema,
 			storage,
 			objectTypes: SESSION_OBJECT_TYPES,
-			authorizeRecord: roomAuthorizers(
-				() => this.allocator,
-				(sessionId, rejection) => this.rejections.report(sessionId, rejection),
-			),
+			authorizeRecord: roomAuthorizers({
+				allocator: () => this.allocator,
+				lifecycle: this.lifecycle,
+				now: strictlyIncreasingClock(),
+				report: (sessionId, rejection) => this.rejections.report(sessionId, rejection),
+			}),
 			// Only read-only sessions pay for a second parse: their writes are refused before any authorizer.
 			onAfterReceiveMessage: ({ sessionId: from, stringified, meta }) => {
 				if (canEditCanvas(meta.role)) return
@@ -94,6 +102,16 @@ export class CanvasRoom {
 			),
 			loaded.humanIdCounters,
 		)
+		// Likewise from the migrated records: ended sessions load read-only.
+		this.lifecycle.load(this.sessionEvents())
+	}
+
+	/** The session's ends and reopens as the room holds them (object lane, migrated). */
+	private sessionEvents(): SessionEventRecord[] {
+		return this.room
+			.getCurrentObjectsSnapshot()
+			.map((document) => document.state as TLRecord)
+			.filter((record): record is SessionEventRecord => record.typeName === SESSION_EVENT_TYPE)
 	}
 
 	connect(conn: Party.Connection, person: Person): void {
@@ -117,6 +135,9 @@ export class CanvasRoom {
 			return
 		}
 		this.room.handleSocketMessage(conn.id, message)
+		// tldraw handles a push synchronously, all or nothing: the store now says whether a session
+		// event the authorizers let through was committed or rolled back with the rest of its push.
+		this.lifecycle.settle(() => this.sessionEvents())
 		// The handshake ('connect') is handled synchronously: once it is through, the new session
 		// can receive messages, learns the room's time and joins the people list.
 		if (this.people.isAwaitingHandshake(conn.id) && this.isConnected(conn.id) && this.people.connected(conn.id)) {

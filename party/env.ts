@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PERSIST_MAX_WAIT_MS } from './persistence'
 
 export const DEFAULT_APP_URL = 'http://127.0.0.1:3000'
 
@@ -10,6 +11,11 @@ const partyEnvSchema = z.object({
 		.default(DEFAULT_APP_URL)
 		.transform((value) => value.replace(/\/+$/, '')),
 	INTERNAL_SECRET: z.string().min(16, 'INTERNAL_SECRET must be set (at least 16 characters), shared with the app'),
+	/**
+	 * Quiet time before a save; unset means the production default (persistence.ts). The
+	 * integration tests shorten it: most of their time is otherwise spent waiting for saves.
+	 */
+	PERSIST_DEBOUNCE_MS: z.coerce.number().int().min(0).max(PERSIST_MAX_WAIT_MS).optional(),
 })
 
 export type PartyEnv = z.infer<typeof partyEnvSchema>
@@ -19,6 +25,7 @@ export function parsePartyEnv(env: Record<string, unknown>): PartyEnv {
 	const result = partyEnvSchema.safeParse({
 		APP_URL: blankAsUndefined(env.APP_URL),
 		INTERNAL_SECRET: blankAsUndefined(env.INTERNAL_SECRET),
+		PERSIST_DEBOUNCE_MS: blankAsUndefined(env.PERSIST_DEBOUNCE_MS),
 	})
 	if (result.success) return result.data
 	const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)

@@ -84,9 +84,10 @@ export default class ThreatroomServer implements Party.Server {
 	private async loadUntilAnswered(): Promise<CanvasRoom | null> {
 		for (let failures = 1; ; failures++) {
 			try {
-				const api = createAppApi(parsePartyEnv(this.room.env), this.room.id)
+				const env = parsePartyEnv(this.room.env)
+				const api = createAppApi(env, this.room.id)
 				const loaded = await api.loadCanvas()
-				return loaded === null ? null : new CanvasRoom(this.room.id, loaded, api)
+				return loaded === null ? null : new CanvasRoom(this.room.id, loaded, api, { persistDebounceMs: env.PERSIST_DEBOUNCE_MS })
 			} catch (error) {
 				const retryInMs = retryDelayMs(failures)
 				const message = error instanceof Error ? error.message : String(error)

@@ -34,6 +34,16 @@ describe('SaveScheduler', () => {
 		expect(saver.hasUnsavedChanges).toBe(false)
 	})
 
+	it('waits a shorter quiet time when given one, as the integration tests run it', async () => {
+		const save = vi.fn(async () => {})
+		const saver = new SaveScheduler(save, () => {}, { debounceMs: 50 })
+		saver.changed()
+		await vi.advanceTimersByTimeAsync(49)
+		expect(save).not.toHaveBeenCalled()
+		await vi.advanceTimersByTimeAsync(1)
+		expect(save).toHaveBeenCalledTimes(1)
+	})
+
 	it('saves at least every two seconds under continuous edits', async () => {
 		const { saver, save } = scheduler()
 		for (let elapsed = 0; elapsed < PERSIST_MAX_WAIT_MS; elapsed += 100) {

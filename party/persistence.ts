@@ -21,10 +21,16 @@ export class SaveScheduler {
 	private failures = 0
 	private urgent = false
 
+	private readonly debounceMs: number
+
+	/** `debounceMs` (default PERSIST_DEBOUNCE_MS, at most the max wait): tests shorten it to run faster. */
 	constructor(
 		private readonly save: () => Promise<void>,
 		private readonly onSaveError: (error: unknown, failures: number, retryInMs: number) => void,
-	) {}
+		{ debounceMs = PERSIST_DEBOUNCE_MS }: { debounceMs?: number } = {},
+	) {
+		this.debounceMs = Math.min(debounceMs, PERSIST_MAX_WAIT_MS)
+	}
 
 	/** Something changed that is not saved yet. */
 	changed(): void {
@@ -46,7 +52,7 @@ export class SaveScheduler {
 	private schedule(): void {
 		if (this.dirtySince === null) return
 		const untilMaxWait = this.dirtySince + PERSIST_MAX_WAIT_MS - Date.now()
-		const delay = this.urgent ? 0 : Math.max(0, Math.min(PERSIST_DEBOUNCE_MS, untilMaxWait))
+		const delay = this.urgent ? 0 : Math.max(0, Math.min(this.debounceMs, untilMaxWait))
 		this.setTimer(delay)
 	}
 

@@ -13,6 +13,9 @@ import { SessionSidebar } from '@/components/panel/SessionSidebar'
 import { ToastStack } from '@/components/panel/toasts/ToastStack'
 import { useToastQueue } from '@/components/panel/toasts/toastQueue'
 import { useServerOffset } from '@/components/panel/useServerClock'
+import { EndSessionButton } from '@/components/session-end/EndSessionButton'
+import { SessionEndedBanner } from '@/components/session-end/SessionEndedBanner'
+import { useReadonlyWhenEnded } from '@/components/session-end/useReadonlyWhenEnded'
 import { canEditCanvas } from '@/lib/roles'
 import { rejectionText } from '@/lib/session/rejectionText'
 import { CanvasOverlays } from './CanvasOverlays'
@@ -84,17 +87,34 @@ function SessionCanvasConnection({
 	const { store, people, clock } = useThreatroomSync(
 		{ partyUrl, sessionId, token, displayName, userId, userKey },
 		{
-			readOnly: !canEditCanvas(role),
+			// Someone opening an ended session must not write their user record: the room would refuse it.
+			readOnly: !canEditCanvas(role) || session.status === 'ended',
 			onRejected: (message) => notify({ message: rejectionText(message), tone: 'error', durationMs: 8_000 }),
 		},
 	)
 	const [editor, setEditor] = useState<Editor | null>(null)
 	const serverOffsetMs = useServerOffset(editor, clock)
 	const model = useMemo(() => (editor ? createSessionModel(editor, session.framework) : null), [editor, session.framework])
+	const ended = useValue('session ended', () => model?.sessionEnd.get().ended ?? false, [model])
+	useReadonlyWhenEnded(editor, ended, role)
 	const sessionValue = useMemo(
 		(): SessionValue | null =>
-			editor && model ? { editor, model, role, userId, people, serverOffsetMs, notify } : null,
-		[editor, model, role, userId, people, serverOffsetMs, notify],
+			editor && model
+				? {
+						editor,
+						model,
+						role: ended ? 'observer' : role,
+						linkRole: role,
+						sessionId,
+						sessionName: session.name,
+						token,
+						userId,
+						people,
+						serverOffsetMs,
+						notify,
+					}
+				: null,
+		[editor, model, ended, role, sessionId, session.name, token, userId, people, serverOffsetMs, notify],
 	)
 
 	const onMount = useCallback((mounted: Editor) => {
@@ -148,15 +168,17 @@ function SessionCanvasConnection({
 
 	return (
 		<SessionLayout editor={editor}>
-			<SessionHeader
-				sessionName={session.name}
-				framework={session.framework}
-				role={role}
-				userId={userId}
-				people={people}
-				connection={connection}
-			/>
 			<SessionProvider value={sessionValue}>
+				<SessionHeader
+					sessionName={session.name}
+					framework={session.framework}
+					role={role}
+					userId={userId}
+					people={people}
+					connection={connection}
+					actions={<EndSessionButton />}
+				/>
+				<SessionEndedBanner />
 				<div className="tr-session__body">
 					<div className="tr-session__canvas">
 						{store.status === 'loading' ? (

@@ -1,5 +1,6 @@
 'use client'
 
+import type { ReactNode } from 'react'
 import { ROLE_LABELS } from '@/components/roles'
 import { colorForUserId } from '@/lib/canvas/userColor'
 import type { Person } from '@/lib/protocol/customMessages'
@@ -14,6 +15,8 @@ export interface SessionHeaderProps {
 	userId: string
 	people: Person[]
 	connection: ConnectionState
+	/** Session-wide actions for this role (the facilitator's "End session"). */
+	actions?: ReactNode
 }
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
@@ -24,7 +27,7 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
 }
 
 /** Session name, framework, your role, who is here, and whether your edits are reaching them. */
-export function SessionHeader({ sessionName, framework, role, userId, people, connection }: SessionHeaderProps) {
+export function SessionHeader({ sessionName, framework, role, userId, people, connection, actions }: SessionHeaderProps) {
 	return (
 		<header className="tr-session-header">
 			<div className="tr-session-header__title">
@@ -56,6 +59,7 @@ export function SessionHeader({ sessionName, framework, role, userId, people, co
 					</li>
 				))}
 			</ul>
+			{actions}
 			<span
 				className={`tr-connection tr-connection--${connection}`}
 				data-testid="connection.status"

@@ -11,6 +11,7 @@ import {
 } from '@/lib/api/sessionSchemas'
 import type { Framework } from '@/lib/sessionEnums'
 import { FRAMEWORK_OPTIONS } from '@/components/frameworks'
+import { rememberCreatedSession } from './mySessionsStore'
 import { SessionLinks } from './SessionLinks'
 
 type Field = 'name' | 'description' | 'framework'
@@ -89,8 +90,10 @@ export function CreateSessionForm() {
 		setPending(true)
 		const result = await createSession(body)
 		setPending(false)
-		if (result.ok) setCreated(result.session)
-		else showErrors(result.fieldErrors, result.formError)
+		if (result.ok) {
+			rememberCreatedSession(result.session, body.name)
+			setCreated(result.session)
+		} else showErrors(result.fieldErrors, result.formError)
 	}
 
 	function showErrors(errors: FieldErrors, message?: string) {

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useId, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { ROLE_LABELS } from '@/components/roles'
 import type { CreateSessionResponse } from '@/lib/api/sessionSchemas'
 import type { Role } from '@/lib/sessionEnums'
@@ -30,7 +30,20 @@ const LINKS: ReadonlyArray<{ role: Role; urlKey: keyof CreateSessionResponse; au
 	},
 ]
 
-export function SessionLinks({ session }: { session: CreateSessionResponse }) {
+export function SessionLinks({
+	session,
+	title = 'Session created',
+	openLabel = 'Open as facilitator',
+	openTestId = 'home.open',
+	children,
+}: {
+	session: CreateSessionResponse
+	title?: string
+	openLabel?: string
+	openTestId?: string
+	/** What else the person should know about this session (an import's warnings). */
+	children?: ReactNode
+}) {
 	const headingId = useId()
 	const headingRef = useRef<HTMLHeadingElement>(null)
 	// The form this replaces had focus; hand it to the result so it is announced.
@@ -38,7 +51,7 @@ export function SessionLinks({ session }: { session: CreateSessionResponse }) {
 	return (
 		<section className="card" aria-labelledby={headingId}>
 			<h2 className="card__title" id={headingId} ref={headingRef} tabIndex={-1}>
-				Session created
+				{title}
 			</h2>
 			<p className="notice">
 				<strong>Copy these links now.</strong> Threatroom keeps only a fingerprint of each link, so it cannot show
@@ -49,9 +62,10 @@ export function SessionLinks({ session }: { session: CreateSessionResponse }) {
 					<LinkRow key={link.role} role={link.role} audience={link.audience} url={session[link.urlKey]} />
 				))}
 			</ul>
+			{children}
 			<div className="form__actions">
-				<a className="button button--primary" href={session.facilitatorUrl} data-testid="home.open">
-					Open as facilitator
+				<a className="button button--primary" href={session.facilitatorUrl} data-testid={openTestId}>
+					{openLabel}
 				</a>
 			</div>
 		</section>

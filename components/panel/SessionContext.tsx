@@ -11,7 +11,17 @@ import type { NewToast } from './toasts/toastQueue'
 export interface SessionValue {
 	editor: Editor
 	model: SessionModel
+	/**
+	 * The role the panel offers controls for. An ended session is read-only for everyone, so while
+	 * it is ended this is `observer` whatever the link: every control that checks it hides at once.
+	 */
 	role: Role
+	/** The role of the link this person opened, for what an ended session still offers (reopen, exports). */
+	linkRole: Role
+	sessionId: string
+	sessionName: string
+	/** The link's token: the Bearer credential of the exports and the follow-up. Kept in memory only. */
+	token: string
 	userId: string
 	people: Person[]
 	/** Room time minus local time (lib/session/serverClock.ts). */

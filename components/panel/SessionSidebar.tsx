@@ -6,27 +6,28 @@ import type { Phase } from '@/lib/session/records/walkRecords'
 import { PropertiesPanel } from '@/components/canvas/PropertiesPanel'
 import { AgendaBar } from './agenda/AgendaBar'
 import { AnalyseTab } from './analyse/AnalyseTab'
+import { DecideTab } from './decide/DecideTab'
 import { useFocusFromSelection } from './analyse/useFocusFromSelection'
 import { useFollowFacilitator } from './analyse/useFollowFacilitator'
 import { ScopeTab } from './scope/ScopeTab'
 import { useSession } from './SessionContext'
-import { ThreatRegister } from './threats/ThreatRegister'
 import './panel.css'
 
 const TABS = [
 	{ id: 'scope', label: 'Scope' },
 	{ id: 'analyse', label: 'Analyse' },
-	{ id: 'threats', label: 'Threats' },
+	{ id: 'decide', label: 'Decide' },
 	{ id: 'properties', label: 'Properties' },
 ] as const
 type TabId = (typeof TABS)[number]['id']
 
 /** Each phase opens the tab it works in; anyone can look elsewhere until the phase changes again. */
-const TAB_FOR_PHASE: Record<Phase, TabId> = { scope: 'scope', diagram: 'properties', analyse: 'analyse', decide: 'threats' }
+const TAB_FOR_PHASE: Record<Phase, TabId> = { scope: 'scope', diagram: 'properties', analyse: 'analyse', decide: 'decide' }
 
 /**
  * The right-hand side of the session: the agenda and timer always on top, then the workshop's
- * tabs — scope, the analysis walk, the threat register — and the selected element's properties.
+ * tabs — scope, the analysis walk, the risk register where decisions are made — and the selected
+ * element's properties.
  */
 export function SessionSidebar() {
 	const session = useSession()
@@ -40,6 +41,11 @@ export function SessionSidebar() {
 		if (document.activeElement?.closest('.tr-sidebar form')) return
 		setTab(TAB_FOR_PHASE[phase])
 	}, [phase])
+	const ended = useValue('session ended', () => model.sessionEnd.get().ended, [model])
+	useEffect(() => {
+		// An ended session is read for its outcome: the register with its decisions.
+		if (ended) setTab('decide')
+	}, [ended])
 	const threatCount = useValue('threat count', () => model.liveThreats.get().length, [model])
 
 	return (
@@ -59,14 +65,14 @@ export function SessionSidebar() {
 						onClick={() => setTab(id)}
 					>
 						{label}
-						{id === 'threats' && threatCount > 0 && <span className="tr-tabs__count">{threatCount}</span>}
+						{id === 'decide' && threatCount > 0 && <span className="tr-tabs__count">{threatCount}</span>}
 					</button>
 				))}
 			</div>
 			<div className="tr-sidebar__body" role="tabpanel" id={`panel-tabpanel-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
 				{tab === 'scope' && <ScopeTab />}
 				{tab === 'analyse' && <AnalyseTab follow={follow} />}
-				{tab === 'threats' && <ThreatRegister />}
+				{tab === 'decide' && <DecideTab />}
 				{tab === 'properties' && <PropertiesPanel editor={editor} readOnly={role === 'observer'} />}
 			</div>
 		</aside>

@@ -3,18 +3,24 @@ import type { Coverage } from '@/lib/analysis/coverage'
 import { buildElementContexts, type ElementContext } from '@/lib/analysis/suggestions'
 import type { WalkStep } from '@/lib/analysis/walkOrder'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
+import { buildThreats } from '@/lib/reports/buildThreats'
+import type { ModelThreat } from '@/lib/reports/sessionModel'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { canvasElements } from '@/lib/session/canvasElements'
 import { type CurrentPhase, currentPhase } from '@/lib/session/currentPhase'
+import { decisionHistories } from '@/lib/session/decisions'
 import { dfdModelFromRecords } from '@/lib/session/dfdModelFromRecords'
 import { type ElementBadge, elementBadges } from '@/lib/session/elementBadges'
+import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
+import type { SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import { type PhaseEventRecord, type TimerEventRecord, WALK_ID, type WalkRecord } from '@/lib/session/records/walkRecords'
 import { walkSettings } from '@/lib/session/recordFactories'
 import { sessionCoverage } from '@/lib/session/sessionCoverage'
+import { type SessionEndState, sessionEndState } from '@/lib/session/sessionEndState'
 import { walkSteps } from '@/lib/session/walkSteps'
 
 /** The diagram the walk is on: the focused element's page, else the page this person looks at. */
@@ -47,6 +53,17 @@ export interface SessionModel {
 	walkPage: Computed<WalkPage>
 	coverage: Computed<Coverage>
 	badges: Computed<Map<string, ElementBadge>>
+	decisions: Computed<DecisionRecord[]>
+	/** Each threat's decisions, oldest first; the last is in force (lib/session/decisions.ts). */
+	decisionHistories: Computed<Map<string, DecisionRecord[]>>
+	/**
+	 * The live threats as the reports see them (lib/reports/buildThreats.ts): effective rating and
+	 * decision in force, so the register, heat map and end summary agree with every export.
+	 */
+	ratedThreats: Computed<ModelThreat[]>
+	sessionEvents: Computed<SessionEventRecord[]>
+	/** Ended (read-only for everyone) or open, from the latest end or reopen. */
+	sessionEnd: Computed<SessionEndState>
 }
 
 function byCreation(a: ThreatRecord, b: ThreatRecord): number {
@@ -88,6 +105,12 @@ export function createSessionModel(editor: Editor, framework: FrameworkId): Sess
 	})
 	const liveThreats = computed('live threats', () => threats.get().filter((threat) => !threat.isDeleted))
 	const coverage = computed('coverage', () => sessionCoverage(framework, elements.get(), threats.get(), naMarks.get()))
+	const decisions = query.records('decision')
+	const sessionEvents = query.records('session-event')
+	const ratedThreats = computed('rated threats', () => {
+		const humanIdOfShape = new Map(elements.get().map((element) => [element.shapeId, element.humanId]))
+		return buildThreats(liveThreats.get(), votes.get(), decisions.get(), humanIdOfShape)
+	})
 
 	return {
 		framework,
@@ -106,5 +129,10 @@ export function createSessionModel(editor: Editor, framework: FrameworkId): Sess
 		walkPage,
 		coverage,
 		badges: computed('badges', () => elementBadges(threats.get(), coverage.get())),
+		decisions,
+		decisionHistories: computed('decision histories', () => decisionHistories(decisions.get())),
+		ratedThreats,
+		sessionEvents,
+		sessionEnd: computed('session end', () => sessionEndState(sessionEvents.get())),
 	}
 }

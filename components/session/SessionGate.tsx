@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
 import { AppHeader } from '@/components/AppHeader'
+import { rememberSessionLink } from '@/components/home/mySessionsStore'
 import { type JoinResponse, joinResponse } from '@/lib/api/sessionSchemas'
 import { getOrCreateUserKey } from './identity'
 import { JoinForm } from './JoinForm'
@@ -59,7 +60,12 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 		setCheck({ kind: 'checking' })
 		const controller = new AbortController()
 		void checkLink(sessionId, token, controller.signal).then((result) => {
-			if (!controller.signal.aborted) setCheck(result)
+			if (controller.signal.aborted) return
+			setCheck(result)
+			// "My sessions" on the home page lists every session this browser has a valid link to.
+			if (result.kind === 'valid') {
+				rememberSessionLink({ id: sessionId, token, role: result.joined.role, name: result.joined.session.name })
+			}
 		})
 		return () => controller.abort()
 	}, [sessionId, attempt])

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { RISK_BAND_NAMES } from '@/lib/risk/riskScore'
 import { threatStatusSchema } from '@/lib/risk/threatStatus'
+import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
 import { CIA_NEEDS, SCOPE_ITEM_KINDS } from '@/lib/session/records/scopeItemRecord'
+import { SESSION_EVENT_ACTIONS } from '@/lib/session/records/sessionEventRecord'
 import { PHASES, TIMER_ACTIONS } from '@/lib/session/records/walkRecords'
 
 // The workshop records in `GET /api/sessions/:id`, as last saved by the room (see docs/api.md).
@@ -17,6 +19,26 @@ export const voteResponse = z.object({
 	impact: z.int(),
 	votedAt: z.int(),
 })
+
+/** One entry of a threat's decision history (the record of docs/protocol.md, without `threatId`). */
+export const decisionResponse = z.object({
+	id: z.string(),
+	kind: z.enum(DECISION_KINDS),
+	rationale: z.string(),
+	mitigation: z.string(),
+	owner: z.string(),
+	dueDate: z.string(),
+	issueUrl: z.string(),
+	reviewDate: z.string(),
+	deferUntil: z.string(),
+	transferTo: z.string(),
+	/** Set when the facilitator recorded it for someone else: that person's name. */
+	onBehalfOf: z.string(),
+	decidedBy: z.string(),
+	decidedByName: z.string(),
+	decidedAt: z.int(),
+})
+export type DecisionResponse = z.infer<typeof decisionResponse>
 
 export const threatResponse = z.object({
 	id: z.string(),
@@ -48,6 +70,10 @@ export const threatResponse = z.object({
 	createdAt: z.int(),
 	isDeleted: z.boolean(),
 	votes: z.array(voteResponse),
+	/** Every decision on the threat, oldest first; never shortened. */
+	decisions: z.array(decisionResponse),
+	/** The latest of `decisions`, in force; null while the threat is undecided. */
+	decision: decisionResponse.nullable(),
 })
 export type ThreatResponse = z.infer<typeof threatResponse>
 
@@ -95,6 +121,15 @@ export const timerEventResponse = z.object({
 	byName: z.string(),
 })
 
+export const sessionEventResponse = z.object({
+	id: z.string(),
+	action: z.enum(SESSION_EVENT_ACTIONS),
+	nextSessionDate: z.string(),
+	at: z.int(),
+	by: z.string(),
+	byName: z.string(),
+})
+
 export const walkResponse = z.object({
 	focusShapeId: z.string().nullable(),
 	phaseMinutes: z.record(phaseSchema, z.int()),
@@ -126,6 +161,8 @@ export const sessionRecordsResponse = z.object({
 	scopeItems: z.array(scopeItemResponse),
 	phaseEvents: z.array(phaseEventResponse),
 	timerEvents: z.array(timerEventResponse),
+	/** The facilitator's ends and reopens, oldest first; the latest decides `session.status`. */
+	sessionEvents: z.array(sessionEventResponse),
 	walk: walkResponse,
 	coverage: coverageResponse,
 })

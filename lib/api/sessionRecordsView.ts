@@ -1,16 +1,18 @@
 import { computeCoverage } from '@/lib/analysis/coverage'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
-import type { StoredSessionRecords, StoredThreat, StoredVote } from '@/lib/db/sessionRecordsRepo'
+import type { StoredDecision, StoredSessionRecords, StoredThreat, StoredVote } from '@/lib/db/sessionRecordsRepo'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { isLogStore } from '@/lib/session/canvasElements'
+import { decisionHistories } from '@/lib/session/decisions'
 import { effectiveRating } from '@/lib/session/effectiveRating'
 import { DEFAULT_PHASE_MINUTES, PHASES } from '@/lib/session/records/walkRecords'
-import type { SessionRecordsResponse, ThreatResponse } from './sessionRecordSchemas'
+import type { DecisionResponse, SessionRecordsResponse, ThreatResponse } from './sessionRecordSchemas'
 
 /**
  * The workshop part of `GET /api/sessions/:id`: the stored records with what the reader would
- * otherwise recompute — each threat's votes, its effective rating and risk band — and the coverage
- * of the session's framework over its elements. Pure.
+ * otherwise recompute — each threat's votes, decision history and decision in force, its effective
+ * rating and risk band — and the coverage of the session's framework over its elements. Pure.
+ * A decision whose threat is not among the threats (the room cannot check that) is left out.
  */
 export function sessionRecordsView(
 	framework: FrameworkId,
@@ -19,13 +21,17 @@ export function sessionRecordsView(
 ): SessionRecordsResponse {
 	const votesByThreat = new Map<string, StoredVote[]>()
 	for (const vote of stored.votes) votesByThreat.set(vote.threatId, [...(votesByThreat.get(vote.threatId) ?? []), vote])
+	const historyByThreat = decisionHistories(stored.decisions)
 	const latestPhase = stored.phaseEvents.at(-1) ?? null
 	return {
-		threats: stored.threats.map((threat) => threatView(threat, votesByThreat.get(threat.id) ?? [])),
+		threats: stored.threats.map((threat) =>
+			threatView(threat, votesByThreat.get(threat.id) ?? [], historyByThreat.get(threat.id) ?? []),
+		),
 		naMarks: stored.naMarks,
 		scopeItems: stored.scopeItems,
 		phaseEvents: stored.phaseEvents,
 		timerEvents: stored.timerEvents,
+		sessionEvents: stored.sessionEvents,
 		walk: {
 			focusShapeId: stored.walk?.focusShapeId ?? null,
 			phaseMinutes: stored.walk?.phaseMinutes ?? { ...DEFAULT_PHASE_MINUTES },
@@ -66,8 +72,9 @@ function coverageView(
 	}
 }
 
-function threatView(threat: StoredThreat, votes: readonly StoredVote[]): ThreatResponse {
+function threatView(threat: StoredThreat, votes: readonly StoredVote[], history: readonly StoredDecision[]): ThreatResponse {
 	const rating = effectiveRating(threat)
+	const decisions = history.map(({ threatId: _, ...decision }): DecisionResponse => decision)
 	return {
 		...threat,
 		effectiveLikelihood: rating.likelihood,
@@ -75,5 +82,7 @@ function threatView(threat: StoredThreat, votes: readonly StoredVote[]): ThreatR
 		riskScore: rating.score,
 		riskBand: rating.band.name,
 		votes: votes.map(({ threatId: _, ...vote }) => vote),
+		decisions,
+		decision: decisions.at(-1) ?? null,
 	}
 }

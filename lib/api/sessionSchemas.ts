@@ -55,7 +55,15 @@ export type JoinResponse = z.infer<typeof joinResponse>
 
 export const sessionDetailsResponse = z
 	.object({
-		session: sessionSummary.extend({ createdAt: z.int() }),
+		session: sessionSummary.extend({
+			createdAt: z.int(),
+			/** When the session was ended (the latest 'end'); null while it is active. */
+			endedAt: z.int().nullable(),
+			/** The next session's date (YYYY-MM-DD) set when ending; '' when none. */
+			nextSessionDate: z.string(),
+			/** The session this one follows up; null for a first session. */
+			previousSessionId: z.string().nullable(),
+		}),
 		elements: z.array(dfdElementSchema),
 	})
 	.extend(sessionRecordsResponse.shape)

@@ -8,6 +8,7 @@ import {
 } from '@/lib/api/internalSchemas'
 import { BadRequestError, NotFoundError } from '@/lib/errors'
 import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
+import { appendSessionHistories } from './appendOnlyRecordsRepo'
 import { getDb } from './client'
 import { replaceDfdElements } from './dfdElementsRepo'
 import { replaceSessionRecords } from './sessionRecordsRepo'
@@ -39,8 +40,8 @@ export async function loadCanvas(sessionId: string): Promise<StoredCanvas | null
 }
 
 /**
- * Stores the canvas with its DFD and workshop projections together, unless a newer clock is already
- * stored. An equal clock is saved again so a retried save is idempotent. Throws NotFoundError for an
+ * Stores the canvas with its DFD and workshop projections together (and the session's status, which
+ * follows its latest end or reopen), unless a newer clock is already stored. An equal clock is saved again so a retried save is idempotent. Throws NotFoundError for an
  * unknown session, BadRequestError when a workshop record in the snapshot fails its validator.
  */
 export async function saveCanvas(
@@ -76,6 +77,7 @@ export async function saveCanvas(
 			.onConflictDoUpdate({ target: canvasDocuments.sessionId, set: document })
 		await replaceDfdElements(tx, sessionId, input.elements, now)
 		await replaceSessionRecords(tx, sessionId, extracted.records, input.elements)
+		await appendSessionHistories(tx, sessionId, extracted.records, now)
 		return { saved: true, clock: input.clock }
 	})
 }

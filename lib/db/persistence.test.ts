@@ -39,7 +39,7 @@ describe('persistence in a real libSQL file', () => {
 		const db = await getDb()
 		const tables = await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`)
 		expect(tables.map((row) => row.name)).toEqual(
-			expect.arrayContaining(['canvas_documents', 'dfd_elements', 'link_tokens', 'sessions']),
+			expect.arrayContaining(['canvas_documents', 'decisions', 'dfd_elements', 'link_tokens', 'session_events', 'sessions']),
 		)
 		expect(await db.get<{ journal_mode: string }>(sql`PRAGMA journal_mode`)).toEqual({ journal_mode: 'wal' })
 		expect(localFilePath(database.url())).toMatch(/threatroom\.db$/)

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core'
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core'
 // Relative imports: drizzle-kit loads this file without the tsconfig `@/` alias.
 import { DFD_ELEMENT_KINDS } from '../dfd/dfdElementSchema'
 import { THREAT_STATUSES } from '../risk/threatStatus'
+import { DECISION_KINDS } from '../session/records/decisionRecord'
 import { CIA_NEEDS, SCOPE_ITEM_KINDS } from '../session/records/scopeItemRecord'
+import { SESSION_EVENT_ACTIONS } from '../session/records/sessionEventRecord'
 import { PHASES, TIMER_ACTIONS } from '../session/records/walkRecords'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '../sessionEnums'
 
@@ -22,9 +24,19 @@ export const sessions = sqliteTable(
 		name: text('name').notNull(),
 		description: text('description').notNull().default(''),
 		framework: text('framework', { enum: FRAMEWORKS }).notNull(),
+		/** Follows the latest `session_events` row, written in the same save (see sessionRecordsRepo.ts). */
 		status: text('status', { enum: SESSION_STATUSES }).notNull().default('active'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull(),
+		/** When the latest 'end' was stamped while the session is ended; null while it is active. */
+		endedAt: integer('ended_at'),
+		/** The next session's date (YYYY-MM-DD) the facilitator set when ending; '' when none. */
+		nextSessionDate: text('next_session_date').notNull().default(''),
+		/**
+		 * The session this one follows up, if any. No ON DELETE action: drizzle-kit cannot add one
+		 * to an added SQLite column, and a session with a follow-up is not deleted silently anyway.
+		 */
+		previousSessionId: text('previous_session_id').references((): AnySQLiteColumn => sessions.id),
 	},
 	() => [
 		check('sessions_framework_check', inList('framework', FRAMEWORKS)),
@@ -258,3 +270,59 @@ export const timerEvents = sqliteTable(
 )
 export type TimerEventRow = typeof timerEvents.$inferSelect
 export type NewTimerEventRow = typeof timerEvents.$inferInsert
+
+// Decisions and the session's ends and reopens are append-only: a save inserts the rows it has not
+// stored yet and never updates or deletes one, so the history survives whatever a later save says.
+
+export const decisions = sqliteTable(
+	'decisions',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => sessions.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		threatId: text('threat_id').notNull(),
+		kind: text('kind', { enum: DECISION_KINDS }).notNull(),
+		rationale: text('rationale').notNull(),
+		mitigation: text('mitigation').notNull(),
+		owner: text('owner').notNull(),
+		dueDate: text('due_date').notNull(),
+		issueUrl: text('issue_url').notNull(),
+		reviewDate: text('review_date').notNull(),
+		deferUntil: text('defer_until').notNull(),
+		transferTo: text('transfer_to').notNull(),
+		onBehalfOf: text('on_behalf_of').notNull(),
+		decidedBy: text('decided_by').notNull(),
+		decidedByName: text('decided_by_name').notNull(),
+		decidedAt: integer('decided_at').notNull(),
+	},
+	(table) => [
+		primaryKey({ columns: [table.sessionId, table.id] }),
+		index('decisions_session_threat_idx').on(table.sessionId, table.threatId, table.decidedAt),
+		check('decisions_kind_check', inList('kind', DECISION_KINDS)),
+	],
+)
+export type DecisionRow = typeof decisions.$inferSelect
+export type NewDecisionRow = typeof decisions.$inferInsert
+
+export const sessionEvents = sqliteTable(
+	'session_events',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => sessions.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		action: text('action', { enum: SESSION_EVENT_ACTIONS }).notNull(),
+		nextSessionDate: text('next_session_date').notNull(),
+		at: integer('at').notNull(),
+		by: text('by').notNull(),
+		byName: text('by_name').notNull(),
+	},
+	(table) => [
+		primaryKey({ columns: [table.sessionId, table.id] }),
+		index('session_events_session_at_idx').on(table.sessionId, table.at),
+		check('session_events_action_check', inList('action', SESSION_EVENT_ACTIONS)),
+	],
+)
+export type SessionEventRow = typeof sessionEvents.$inferSelect
+export type NewSessionEventRow = typeof sessionEvents.$inferInsert

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
 import type { SessionRecordSet } from '@/lib/session/extractSessionRecords'
 import type { Phase } from '@/lib/session/records/walkRecords'
+import { listSessionHistories, type StoredDecision, type StoredSessionEvent } from './appendOnlyRecordsRepo'
 import type { Executor } from './executor'
 import {
 	type NaMarkRow,
@@ -21,7 +22,8 @@ import {
 } from './schema'
 
 // The projection of the room's workshop records. Like the DFD elements it mirrors the room as a
-// whole, so a save replaces a session's rows rather than merging them.
+// whole, so a save replaces a session's rows rather than merging them — except the decisions and
+// the session's ends and reopens, which are only ever added to (appendOnlyRecordsRepo.ts).
 
 /** Bound parameters per INSERT, far below SQLite's limit whatever the width of the table. */
 const MAX_PARAMETERS_PER_INSERT = 6_500
@@ -92,6 +94,8 @@ export interface StoredWalk {
 	phaseMinutes: Record<Phase, number>
 }
 
+export type { StoredDecision, StoredSessionEvent }
+
 export interface StoredSessionRecords {
 	threats: StoredThreat[]
 	votes: StoredVote[]
@@ -100,6 +104,8 @@ export interface StoredSessionRecords {
 	walk: StoredWalk | null
 	phaseEvents: StoredPhaseEvent[]
 	timerEvents: StoredTimerEvent[]
+	decisions: StoredDecision[]
+	sessionEvents: StoredSessionEvent[]
 }
 
 const categoriesSchema = z.array(z.string())
@@ -116,7 +122,7 @@ function withoutSession<Row extends { sessionId: string }>({ sessionId: _, ...re
 
 /** A session's workshop records as last saved, oldest first. */
 export async function listSessionRecords(db: Executor, sessionId: string): Promise<StoredSessionRecords> {
-	const [threatRows, voteRows, naMarkRows, scopeRows, walkRow, phaseRows, timerRows] = await Promise.all([
+	const [threatRows, voteRows, naMarkRows, scopeRows, walkRow, phaseRows, timerRows, histories] = await Promise.all([
 		db.select().from(threats).where(eq(threats.sessionId, sessionId)).orderBy(asc(threats.createdAt), asc(threats.id)).all(),
 		db.select().from(votes).where(eq(votes.sessionId, sessionId)).orderBy(asc(votes.votedAt), asc(votes.id)).all(),
 		db.select().from(naMarks).where(eq(naMarks.sessionId, sessionId)).orderBy(asc(naMarks.markedAt), asc(naMarks.id)).all(),
@@ -129,6 +135,7 @@ export async function listSessionRecords(db: Executor, sessionId: string): Promi
 		db.select().from(walkState).where(eq(walkState.sessionId, sessionId)).get(),
 		db.select().from(phaseEvents).where(eq(phaseEvents.sessionId, sessionId)).orderBy(asc(phaseEvents.at), asc(phaseEvents.id)).all(),
 		db.select().from(timerEvents).where(eq(timerEvents.sessionId, sessionId)).orderBy(asc(timerEvents.at), asc(timerEvents.id)).all(),
+		listSessionHistories(db, sessionId),
 	])
 	return {
 		threats: threatRows.map((row) => ({ ...withoutSession(row), categories: categoriesSchema.parse(JSON.parse(row.categories)) })),
@@ -140,5 +147,6 @@ export async function listSessionRecords(db: Executor, sessionId: string): Promi
 			: null,
 		phaseEvents: phaseRows.map(withoutSession),
 		timerEvents: timerRows.map(withoutSession),
+		...histories,
 	}
 }

@@ -1,5 +1,6 @@
 import { systemOverview, assetsSection, threatInventory } from './reportAnalysis'
-import type { ReportDocument } from './reportDocument'
+import { changesSection } from './reportChanges'
+import type { ReportDocument, Section } from './reportDocument'
 import { executiveSummary, titlePage } from './reportIntro'
 import {
 	appendixSection,
@@ -29,6 +30,8 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 		sections: [
 			titlePage(model),
 			executiveSummary(model),
+			// Only a follow-up has one.
+			...([changesSection(model)].filter((section): section is Section => section !== null)),
 			systemOverview(model),
 			assetsSection(model),
 			threatInventory(model),

@@ -99,5 +99,7 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 			input,
 			input.threats.filter((threat) => !threat.isDeleted),
 		),
+		// Filled in by withChangesSince for a follow-up, which needs the previous session's model too.
+		changesSince: null,
 	}
 }

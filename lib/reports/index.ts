@@ -13,7 +13,9 @@ export {
 	type ModelElement,
 	type ModelDecision,
 	type Diagram,
+	type ChangesSince,
 } from './sessionModel'
+export { changesSince, withChangesSince } from './changesSince'
 export { modelRating, type ModelRating } from './effectiveRating'
 export { filterForView, isMitigated } from './views'
 export { toMarkdown, type MarkdownOptions } from './markdownReport'

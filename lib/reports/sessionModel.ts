@@ -199,6 +199,25 @@ export const coverageSummarySchema = z.object({
 	ratio: z.number().min(0).max(1),
 })
 
+const threatRefSchema = z.object({ id: z.string().min(1), humanId: z.string(), title: z.string(), elementHumanId: z.string().nullable() })
+const elementRefSchema = z.object({ shapeId: z.string().min(1), humanId: z.string(), kind: elementKindSchema, name: z.string() })
+
+/** What a follow-up changed since the session it continues (lib/reports/changesSince.ts); ids match across the two. */
+export const changesSinceSchema = z.object({
+	previousSession: z.object({ id: z.string().min(1), name: z.string(), createdAt: instant, endedAt: instant.nullable() }),
+	threats: z.object({
+		/** In this session and not in the previous one. */
+		new: z.array(threatRefSchema.extend({ effective: effectiveSchema, status: threatStatusSchema })),
+		/** Open when the previous session ended, closed now (Resolved, Accepted, False Positive, Closed). */
+		closed: z.array(threatRefSchema.extend({ from: threatStatusSchema, to: threatStatusSchema })),
+		/** Whose effective rating (agreed, else the author's) is not what it was. */
+		reRated: z.array(threatRefSchema.extend({ from: effectiveSchema, to: effectiveSchema })),
+		/** Whose decision in force was taken since: one the previous session's history does not hold. */
+		decided: z.array(threatRefSchema.extend({ decision: decisionSchema })),
+	}),
+	elements: z.object({ added: z.array(elementRefSchema), removed: z.array(elementRefSchema) }),
+})
+
 export const sessionModelSchema = z.object({
 	format: z.literal(SESSION_MODEL_FORMAT),
 	version: z.literal(SESSION_MODEL_VERSION),
@@ -211,6 +230,8 @@ export const sessionModelSchema = z.object({
 	threats: z.array(threatSchema),
 	naMarks: z.array(naMarkSchema),
 	coverage: coverageSummarySchema,
+	/** A follow-up's changes since the previous session; null otherwise (and for files written before it existed). */
+	changesSince: changesSinceSchema.nullable().default(null),
 })
 
 export type SessionInfo = z.infer<typeof sessionInfoSchema>
@@ -228,6 +249,7 @@ export type ThreatSource = z.infer<typeof threatSourceSchema>
 export type ModelThreat = z.infer<typeof threatSchema>
 export type ModelNaMark = z.infer<typeof naMarkSchema>
 export type CoverageSummary = z.infer<typeof coverageSummarySchema>
+export type ChangesSince = z.infer<typeof changesSinceSchema>
 export type SessionModel = z.infer<typeof sessionModelSchema>
 
 /** The same schema as JSON Schema (draft 2020-12), for consumers outside TypeScript. */

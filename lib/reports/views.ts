@@ -1,4 +1,5 @@
 import type { ThreatStatus } from '@/lib/risk/threatStatus'
+import { changesForThreats } from './changesSince'
 import type { ModelThreat, ReportView, SessionModel } from './sessionModel'
 
 /** Statuses saying the fix is in place (Resolved, Closed) or there was never a weakness (False Positive). */
@@ -33,12 +34,16 @@ export function isMitigated(threat: Pick<ModelThreat, 'status' | 'decision'>): b
  * - `distributable`: mitigated threats only (for customers under NDA). Votes and decision history
  *   stay, since they are the evidence of diligence; the report states that it is an extract.
  * - `unmitigated`: everything else — the open work and the residual risks the business carries.
- * N/A marks and coverage are kept in every view: they describe the analysis, not a weakness.
+ * N/A marks and coverage are kept in every view: they describe the analysis, not a weakness. The
+ * changes since a previous session keep their element changes, and only the threats of the view.
  */
 export function filterForView(model: SessionModel, view: ReportView): SessionModel {
 	// Re-filtering an extract would label it with a view it cannot honour (an 'all' that is not all).
 	if (model.view !== 'all') throw new Error(`Expected the full model, got the '${model.view}' view`)
 	if (view === 'all') return model
 	const keep = view === 'distributable' ? isMitigated : (threat: ModelThreat) => !isMitigated(threat)
-	return { ...model, view, threats: model.threats.filter(keep) }
+	const threats = model.threats.filter(keep)
+	// The changes since the previous session name threats too: only those this view keeps.
+	const changesSince = model.changesSince && changesForThreats(model.changesSince, new Set(threats.map((threat) => threat.id)))
+	return { ...model, view, threats, changesSince }
 }

@@ -1,11 +1,9 @@
-import type { TLRecordAuthorizer } from '@tldraw/sync-core'
 import type { RecordId } from '@tldraw/store'
 import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { HumanIdAllocator, type HumanIdCounters } from '../dfd/humanIds'
-import type { Person } from '../protocol/customMessages'
 import { ROLES, type Role } from '../roles'
-import { type RecordWrite, reportingRefusals, sessionAuthorizers } from './authorizeSessionRecords'
+import { type RecordWrite, reportingRefusals } from './authorizeSessionRecords'
+import { create, NOW, remove, type Session, sessionOf, setup, update } from './authorizerTestKit'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import type { ScopeItemKind, ScopeItemRecord } from './records/scopeItemRecord'
 import type { ThreatId, ThreatRecord } from './records/threatRecord'
@@ -13,55 +11,19 @@ import { voteIdFor } from './records/voteRecord'
 import { REJECTION_REASON as R, type RejectionReason } from './rejectionReasons'
 import {
 	FIXTURE_SHAPE_ID,
+	fixtureDecision,
 	fixtureNaMark,
 	fixturePhaseEvent,
 	fixtureScopeItem,
+	fixtureSessionEvent,
 	fixtureThreat,
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
 } from './workshopRecordFixtures'
 
-const NOW = 1_764_000_000_000
 const OTHER_USER = 'someone-else'
 const OTHER_SHAPE = 'shape:database' as TLShapeId
-
-type Session = RecordWrite['session']
-
-const PEOPLE: Record<Role, Person> = {
-	facilitator: { userId: 'fay', name: 'Fay', role: 'facilitator' },
-	participant: { userId: 'pat', name: 'Pat', role: 'participant' },
-	productOwner: { userId: 'pol', name: 'Pol', role: 'productOwner' },
-	observer: { userId: 'oli', name: 'Oli', role: 'observer' },
-}
-
-function sessionOf(role: Role): Session {
-	return { sessionId: `session-${role}`, isReadonly: role === 'observer', meta: PEOPLE[role] }
-}
-
-const create = (session: Session, next: TLRecord): RecordWrite => ({ session, type: 'create', prev: null, next })
-const update = (session: Session, prev: TLRecord, next: TLRecord): RecordWrite => ({ session, type: 'update', prev, next })
-const remove = (session: Session, prev: TLRecord): RecordWrite => ({ session, type: 'delete', prev, next: null })
-
-function setup(counters: HumanIdCounters = {}) {
-	const rejections: { sessionId: string; action: RecordWrite['type']; recordId: string; reason: RejectionReason }[] = []
-	const allocator = new HumanIdAllocator(counters)
-	const authorizers = sessionAuthorizers({
-		allocator,
-		now: () => NOW,
-		onReject: (session, write, reason) =>
-			rejections.push({ sessionId: session.sessionId, action: write.type, recordId: (write.next ?? write.prev).id, reason }),
-	})
-	/** Runs the authorizer registered for the record's type, as the room does. */
-	function authorize(write: RecordWrite): TLRecord | null {
-		const { typeName } = write.next ?? write.prev
-		// Each entry is typed to its own record; widened here like TLSyncRoom.authorizerFor does.
-		const authorizer = authorizers[typeName] as TLRecordAuthorizer<TLRecord, Person> | undefined
-		if (!authorizer) throw new Error(`no authorizer for ${typeName}`)
-		return authorizer(write)
-	}
-	return { authorize, allocator, rejections }
-}
 
 /** A threat already stamped by the room, written by `userId`. */
 function storedThreat(userId: string, overrides: Partial<ThreatRecord> = {}): ThreatRecord {
@@ -76,6 +38,8 @@ const ownVote = (session: Session) =>
 const othersVote = () => fixtureVote(STORED_THREAT_ID, OTHER_USER, { voterName: 'Someone', votedAt: NOW - 1_000 })
 const storedNaMark = () => fixtureNaMark(FIXTURE_SHAPE_ID, 'S', { markedBy: 'fay', markedByName: 'Fay', markedAt: NOW - 1_000 })
 const storedScopeItem = () => fixtureScopeItem({ humanId: 'A1', createdAt: NOW - 1_000 })
+const storedDecision = () => fixtureDecision({ decidedBy: 'pol', decidedByName: 'Pol', decidedAt: NOW - 1_000 })
+const storedEnd = () => fixtureSessionEvent({ by: 'fay', byName: 'Fay', at: NOW - 1_000 })
 
 type Expectation = 'allowed' | RejectionReason
 type RoleExpectations = Record<Role, Expectation>
@@ -261,6 +225,46 @@ const MATRIX: MatrixCase[] = [
 		expected: facilitatorOnly(R.timer, R.history),
 	},
 	{ action: 'deletes a timer action', write: (s) => remove(s, fixtureTimerEvent()), expected: facilitatorOnly(R.timer, R.history) },
+
+	// Decisions: the product owner's, or the facilitator's on behalf of a named person
+	{
+		action: 'decides a threat',
+		write: (s) => create(s, fixtureDecision()),
+		expected: { facilitator: R.decisionOnBehalf, participant: R.decision, productOwner: 'allowed', observer: R.observer },
+	},
+	{
+		action: 'decides a threat on behalf of someone',
+		write: (s) => create(s, fixtureDecision({ onBehalfOf: 'Paula (PO)' })),
+		expected: { facilitator: 'allowed', participant: R.decision, productOwner: 'allowed', observer: R.observer },
+	},
+	{
+		action: 'changes a decision',
+		write: (s) => update(s, storedDecision(), { ...storedDecision(), kind: 'accept', rationale: 'Cheaper', reviewDate: '2026-01-01' }),
+		expected: { facilitator: R.decisionHistory, participant: R.decision, productOwner: R.decisionHistory, observer: R.observer },
+	},
+	{
+		action: 'deletes a decision',
+		write: (s) => remove(s, storedDecision()),
+		expected: { facilitator: R.decisionHistory, participant: R.decision, productOwner: R.decisionHistory, observer: R.observer },
+	},
+
+	// The end of the session
+	{ action: 'ends the session', write: (s) => create(s, fixtureSessionEvent()), expected: facilitatorOnly(R.sessionEvent) },
+	{
+		action: 'reopens a session that has not ended',
+		write: (s) => create(s, fixtureSessionEvent({ action: 'reopen', nextSessionDate: '' })),
+		expected: facilitatorOnly(R.sessionEvent, R.sessionNotEnded),
+	},
+	{
+		action: 'rewrites when the session ended',
+		write: (s) => update(s, storedEnd(), { ...storedEnd(), nextSessionDate: '2030-01-01' }),
+		expected: facilitatorOnly(R.sessionEvent, R.sessionEventHistory),
+	},
+	{
+		action: 'deletes the end of the session',
+		write: (s) => remove(s, storedEnd()),
+		expected: facilitatorOnly(R.sessionEvent, R.sessionEventHistory),
+	},
 ]
 
 const MATRIX_ROWS = MATRIX.flatMap((matrixCase) =>
@@ -284,7 +288,17 @@ describe('the role matrix of the workshop records', () => {
 
 	it('covers every record type of the object lane', () => {
 		const types = new Set(MATRIX.map(({ write }) => (write(sessionOf('facilitator')).next ?? write(sessionOf('facilitator')).prev)?.typeName))
-		expect([...types].sort()).toEqual(['na-mark', 'phase-event', 'scope-item', 'threat', 'timer-event', 'vote', 'walk'])
+		expect([...types].sort()).toEqual([
+			'decision',
+			'na-mark',
+			'phase-event',
+			'scope-item',
+			'session-event',
+			'threat',
+			'timer-event',
+			'vote',
+			'walk',
+		])
 	})
 })
 

@@ -4,26 +4,31 @@ import type { T } from '@tldraw/validate'
 import type { HumanIdAllocator } from '../dfd/humanIds'
 import type { Person } from '../protocol/customMessages'
 import type { Role } from '../roles'
+import { missingDecisionField, normalisedDecision } from './decisions'
+import { decisionRecordConfig, type DecisionRecord } from './records/decisionRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import { SCOPE_ITEM_PREFIX, scopeItemRecordConfig, type ScopeItemRecord } from './records/scopeItemRecord'
+import { sessionEventRecordConfig, type SessionEventRecord } from './records/sessionEventRecord'
 import { threatRecordConfig, type ThreatRecord } from './records/threatRecord'
 import { voteIdFor, type VoteRecord } from './records/voteRecord'
 import type { PhaseEventRecord, TimerEventRecord, WalkRecord } from './records/walkRecords'
-import { REJECTION_REASON as REASON, type RejectionReason } from './rejectionReasons'
+import { DECISION_MISSING_REASON, REJECTION_REASON as REASON, type RejectionReason } from './rejectionReasons'
+import type { SessionLifecycle } from './sessionLifecycle'
 import { formatThreatId } from './threatIds'
 
 // Who may write which workshop record, enforced by the room on every client push (the panel only
 // mirrors these rules). Server-owned fields — IDs, authors, timestamps — are stamped here on
 // create, whatever the client sent; on update and delete an authorizer can only allow or reject,
-// so those fields must then stay as they are.
+// so those fields must then stay as they are. Once the session has ended, every write is refused
+// but the facilitator's reopen (`whileOpen`, `sessionEventRule`).
 
 type Authorizer<R extends TLRecord> = TLRecordAuthorizer<R, Person>
 type Write<R extends TLRecord> = Parameters<Authorizer<R>>[0]
 export type RecordWrite = Write<TLRecord>
 
 /** A rule's answer: the record to store (create) or to allow (update, delete), or why not. */
-type Decision<R extends TLRecord> = R | RejectionReason
-type Rule<R extends TLRecord> = (write: Write<R>) => Decision<R>
+type Verdict<R extends TLRecord> = R | RejectionReason
+export type Rule<R extends TLRecord> = (write: Write<R>) => Verdict<R>
 
 export type OnReject = (session: RecordWrite['session'], write: RecordWrite, reason: RejectionReason) => void
 
@@ -32,6 +37,8 @@ export interface SessionAuthorizerDeps {
 	allocator: Pick<HumanIdAllocator, 'next'>
 	/** The room's clock: the one authority on time for every participant. */
 	now: () => number
+	/** Whether the session has ended; session-event creates move it on. */
+	lifecycle: SessionLifecycle
 	/** Told of every refused write, so the room can say why (tldraw itself refuses silently). */
 	onReject?: OnReject
 }
@@ -39,9 +46,9 @@ export interface SessionAuthorizerDeps {
 /** Turns a rule into a tldraw authorizer: a reason becomes a refusal, reported to `onReject`. */
 export function reportingRefusals<R extends TLRecord>(rule: Rule<R>, onReject: OnReject | undefined): Authorizer<R> {
 	return (write) => {
-		const decision = rule(write)
-		if (typeof decision !== 'string') return decision
-		onReject?.(write.session, write, decision)
+		const verdict = rule(write)
+		if (typeof verdict !== 'string') return verdict
+		onReject?.(write.session, write, verdict)
 		return null
 	}
 }
@@ -54,6 +61,23 @@ const contributes = (role: Role) => role !== 'observer'
 function facilitatorOnly(role: Role, reason: RejectionReason): RejectionReason | null {
 	if (!contributes(role)) return REASON.observer
 	return isFacilitator(role) ? null : reason
+}
+
+/**
+ * Any rule, refused while the session has ended. Observers keep their own reason: they never
+ * write, ended or not (the room's read-only gates refuse them before any authorizer).
+ */
+export function whileOpen<R extends TLRecord>(lifecycle: SessionLifecycle, rule: Rule<R>): Rule<R> {
+	return (write) => {
+		if (!contributes(write.session.meta.role)) return REASON.observer
+		if (lifecycle.isEnded) return REASON.sessionEnded
+		return rule(write)
+	}
+}
+
+/** The write as it stands: what a rule with nothing to add or check allows. */
+export function asWritten<R extends TLRecord>(write: Write<R>): R {
+	return write.type === 'delete' ? write.prev : write.next
 }
 
 function unchanged<R extends TLRecord>(prev: R, next: R, keys: readonly (keyof R)[]): boolean {
@@ -170,15 +194,77 @@ function appendOnlyEvent<R extends PhaseEventRecord | TimerEventRecord>(
 	}
 }
 
+/**
+ * The product owner decides; the facilitator may record a decision for a named person when no
+ * product owner is in the room. Append-only: a changed mind is a new decision. Whether `threatId`
+ * names a threat cannot be checked here (an authorizer does not read the store): the projection
+ * and the views show a decision only on the threat it names and ignore one whose threat is unknown.
+ */
+function decisionRule(deps: SessionAuthorizerDeps): Rule<DecisionRecord> {
+	return (write) => {
+		const { role, userId, name } = write.session.meta
+		if (role !== 'productOwner' && !isFacilitator(role)) return REASON.decision
+		if (write.type !== 'create') return REASON.decisionHistory
+		if (!isValid(decisionRecordConfig.validator, write.next)) return write.next
+		const decision = normalisedDecision({
+			...write.next,
+			// Only the facilitator speaks for someone else; a product owner decides as themself.
+			onBehalfOf: isFacilitator(role) ? write.next.onBehalfOf : '',
+		})
+		if (isFacilitator(role) && decision.onBehalfOf === '') return REASON.decisionOnBehalf
+		const missing = missingDecisionField(decision)
+		if (missing !== null) return missingFieldReason(decision.kind, missing)
+		return { ...decision, decidedBy: userId, decidedByName: name, decidedAt: deps.now() }
+	}
+}
+
+function missingFieldReason(kind: DecisionRecord['kind'], field: string): RejectionReason {
+	const reasons: Readonly<Record<string, RejectionReason>> = DECISION_MISSING_REASON[kind]
+	return reasons[field] ?? REASON.decision
+}
+
+/**
+ * Ending and reopening, by the facilitator, append-only. Not behind `whileOpen`: reopening is the
+ * one write an ended session takes. The event is stamped strictly after the latest one, so the
+ * order of the history is the order the room received it in, even within one millisecond.
+ */
+function sessionEventRule(deps: SessionAuthorizerDeps): Rule<SessionEventRecord> {
+	const { lifecycle } = deps
+	return (write) => {
+		const { role, userId, name } = write.session.meta
+		if (!contributes(role)) return REASON.observer
+		const isReopen = write.type === 'create' && write.next.action === 'reopen'
+		if (lifecycle.isEnded && !(isFacilitator(role) && isReopen)) return REASON.sessionEnded
+		if (!isFacilitator(role)) return REASON.sessionEvent
+		if (write.type !== 'create') return REASON.sessionEventHistory
+		if (isReopen && !lifecycle.isEnded) return REASON.sessionNotEnded
+		const latestAt = lifecycle.latestAt
+		const stamped: SessionEventRecord = {
+			...write.next,
+			nextSessionDate: isReopen ? '' : write.next.nextSessionDate,
+			at: latestAt === null ? deps.now() : Math.max(deps.now(), latestAt + 1),
+			by: userId,
+			byName: name,
+		}
+		// tldraw validates after this returns; an invalid event must not end or reopen anything.
+		if (!isValid(sessionEventRecordConfig.validator, stamped)) return write.next
+		lifecycle.provisionally(stamped)
+		return stamped
+	}
+}
+
 export function sessionAuthorizers(deps: SessionAuthorizerDeps): TLRecordAuthorizers<TLRecord, Person> {
-	const { onReject } = deps
+	const { onReject, lifecycle } = deps
+	const guarded = <R extends TLRecord>(rule: Rule<R>) => reportingRefusals(whileOpen(lifecycle, rule), onReject)
 	return {
-		threat: reportingRefusals(threatRule(deps), onReject),
-		vote: reportingRefusals(voteRule(deps), onReject),
-		'na-mark': reportingRefusals(naMarkRule(deps), onReject),
-		'scope-item': reportingRefusals(scopeItemRule(deps), onReject),
-		walk: reportingRefusals(walkRule, onReject),
-		'phase-event': reportingRefusals(appendOnlyEvent<PhaseEventRecord>(deps, REASON.phase), onReject),
-		'timer-event': reportingRefusals(appendOnlyEvent<TimerEventRecord>(deps, REASON.timer), onReject),
+		threat: guarded(threatRule(deps)),
+		vote: guarded(voteRule(deps)),
+		'na-mark': guarded(naMarkRule(deps)),
+		'scope-item': guarded(scopeItemRule(deps)),
+		walk: guarded(walkRule),
+		'phase-event': guarded(appendOnlyEvent<PhaseEventRecord>(deps, REASON.phase)),
+		'timer-event': guarded(appendOnlyEvent<TimerEventRecord>(deps, REASON.timer)),
+		decision: guarded(decisionRule(deps)),
+		'session-event': reportingRefusals(sessionEventRule(deps), onReject),
 	}
 }

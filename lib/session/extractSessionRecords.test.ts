@@ -4,9 +4,11 @@ import { emptySessionRecordSet, extractSessionRecords } from './extractSessionRe
 import type { ThreatId } from './records/threatRecord'
 import {
 	FIXTURE_SHAPE_ID,
+	fixtureDecision,
 	fixtureNaMark,
 	fixturePhaseEvent,
 	fixtureScopeItem,
+	fixtureSessionEvent,
 	fixtureThreat,
 	fixtureTimerEvent,
 	fixtureVote,
@@ -29,8 +31,10 @@ describe('extractSessionRecords', () => {
 		const walk = fixtureWalk({ focusShapeId: FIXTURE_SHAPE_ID })
 		const phase = fixturePhaseEvent({ at: 10 })
 		const timer = fixtureTimerEvent({ at: 11 })
+		const decision = fixtureDecision({ decidedAt: 12 })
+		const end = fixtureSessionEvent({ at: 13 })
 
-		expect(extractSessionRecords(snapshotWith(threat, vote, naMark, scopeItem, walk, phase, timer))).toEqual({
+		expect(extractSessionRecords(snapshotWith(threat, vote, naMark, scopeItem, walk, phase, timer, decision, end))).toEqual({
 			ok: true,
 			records: {
 				threats: [threat],
@@ -40,6 +44,8 @@ describe('extractSessionRecords', () => {
 				walk,
 				phaseEvents: [phase],
 				timerEvents: [timer],
+				decisions: [decision],
+				sessionEvents: [end],
 			},
 		})
 	})

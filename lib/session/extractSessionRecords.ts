@@ -1,8 +1,10 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { z } from 'zod'
 import { threatroomSchema } from '../canvas/threatroomSchema'
+import type { DecisionRecord } from './records/decisionRecord'
 import type { NaMarkRecord } from './records/naMarkRecord'
 import type { ScopeItemRecord } from './records/scopeItemRecord'
+import type { SessionEventRecord } from './records/sessionEventRecord'
 import type { ThreatRecord } from './records/threatRecord'
 import type { VoteRecord } from './records/voteRecord'
 import type { PhaseEventRecord, TimerEventRecord, WalkRecord } from './records/walkRecords'
@@ -17,6 +19,8 @@ export interface SessionRecordSet {
 	walk: WalkRecord | null
 	phaseEvents: PhaseEventRecord[]
 	timerEvents: TimerEventRecord[]
+	decisions: DecisionRecord[]
+	sessionEvents: SessionEventRecord[]
 }
 
 export interface RecordIssue {
@@ -27,7 +31,17 @@ export interface RecordIssue {
 export type ExtractSessionRecordsResult = { ok: true; records: SessionRecordSet } | { ok: false; issues: RecordIssue[] }
 
 export function emptySessionRecordSet(): SessionRecordSet {
-	return { threats: [], votes: [], naMarks: [], scopeItems: [], walk: null, phaseEvents: [], timerEvents: [] }
+	return {
+		threats: [],
+		votes: [],
+		naMarks: [],
+		scopeItems: [],
+		walk: null,
+		phaseEvents: [],
+		timerEvents: [],
+		decisions: [],
+		sessionEvents: [],
+	}
 }
 
 // The snapshot is the room's to interpret; only entries that claim to be a workshop record matter here.
@@ -84,5 +98,9 @@ function add(records: SessionRecordSet, record: TLRecord): void {
 			return void records.phaseEvents.push(record)
 		case 'timer-event':
 			return void records.timerEvents.push(record)
+		case 'decision':
+			return void records.decisions.push(record)
+		case 'session-event':
+			return void records.sessionEvents.push(record)
 	}
 }

@@ -1,3 +1,6 @@
+import type { DecisionKind } from './records/decisionRecord'
+import type { DECISION_REQUIRED_FIELDS } from './decisions'
+
 // What the room tells a person whose write it refused (the `rejected` custom message). Worded for
 // the person at the whiteboard, and kept in one place so the docs and the tests quote the code.
 
@@ -27,6 +30,41 @@ export const REJECTION_REASON = {
 	phase: 'Only the facilitator can change the phase',
 	timer: 'Only the facilitator can run the timer',
 	history: 'The history of phases and timer cannot be changed or deleted',
+
+	decision: 'Only the product owner, or the facilitator on their behalf, can decide a threat',
+	decisionOnBehalf: 'A decision by the facilitator must name the person it is made on behalf of',
+	decisionHistory: 'Decisions are never changed or deleted: record a new decision instead',
+
+	sessionEvent: 'Only the facilitator can end or reopen the session',
+	sessionEventHistory: 'When the session was ended and reopened cannot be changed or deleted',
+	sessionNotEnded: 'Only an ended session can be reopened',
+	/** Every write while the latest session event is an 'end', except the facilitator's reopen. */
+	sessionEnded: 'This session has ended; the facilitator can reopen it',
 } as const
 
-export type RejectionReason = (typeof REJECTION_REASON)[keyof typeof REJECTION_REASON]
+/** A decision without a field its kind requires (decisions.ts), naming the first one missing. */
+export const DECISION_MISSING_REASON = {
+	mitigate: {
+		mitigation: 'A decision to mitigate needs the mitigation',
+		owner: 'A decision to mitigate needs an owner',
+		dueDate: 'A decision to mitigate needs a due date',
+	},
+	accept: {
+		rationale: 'A decision to accept needs a rationale',
+		reviewDate: 'A decision to accept needs a review date',
+	},
+	defer: {
+		deferUntil: 'A decision to defer needs the date it is deferred until',
+		rationale: 'A decision to defer needs a reason',
+	},
+	transfer: {
+		transferTo: 'A decision to transfer needs whom the risk is transferred to',
+		rationale: 'A decision to transfer needs a rationale',
+	},
+} as const satisfies { [K in DecisionKind]: Record<(typeof DECISION_REQUIRED_FIELDS)[K][number], string> }
+
+type MissingFieldReason = {
+	[K in DecisionKind]: (typeof DECISION_MISSING_REASON)[K][keyof (typeof DECISION_MISSING_REASON)[K]]
+}[DecisionKind]
+
+export type RejectionReason = (typeof REJECTION_REASON)[keyof typeof REJECTION_REASON] | MissingFieldReason

@@ -8,7 +8,13 @@ const RECORD_NOUN: Record<string, string> = {
 	walk: 'agenda change',
 	'phase-event': 'phase change',
 	'timer-event': 'timer change',
+	decision: 'decision',
+	'session-event': 'session status change',
 	shape: 'canvas change',
+	binding: 'canvas change',
+	page: 'canvas change',
+	document: 'canvas change',
+	asset: 'canvas change',
 }
 
 /** The toast for a write the room refused: what was lost, and the room's own reason. */

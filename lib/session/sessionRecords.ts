@@ -1,6 +1,8 @@
 import type { CustomRecordInfo } from '@tldraw/tlschema'
+import { DECISION_TYPE, decisionRecordConfig } from './records/decisionRecord'
 import { NA_MARK_TYPE, naMarkRecordConfig } from './records/naMarkRecord'
 import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecord'
+import { SESSION_EVENT_TYPE, sessionEventRecordConfig } from './records/sessionEventRecord'
 import { THREAT_TYPE, threatRecordConfig } from './records/threatRecord'
 import { VOTE_TYPE, voteRecordConfig } from './records/voteRecord'
 import {
@@ -21,6 +23,8 @@ export const sessionRecords: Record<string, CustomRecordInfo> = {
 	[WALK_TYPE]: walkRecordConfig,
 	[PHASE_EVENT_TYPE]: phaseEventRecordConfig,
 	[TIMER_EVENT_TYPE]: timerEventRecordConfig,
+	[DECISION_TYPE]: decisionRecordConfig,
+	[SESSION_EVENT_TYPE]: sessionEventRecordConfig,
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { RecordId } from '@tldraw/store'
 import type { TLShapeId } from '@tldraw/tlschema'
+import type { DecisionId, DecisionRecord } from './records/decisionRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import type { ScopeItemRecord } from './records/scopeItemRecord'
+import type { SessionEventId, SessionEventRecord } from './records/sessionEventRecord'
 import type { ThreatId, ThreatRecord } from './records/threatRecord'
 import { voteIdFor, type VoteRecord } from './records/voteRecord'
 import {
@@ -113,6 +115,43 @@ export function fixtureTimerEvent(overrides: Partial<TimerEventRecord> = {}): Ti
 		phase: 'analyse',
 		action: 'start',
 		amountMs: 0,
+		at: 0,
+		by: '',
+		byName: '',
+		...overrides,
+	}
+}
+
+/** A complete decision to mitigate threat:t1, as the decide form would push it. */
+export function fixtureDecision(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
+	return {
+		id: 'decision:d1' as DecisionId,
+		typeName: 'decision',
+		threatId: 'threat:t1' as ThreatId,
+		kind: 'mitigate',
+		rationale: '',
+		mitigation: 'Bind the session cookie to the device',
+		owner: 'Payments team',
+		dueDate: '2026-03-31',
+		issueUrl: '',
+		reviewDate: '',
+		deferUntil: '',
+		transferTo: '',
+		onBehalfOf: '',
+		decidedBy: '',
+		decidedByName: '',
+		decidedAt: 0,
+		...overrides,
+	}
+}
+
+/** The facilitator ending the session, with the next one planned. */
+export function fixtureSessionEvent(overrides: Partial<SessionEventRecord> = {}): SessionEventRecord {
+	return {
+		id: 'session-event:e1' as SessionEventId,
+		typeName: 'session-event',
+		action: 'end',
+		nextSessionDate: '2026-04-15',
 		at: 0,
 		by: '',
 		byName: '',

@@ -2,7 +2,7 @@ import type { TLPageId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { ROLES } from '@/lib/roles'
 import { dfdShape } from '../support/canvasRecords'
-import { lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
+import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 import { ROLE_ACTION_ATTEMPTS, seededCanvas } from '../support/roleActions'
 import { ROLE_ACTIONS, ROLE_MATRIX } from '../support/roleMatrix'
 
@@ -10,7 +10,7 @@ import { ROLE_ACTIONS, ROLE_MATRIX } from '../support/roleMatrix'
 // in a fresh seeded session while a facilitator watches. An allowed write reaches the watcher and
 // the saved snapshot; a refused one reaches neither, and its author is told why.
 
-const harness = usePartyHarness()
+const harness = usePartyHarness(FAST_SAVES)
 
 const ACTOR_USER_ID = await userIdFor('actor')
 const CASES = ROLE_ACTIONS.flatMap((action) =>

@@ -13,12 +13,12 @@ import {
 	fixtureThreat,
 	fixtureVote,
 } from '@/lib/session/workshopRecordFixtures'
-import { lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
+import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 
 // Threats, votes, n/a marks, scope and the walk's history travel like canvas edits: through the
 // room's object lane, surviving a dropped connection and a crash of the room.
 
-const harness = usePartyHarness()
+const harness = usePartyHarness(FAST_SAVES)
 
 /** The threats in a set of records as [id, humanId], sorted, to count and name them at once. */
 function threatsIn(records: readonly TLRecord[]): [string, string][] {
@@ -85,6 +85,8 @@ describe('the workshop records in the room', () => {
 		await expect
 			.poll(() => lastSavedRecords(session).map((record) => record.typeName).sort(), { timeout: SYNC_TIMEOUT_MS })
 			.toEqual(expect.arrayContaining(['na-mark', 'phase-event', 'threat', 'threat', 'vote']))
+		// Saves come quickly here: one may have caught the asset before its removal arrived.
+		await expect.poll(() => lastSavedRecords(session).some((record) => record.id === asset.id), { timeout: SYNC_TIMEOUT_MS }).toBe(false)
 		await expect.poll(() => session.saves.at(-1)?.humanIdCounters, { timeout: SYNC_TIMEOUT_MS }).toEqual({ T: 2, A: 1 })
 		const saved = lastSavedRecords(session).filter((record) => record.typeName !== 'shape')
 		before.close()

@@ -28,7 +28,19 @@ export interface PartyHarness {
 	crashAndRestart(): Promise<void>
 }
 
-export function usePartyHarness(): PartyHarness {
+export interface PartyHarnessOptions {
+	/**
+	 * The room's quiet time before a save (`PERSIST_DEBOUNCE_MS` party var); the production 1 s when
+	 * unset. Tests that only wait for a save to happen, not for when, pass a short one: most of their
+	 * time would otherwise be spent waiting for it.
+	 */
+	persistDebounceMs?: number
+}
+
+/** Saves 50 ms after the last change: for tests that wait for saves but do not time them. */
+export const FAST_SAVES: PartyHarnessOptions = { persistDebounceMs: 50 }
+
+export function usePartyHarness({ persistDebounceMs }: PartyHarnessOptions = {}): PartyHarness {
 	const secret = randomBytes(18).toString('base64url')
 	const clients: TestClient[] = []
 	let app: FakeApp | undefined
@@ -48,6 +60,7 @@ export function usePartyHarness(): PartyHarness {
 				`INTERNAL_SECRET=${secret}`,
 				'--var',
 				`APP_URL=${app.url}`,
+				...(persistDebounceMs === undefined ? [] : ['--var', `PERSIST_DEBOUNCE_MS=${persistDebounceMs}`]),
 				'--disable-request-cf-fetch',
 				'--no-hotkeys',
 			],

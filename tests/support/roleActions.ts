@@ -4,13 +4,17 @@ import type { TLPageId, TLRecord, TLShape, TLShapeId } from '@tldraw/tlschema'
 import type { CanvasStateResponse, HumanIdCounters } from '@/lib/api/internalSchemas'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import type { RejectedMessage } from '@/lib/protocol/customMessages'
+import type { DecisionId } from '@/lib/session/records/decisionRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
+import type { SessionEventId } from '@/lib/session/records/sessionEventRecord'
 import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
 import { type PhaseEventRecord, type TimerEventRecord, WALK_ID } from '@/lib/session/records/walkRecords'
 import {
+	fixtureDecision,
 	fixtureNaMark,
 	fixturePhaseEvent,
 	fixtureScopeItem,
+	fixtureSessionEvent,
 	fixtureThreat,
 	fixtureTimerEvent,
 	fixtureVote,
@@ -32,14 +36,15 @@ export const OTHER_USER_ID = 'someone-else'
 
 /**
  * A saved room as the app would load it: process P1, T-001 written by the actor, T-002 by someone
- * else, and the walk settings (no focus yet).
+ * else, and the walk settings (no focus yet), plus any `extra` records (e.g. an earlier end).
  */
-export function seededCanvas(actorUserId: string): CanvasStateResponse {
+export function seededCanvas(actorUserId: string, extra: readonly TLRecord[] = []): CanvasStateResponse {
 	const records: TLRecord[] = [
 		dfdShape('dfd-process', PAGE_ID, { humanId: 'P1', name: 'Checkout' }, SEED_PROCESS_ID),
 		fixtureThreat({ id: OWN_THREAT_ID, humanId: 'T-001', createdBy: actorUserId, createdByName: 'Actor', createdAt: 1 }),
 		fixtureThreat({ id: OTHERS_THREAT_ID, humanId: 'T-002', createdBy: OTHER_USER_ID, createdByName: 'Other', createdAt: 2 }),
 		fixtureWalk(),
+		...extra,
 	]
 	const humanIdCounters: HumanIdCounters = { P: 1, T: 2 }
 	return {
@@ -111,4 +116,8 @@ export const ROLE_ACTION_ATTEMPTS: Record<RoleAction, (actor: TestClient, actorU
 	},
 	scopeItemAdd: (actor) =>
 		create(actor, fixtureScopeItem({ id: 'scope-item:matrix' as RecordId<ScopeItemRecord>, kind: 'useCase', title: 'Pay' })),
+	decide: (actor) => create(actor, fixtureDecision({ id: 'decision:matrix' as DecisionId, threatId: OTHERS_THREAT_ID })),
+	decideOnBehalf: (actor) =>
+		create(actor, fixtureDecision({ id: 'decision:matrix' as DecisionId, threatId: OTHERS_THREAT_ID, onBehalfOf: 'Paula (PO)' })),
+	sessionEnd: (actor) => create(actor, fixtureSessionEvent({ id: 'session-event:matrix' as SessionEventId })),
 }

@@ -19,6 +19,9 @@ export const ROLE_ACTIONS = [
 	'timerStart',
 	'focusChange',
 	'scopeItemAdd',
+	'decide',
+	'decideOnBehalf',
+	'sessionEnd',
 ] as const
 export type RoleAction = (typeof ROLE_ACTIONS)[number]
 
@@ -54,4 +57,15 @@ export const ROLE_MATRIX: Record<RoleAction, RoleMatrixRow> = {
 	timerStart: { label: 'Start the timer', outcome: facilitatorOnly(REASON.timer) },
 	focusChange: { label: 'Change the focused element', outcome: facilitatorOnly(REASON.walk) },
 	scopeItemAdd: { label: 'Add a scope item', outcome: facilitatorOnly(REASON.scope) },
+	decide: {
+		label: 'Decide a threat',
+		// The facilitator decides only for someone else, and has to name them (next row).
+		outcome: { facilitator: REASON.decisionOnBehalf, participant: REASON.decision, productOwner: 'allowed', observer: REASON.observer },
+	},
+	decideOnBehalf: {
+		label: 'Decide a threat on behalf of a named product owner',
+		// A product owner's "on behalf of" is dropped: they decide as themself.
+		outcome: { facilitator: 'allowed', participant: REASON.decision, productOwner: 'allowed', observer: REASON.observer },
+	},
+	sessionEnd: { label: 'End the session', outcome: facilitatorOnly(REASON.sessionEvent) },
 }

@@ -132,8 +132,18 @@ describe('the workshop records through the API', () => {
 					{ id: VOTES[0]?.id, voterId: 'pat', voterName: 'Pat', likelihood: 2, impact: 5, votedAt: 3_000 },
 					{ id: VOTES[1]?.id, voterId: 'fay', voterName: 'Fay', likelihood: 3, impact: 3, votedAt: 3_100 },
 				],
+				decisions: [],
+				decision: null,
 			},
-			expect.objectContaining({ id: WITHDRAWN.id, humanId: 'T-002', isDeleted: true, riskScore: 12, riskBand: 'High', votes: [] }),
+			expect.objectContaining({
+				id: WITHDRAWN.id,
+				humanId: 'T-002',
+				isDeleted: true,
+				riskScore: 12,
+				riskBand: 'High',
+				votes: [],
+				decision: null,
+			}),
 		])
 		expect(body.naMarks).toEqual([
 			{
@@ -181,7 +191,8 @@ describe('the workshop records through the API', () => {
 	it('answers an empty walk for a session never saved', async () => {
 		const { id, tokens } = await createSession({ name: 'Payments', description: '', framework: 'CIA' })
 		const body = await details(id, tokens.facilitator)
-		expect(body).toMatchObject({ threats: [], naMarks: [], scopeItems: [], phaseEvents: [], timerEvents: [] })
+		expect(body).toMatchObject({ threats: [], naMarks: [], scopeItems: [], phaseEvents: [], timerEvents: [], sessionEvents: [] })
+		expect(body.session).toMatchObject({ status: 'active', endedAt: null, nextSessionDate: '', previousSessionId: null })
 		expect(body.walk).toEqual({
 			focusShapeId: null,
 			phaseMinutes: { scope: 5, diagram: 15, analyse: 30, decide: 10 },

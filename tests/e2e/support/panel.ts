@@ -99,6 +99,18 @@ export class SessionPanel {
 		return this.byTestId('panel.threat')
 	}
 
+	/** Writes a new threat on the focused element under one of its categories; returns once it has its T-ID. */
+	async addThreat(categoryId: string, fields: { title: string; likelihood: number; impact: number }): Promise<string> {
+		await this.byTestId(`panel.category.${categoryId}.add`).click()
+		await this.byTestId('panel.threat.form.title').fill(fields.title)
+		await this.byTestId('panel.threat.form.likelihood').selectOption(String(fields.likelihood))
+		await this.byTestId('panel.threat.form.impact').selectOption(String(fields.impact))
+		await this.byTestId('panel.threat.form.submit').click()
+		const added = this.threats().filter({ hasText: fields.title })
+		await expect(added).toHaveAttribute('data-human-id', /^T-\d{3,}$/)
+		return (await added.getAttribute('data-human-id')) ?? ''
+	}
+
 	threat(humanId: string): Locator {
 		return this.threats().filter({ hasText: humanId })
 	}

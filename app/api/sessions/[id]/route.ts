@@ -23,7 +23,13 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
 	const found = await getSessionDetails(id)
 	if (!found) throw new NotFoundError('Session not found')
 	const response: SessionDetailsResponse = {
-		session: { ...toSessionSummary(found.session), createdAt: found.session.createdAt },
+		session: {
+			...toSessionSummary(found.session),
+			createdAt: found.session.createdAt,
+			endedAt: found.session.endedAt,
+			nextSessionDate: found.session.nextSessionDate,
+			previousSessionId: found.session.previousSessionId,
+		},
 		elements: found.elements,
 		...sessionRecordsView(found.session.framework, found.elements, found.records),
 	}

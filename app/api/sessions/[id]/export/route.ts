@@ -1,0 +1,36 @@
+import { parseExportQuery } from '@/lib/api/exportSchemas'
+import { requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { requireSessionRole } from '@/lib/api/sessionAccess'
+import { loadSessionModel } from '@/lib/db/sessionModelRepo'
+import { findSession } from '@/lib/db/sessionsRepo'
+import { NotFoundError } from '@/lib/errors'
+import { exportFile } from './exportFile'
+
+export const runtime = 'nodejs'
+export const dynamic = 'force-dynamic'
+
+/** The people who answer for the model: the facilitator runs the session, the product owner decides its risks. */
+const EXPORT_ROLES = ['facilitator', 'productOwner'] as const
+
+/**
+ * A report or export of the session as last saved, as a download: Markdown, HTML, CSV, the JSON
+ * session model, an OWASP Threat Dragon v2 model, or one diagram as SVG; all threats or one view.
+ */
+export const GET = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+	const id = await requireSessionIdParam(params)
+	if (!(await findSession(id))) throw new NotFoundError('Session not found')
+	await requireSessionRole(request, id, EXPORT_ROLES, 'Only the facilitator or the product owner of this session may export it')
+	const query = parseExportQuery(new URL(request.url))
+
+	const model = await loadSessionModel(id)
+	if (!model) throw new NotFoundError('Session not found')
+	const file = exportFile(model, query)
+	const headers = new Headers({
+		'content-type': file.contentType,
+		'content-disposition': `attachment; filename="${file.filename}"`,
+		'cache-control': 'no-store',
+		'x-content-type-options': 'nosniff',
+	})
+	if (file.contentSecurityPolicy) headers.set('content-security-policy', file.contentSecurityPolicy)
+	return new Response(file.body, { status: 200, headers })
+})

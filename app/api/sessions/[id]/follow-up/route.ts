@@ -1,0 +1,35 @@
+import { type FollowUpResponse, followUpName } from '@/lib/api/derivedSessionSchemas'
+import { jsonResponse, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { publicOrigin, sessionLinks } from '@/lib/api/origin'
+import { requireSessionRole } from '@/lib/api/sessionAccess'
+import { followUpSnapshot } from '@/lib/canvas/followUpSnapshot'
+import { createSessionWithCanvas } from '@/lib/db/derivedSessionsRepo'
+import { loadStoredRoom } from '@/lib/db/sessionModelRepo'
+import { findSession } from '@/lib/db/sessionsRepo'
+import { HttpError, NotFoundError } from '@/lib/errors'
+
+export const runtime = 'nodejs'
+export const dynamic = 'force-dynamic'
+
+/**
+ * Starts the follow-up of an ended session: a new session with the same diagrams and scope and
+ * the threats still open (with their decisions), linked to this one so its report can say what
+ * changed since. Facilitator only; 409 while the session is not ended.
+ */
+export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+	const id = await requireSessionIdParam(params)
+	const session = await findSession(id)
+	if (!session) throw new NotFoundError('Session not found')
+	await requireSessionRole(request, id, ['facilitator'], 'Only the facilitator of this session may start its follow-up')
+	if (session.status !== 'ended') throw new HttpError(409, 'End the session before starting its follow-up')
+
+	const room = await loadStoredRoom(id)
+	if (!room) throw new NotFoundError('Session not found')
+	const canvas = followUpSnapshot(room.records, room.humanIdCounters)
+	const created = await createSessionWithCanvas(
+		{ name: followUpName(session.name), description: session.description, framework: session.framework, previousSessionId: id },
+		canvas,
+	)
+	const response: FollowUpResponse = { id: created.id, ...sessionLinks(publicOrigin(request), created.id, created.tokens), previousSessionId: id }
+	return jsonResponse(response, 201)
+})

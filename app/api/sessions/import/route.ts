@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { IMPORT_MAX_BYTES, type ImportSessionResponse } from '@/lib/api/derivedSessionSchemas'
+import { jsonResponse, readJsonBody, withErrors } from '@/lib/api/http'
+import { publicOrigin, sessionLinks } from '@/lib/api/origin'
+import { snapshotFromImport } from '@/lib/canvas/snapshotFromImport'
+import { createSessionWithCanvas } from '@/lib/db/derivedSessionsRepo'
+import { BadRequestError } from '@/lib/errors'
+import { type ImportIssue, importThreatDragon } from '@/lib/threatDragon'
+import { importedSessionFields } from './importedSession'
+
+export const runtime = 'nodejs'
+export const dynamic = 'force-dynamic'
+
+const INVALID_MODEL = 'Invalid Threat Dragon model'
+
+/**
+ * A new session from an OWASP Threat Dragon v2 model (the file as the body): one page per TD
+ * diagram, the elements where TD drew them, flows bound to their ends, the threats with TD's own
+ * severity and status kept. Everything is checked before anything is written, so a file that
+ * fails creates nothing and is answered 400 with every problem at its place in the file.
+ */
+export const POST = withErrors(async (request: Request) => {
+	// The importer validates the structure itself, with messages written for people.
+	const json = await readJsonBody(request, z.unknown(), { maxBytes: IMPORT_MAX_BYTES })
+	const imported = importThreatDragon(json)
+	if (!imported.ok) throw new BadRequestError(INVALID_MODEL, { issues: imported.issues })
+
+	const now = Date.now()
+	const built = snapshotFromImport(imported.model, { at: now })
+	if (!built.ok) throw new BadRequestError(INVALID_MODEL, { issues: built.issues })
+
+	const warnings: ImportIssue[] = [...imported.warnings, ...built.canvas.warnings]
+	const fields = importedSessionFields(imported.model, warnings)
+	const { id, tokens } = await createSessionWithCanvas(fields, built.canvas, now)
+	const response: ImportSessionResponse = { id, ...sessionLinks(publicOrigin(request), id, tokens), warnings }
+	return jsonResponse(response, 201)
+})

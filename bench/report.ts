@@ -1,0 +1,494 @@
+import fs from 'node:fs'
+import type { BenchConfig } from './config'
+import type { BuildResult } from './lib/build'
+import type { LoadReport, MachineInfo } from './lib/machine'
+import type { PropagationRun } from './measure/canvasPropagation'
+import { JOIN_PAGES, type JoinLoad, type JoinPage } from './measure/join'
+import type { PanelEngine, PanelRun } from './measure/panelEvents'
+import type { PersistenceResult } from './measure/persistence'
+import { REPORT_FORMATS, type ReportFormat, type ReportsResult } from './measure/reports'
+import type { MemoryResult } from './measure/roomMemory'
+import { ratio, type Summary, summarize } from './stats'
+
+// BENCHMARKS.md from one run's results: machine and conditions, a summary against the issue's
+// targets, one section per measurement with every figure as "median (min–max)" over repetitions,
+// and — where a target is missed — by how much and what the run shows about why.
+
+export interface BenchResults {
+	config: BenchConfig
+	machine: MachineInfo
+	load: LoadReport | null
+	chromium: string | null
+	builds: { app: BuildResult | null; bare: BuildResult | null }
+	durationMs: number
+	canvas: PropagationRun[] | null
+	panel: PanelRun[] | null
+	join: JoinLoad[] | null
+	memory: MemoryResult | null
+	persistence: PersistenceResult | null
+	reports: ReportsResult | null
+	errors: { module: string; message: string }[]
+	/** Hand-written analysis (bench/analysis.md), embedded verbatim. */
+	analysis: string | null
+}
+
+type Verdict = { ok: boolean | null; text: string }
+
+const KIB = 1024
+
+function num(value: number, digits = 0): string {
+	return Number.isFinite(value) ? value.toFixed(digits) : '—'
+}
+
+/** "median (min–max)", or just the value for one repetition. */
+function fmt(summary: Summary | undefined, unit = 'ms', digits = 0, scale = 1): string {
+	if (!summary || summary.n === 0) return '—'
+	const m = num(summary.median / scale, digits)
+	if (summary.n === 1) return `${m} ${unit}`
+	return `${m} ${unit} (${num(summary.min / scale, digits)}–${num(summary.max / scale, digits)})`
+}
+
+function fmtRatio(value: number): string {
+	return Number.isFinite(value) ? `${value.toFixed(2)}×` : '—'
+}
+
+function judge(judged: boolean, value: number, limit: number, unit: string, digits = 0): Verdict {
+	if (!judged) return { ok: null, text: 'not judged (smoke)' }
+	if (!Number.isFinite(value)) return { ok: false, text: 'no figure' }
+	if (value <= limit) return { ok: true, text: `met (≤ ${limit}${unit})` }
+	const over = value - limit
+	const pct = (over / limit) * 100
+	return { ok: false, text: `**missed** by ${over.toFixed(digits)}${unit} (${pct.toFixed(0)} % over ${limit}${unit})` }
+}
+
+function mark(verdict: Verdict): string {
+	return verdict.ok === null ? '·' : verdict.ok ? '✅' : '❌'
+}
+
+function table(header: string[], rows: string[][]): string {
+	return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+}
+
+// --- summaries per measurement -------------------------------------------------------------
+
+function propagationSummary<E extends string>(runs: { engine: E; n: number; all: { p50: number; p95: number; max: number } }[], engine: E, n: number) {
+	const mine = runs.filter((run) => run.engine === engine && run.n === n)
+	return {
+		p50: summarize(mine.map((run) => run.all.p50)),
+		p95: summarize(mine.map((run) => run.all.p95)),
+		max: summarize(mine.map((run) => run.all.max)),
+	}
+}
+
+function joinSummary(loads: JoinLoad[], page: JoinPage) {
+	const mine = loads.filter((load) => load.page === page)
+	return {
+		interactive: summarize(mine.map((load) => load.interactiveMs)),
+		drawn: summarize(mine.map((load) => load.drawnMs)),
+		clickToSelected: summarize(mine.map((load) => load.interactiveMs - load.clickedMs)),
+		drawnToClick: summarize(mine.map((load) => load.clickedMs - load.drawnMs)),
+		submitted: summarize(mine.flatMap((load) => (load.submittedMs === null ? [] : [load.submittedMs]))),
+		jsEncoded: summarize(mine.map((load) => load.js.encoded)),
+		jsDecoded: summarize(mine.map((load) => load.js.decoded)),
+		jsTransfer: summarize(mine.map((load) => load.js.transfer)),
+		jsFiles: summarize(mine.map((load) => load.js.count)),
+		cssEncoded: summarize(mine.map((load) => load.css.encoded)),
+		cssDecoded: summarize(mine.map((load) => load.css.decoded)),
+		scripts: mine[0]?.scripts ?? [],
+	}
+}
+
+const PAGE_LABEL: Record<JoinPage, string> = {
+	ours: 'Threatroom session page (`/s/:id`, participant link)',
+	bareSync: 'bare `<Tldraw/>` + `useSync` (bench/bareTldraw `/sync`, bare room)',
+	bareLocal: 'bare `<Tldraw/>` (bench/bareTldraw `/`, diagram created locally)',
+}
+
+const ENGINE_LABEL: Record<PanelEngine, string> = {
+	ours: 'Threatroom room',
+	bare: 'bare TLSocketRoom',
+	relay: 'partysocket relay',
+}
+
+export function writeReport(results: BenchResults, file: string): string {
+	const { config, machine, load } = results
+	const judged = config.judge
+	const lines: string[] = []
+	const push = (...more: string[]) => lines.push(...more)
+	const summaryRows: string[][] = []
+	const misses: string[] = []
+	const addRow = (figure: string, ours: string, baseline: string, ratioText: string, target: string, verdict: Verdict) => {
+		summaryRows.push([figure, ours, baseline, ratioText, target, `${mark(verdict)} ${verdict.text}`])
+		if (verdict.ok === false) misses.push(`- **${figure}**: ${ours} vs ${baseline || 'target'} — ${verdict.text}.`)
+	}
+
+	push('# Benchmarks', '')
+	push(
+		`_Written by \`npm run bench\` (bench/run.ts), a **${config.mode}** run, on ${machine.startedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}._`,
+		`_Figures are the median of ${config.reps} repetition${config.reps === 1 ? '' : 's'} with (min–max); each repetition is itself a batch (e.g. 60 edits → its p50/p95/max). Do not edit by hand: run the bench again._`,
+		'',
+	)
+
+	// --- machine -------------------------------------------------------------------------
+	push('## Machine and conditions', '')
+	const loadText = load
+		? `loadavg at start ${machine.loadavgAtStart.map((value) => value.toFixed(2)).join(' / ')} (1/5/15 min), max ${load.loadavgMax.toFixed(2)} during the run, ${load.loadavgAtEnd.map((value) => value.toFixed(2)).join(' / ')} at the end. CPU of the whole machine busy ${num(load.machineBusyPct)} % on average: the bench and its servers ${num(load.benchBusyPct)} %, **other processes ${num(load.otherBusyPct)} %** (up to ${num(load.otherBusyMaxPct)} % over a 5 s window)`
+		: `loadavg at start ${machine.loadavgAtStart.map((value) => value.toFixed(2)).join(' / ')}`
+	push(
+		table(
+			['', ''],
+			[
+				['date', machine.startedAt],
+				['machine', `${machine.cpus} CPUs (nproc), ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB RAM (${machine.memoryAvailableGiB.toFixed(1)} GiB available at start)`],
+				['OS', machine.os],
+				['Node', machine.node],
+				['Chromium', results.chromium ?? '—'],
+				['packages', Object.entries(machine.versions).map(([name, version]) => `${name} ${version}`).join(', ')],
+				['code', `commit ${machine.commit || '?'}${machine.uncommittedFiles ? ` + ${machine.uncommittedFiles} uncommitted files in the working tree (built as they were)` : ''}`],
+				['load', loadText],
+				[
+					'builds',
+					`Threatroom \`next build\` ${results.builds.app?.buildMs == null ? `reused (${results.builds.app?.dir.endsWith('.build/app') ? 'bench/.build/app, same sources' : "the repo's .next, newer than every source"})` : `${(results.builds.app.buildMs / 1000).toFixed(0)} s`}, bare \`<Tldraw/>\` app ${results.builds.bare?.buildMs == null ? 'reused (same sources)' : `${(results.builds.bare.buildMs / 1000).toFixed(0)} s`}; both production builds`,
+				],
+				['run time', `${(results.durationMs / 60_000).toFixed(1)} min`],
+			],
+		),
+		'',
+	)
+	if (load && load.otherBusyPct > 10) {
+		push(
+			`> **Noisy run.** Other processes kept ${num(load.otherBusyPct)} % of this ${machine.cpus}-core machine busy on average. Latencies and load times are inflated and spread wider than on a quiet machine; ratios against the baselines (measured interleaved, in the same run) hold up better than absolute figures. Re-run on a quiet machine before reading small differences.`,
+			'',
+		)
+	}
+
+	// --- 1. canvas -----------------------------------------------------------------------
+	const canvasSection: string[] = []
+	if (results.canvas) {
+		const runs = results.canvas
+		const rows: string[][] = []
+		for (const n of config.propagation.ns) {
+			const ours = propagationSummary(runs, 'ours', n)
+			const bare = propagationSummary(runs, 'bare', n)
+			const oursRuns = runs.filter((run) => run.engine === 'ours' && run.n === n)
+			const bareRuns = runs.filter((run) => run.engine === 'bare' && run.n === n)
+			const health = (list: PropagationRun[]) =>
+				`${list.reduce((sum, run) => sum + run.missing, 0)} / ${list.reduce((sum, run) => sum + run.drops, 0)} / ${list.reduce((sum, run) => sum + run.errors.length, 0)}`
+			rows.push([`${n}`, 'ours', fmt(ours.p50), fmt(ours.p95), fmt(ours.max), health(oursRuns), fmt(summarize(oursRuns.map((run) => run.joinMs / 1000)), 's', 1)])
+			rows.push([`${n}`, 'bare', fmt(bare.p50), fmt(bare.p95), fmt(bare.max), health(bareRuns), fmt(summarize(bareRuns.map((run) => run.joinMs / 1000)), 's', 1)])
+			rows.push([`${n}`, '**ours / bare**', fmtRatio(ratio(ours.p50, bare.p50)), fmtRatio(ratio(ours.p95, bare.p95)), fmtRatio(ratio(ours.max, bare.max)), '', ''])
+			if (n === 50 || n === 100 || !judged) {
+				const r = ratio(ours.p95, bare.p95)
+				addRow(`1. canvas edit propagation, N = ${n}, p95`, fmt(ours.p95), `bare ${fmt(bare.p95)}`, fmtRatio(r), '≤ 1.2 × bare', judge(judged && (n === 50 || n === 100), r, 1.2, '×', 2))
+				if (n === 50 || !judged) addRow(`1. canvas edit propagation, N = ${n}, p95 absolute`, fmt(ours.p95), '', '', '≤ 100 ms', judge(judged && n === 50, ours.p95.median, 100, ' ms'))
+			}
+		}
+		canvasSection.push(
+			'## 1. Canvas edit propagation',
+			'',
+			`N headless tldraw clients (Node \`TLSyncClient\`, ${config.propagation.seedElements} boxes drawn first) in one room; per repetition ${config.propagation.edits} timed edits (after ${config.propagation.warmup} untimed), alternately moving a box and creating one, each by a random client, ${config.propagation.gapMs[0]}–${config.propagation.gapMs[1]} ms apart. Time: from the sender's \`store.put\` to the moment the **last** other client's store listener sees the change (what its screen would show next frame). p50/p95/max are over the edits of one repetition; the table gives their median (min–max) over repetitions. Clients run tldraw's real throttles: 'full' presence mode (30 fps pushes), frames of 16 ms. **ours**: \`next start\` + our party (real tokens from POST /api/sessions, our schema, authorizers, human-ID stamps, debounced saves to libSQL); **bare**: \`TLSocketRoom\` with tldraw's default schema, no auth, no persistence (bench/bareParty).`,
+			'',
+			table(['N', 'room', 'p50', 'p95', 'max', 'missing / drops / errors', 'all joined in'], rows),
+			'',
+		)
+	}
+
+	// --- 2. panel ------------------------------------------------------------------------
+	const panelSection: string[] = []
+	if (results.panel) {
+		const runs = results.panel
+		const rows: string[][] = []
+		const kindRows: string[][] = []
+		for (const n of config.panel.ns) {
+			const summaries = Object.fromEntries((['ours', 'bare', 'relay'] as const).map((engine) => [engine, propagationSummary(runs, engine, n)])) as Record<PanelEngine, ReturnType<typeof propagationSummary>>
+			for (const engine of ['ours', 'bare', 'relay'] as const) {
+				const list = runs.filter((run) => run.engine === engine && run.n === n)
+				const s = summaries[engine]
+				rows.push([
+					`${n}`,
+					ENGINE_LABEL[engine],
+					fmt(s.p50),
+					fmt(s.p95),
+					fmt(s.max),
+					`${list.reduce((sum, run) => sum + run.missing, 0)} / ${list.reduce((sum, run) => sum + run.drops, 0)} / ${list.reduce((sum, run) => sum + run.errors.length, 0)}`,
+				])
+				kindRows.push([
+					`${n}`,
+					ENGINE_LABEL[engine],
+					...(['threat', 'vote', 'phase'] as const).map((kind) => fmt(summarize(list.map((run) => run.byKind[kind].p95)))),
+				])
+			}
+			rows.push([`${n}`, '**ours / bare**', fmtRatio(ratio(summaries.ours.p50, summaries.bare.p50)), fmtRatio(ratio(summaries.ours.p95, summaries.bare.p95)), fmtRatio(ratio(summaries.ours.max, summaries.bare.max)), ''])
+			if (n === 50 || !judged) {
+				addRow(`2. panel events, N = ${n}, p95`, fmt(summaries.ours.p95), `bare ${fmt(summaries.bare.p95)} · relay ${fmt(summaries.relay.p95)}`, fmtRatio(ratio(summaries.ours.p95, summaries.bare.p95)), '≤ 100 ms and ≤ 1.2 × bare', (() => {
+					const abs = judge(judged, summaries.ours.p95.median, 100, ' ms')
+					const rel = judge(judged, ratio(summaries.ours.p95, summaries.bare.p95), 1.2, '×', 2)
+					if (abs.ok === null) return abs
+					if (abs.ok && rel.ok) return { ok: true, text: 'met (both)' }
+					return { ok: false, text: [abs.ok ? '' : `absolute ${abs.text}`, rel.ok ? '' : `ratio ${rel.text}`].filter(Boolean).join('; ') }
+				})())
+			}
+			if (n === 100 || (!judged && n === Math.max(...config.panel.ns))) {
+				const list = runs.filter((run) => run.engine === 'ours' && run.n === n)
+				const missing = list.reduce((sum, run) => sum + run.missing, 0)
+				const drops = list.reduce((sum, run) => sum + run.drops, 0)
+				const errors = list.reduce((sum, run) => sum + run.errors.length, 0)
+				const clean = missing + drops + errors === 0
+				addRow(
+					`2. panel events, N = ${n}, health`,
+					`${missing} missing, ${drops} drops, ${errors} errors`,
+					'',
+					'',
+					'no error, no dropped client',
+					judged ? { ok: clean, text: clean ? 'met' : '**missed**' } : { ok: null, text: clean ? 'clean (not judged)' : 'not clean (not judged)' },
+				)
+			}
+		}
+		panelSection.push(
+			'## 2. Panel events',
+			'',
+			`The same N clients; per repetition ${config.panel.events} timed events (after ${config.panel.warmup} untimed) in turn: a participant adds a threat, another participant votes on it, the facilitator changes the phase. Time until every other client has the record. **ours**: the room's object lane (authorizers, T-number / author / clock stamps, projection to libSQL on save); **bare**: \`TLSocketRoom\` whose object lane carries the same payloads as three pass-through custom record types; **relay**: a party that only rebroadcasts (bench/relayParty), partysocket clients that parse each message — no sync engine, no throttle: the transport's floor.`,
+			'',
+			table(['N', 'engine', 'p50', 'p95', 'max', 'missing / drops / errors'], rows),
+			'',
+			'p95 by event kind (median over repetitions):',
+			'',
+			table(['N', 'engine', 'threat added', 'vote', 'phase change'], kindRows),
+			'',
+		)
+	}
+
+	// --- 3 + 4. join and JS --------------------------------------------------------------
+	const joinSection: string[] = []
+	const jsSection: string[] = []
+	if (results.join) {
+		const loads = results.join
+		const s = Object.fromEntries(JOIN_PAGES.map((page) => [page, joinSummary(loads, page)])) as Record<JoinPage, ReturnType<typeof joinSummary>>
+		const rows = JOIN_PAGES.map((page) => [
+			PAGE_LABEL[page],
+			fmt(s[page].submitted),
+			fmt(s[page].drawn),
+			fmt(s[page].drawnToClick),
+			fmt(s[page].clickToSelected),
+			`**${fmt(s[page].interactive)}**`,
+		])
+		const vsSync = ratio(s.ours.interactive, s.bareSync.interactive)
+		const vsLocal = ratio(s.ours.interactive, s.bareLocal.interactive)
+		addRow('3. join, interactive with the 50-element diagram, median', fmt(s.ours.interactive), `bare+sync ${fmt(s.bareSync.interactive)} · bare local ${fmt(s.bareLocal.interactive)}`, `${fmtRatio(vsSync)} (vs local ${fmtRatio(vsLocal)})`, '≤ 1.5 × bare+sync and ≤ 2 s', (() => {
+			const abs = judge(judged, s.ours.interactive.median, 2000, ' ms')
+			const rel = judge(judged, vsSync, 1.5, '×', 2)
+			if (abs.ok === null) return abs
+			if (abs.ok && rel.ok) return { ok: true, text: 'met (both)' }
+			return { ok: false, text: [abs.ok ? '' : `absolute ${abs.text}`, rel.ok ? '' : `ratio ${rel.text}`].filter(Boolean).join('; ') }
+		})())
+		joinSection.push(
+			'## 3. Join',
+			'',
+			`Headless Chromium, a fresh browser context per load (empty cache), 1400×900. The session holds a ${config.join.elements}-element diagram (35 DFD boxes, 15 flows bound to them) drawn by a facilitator who stays connected (Node client); the bare room holds the same layout as geo boxes and arrows. ${config.join.warmupLoads ? `${config.join.warmupLoads} untimed load per page first; ` : ''}pages interleaved, order rotated per repetition.`,
+			'',
+			'**"Interactive with the diagram drawn"**, the same for every page, in ms from navigation start: all 50 elements have their `.tl-shape[data-shape-id]` node in the DOM and the last box is displayed (*drawn*); Playwright then clicks that box (a trusted mouse event, sent as soon as *drawn* is seen) and the editor\'s store holds it as selected, plus one painted frame (*interactive*). The session page additionally checks the link (POST /join) and shows the name form, pre-filled from localStorage and submitted by Playwright as soon as it is visible (*name submitted*).',
+			'',
+			table(['page', 'name submitted', 'drawn', 'drawn → click (harness)', 'click → selected', 'interactive'], rows),
+			'',
+			`ours / bare+sync: **${fmtRatio(vsSync)}**; ours / bare local: ${fmtRatio(vsLocal)}. The target compares with bare+sync: both load the diagram from a room over the network; the local page is the floor.`,
+			'',
+		)
+
+		const encVsLocal = ratio(s.ours.jsEncoded, s.bareLocal.jsEncoded)
+		const rawVsLocal = ratio(s.ours.jsDecoded, s.bareLocal.jsDecoded)
+		const encVsSync = ratio(s.ours.jsEncoded, s.bareSync.jsEncoded)
+		const rawVsSync = ratio(s.ours.jsDecoded, s.bareSync.jsDecoded)
+		addRow('4. first-load JS, gzip', fmt(s.ours.jsEncoded, 'KiB', 0, KIB), `bare ${fmt(s.bareLocal.jsEncoded, 'KiB', 0, KIB)} · bare+sync ${fmt(s.bareSync.jsEncoded, 'KiB', 0, KIB)}`, `${fmtRatio(encVsLocal)} (vs +sync ${fmtRatio(encVsSync)})`, '≤ 1.15 × bare', judge(judged, encVsLocal, 1.15, '×', 3))
+		addRow('4. first-load JS, raw', fmt(s.ours.jsDecoded, 'KiB', 0, KIB), `bare ${fmt(s.bareLocal.jsDecoded, 'KiB', 0, KIB)} · bare+sync ${fmt(s.bareSync.jsDecoded, 'KiB', 0, KIB)}`, `${fmtRatio(rawVsLocal)} (vs +sync ${fmtRatio(rawVsSync)})`, '≤ 1.15 × bare', judge(judged, rawVsLocal, 1.15, '×', 3))
+		jsSection.push(
+			'## 4. First-load JS',
+			'',
+			'Every `.js` resource the page loaded from navigation until *interactive* (section 3, same loads: the lazily loaded canvas chunks included), summed from the Performance API (`PerformanceResourceTiming`): *gzip* = `encodedBodySize` (`next start` compresses with gzip), *raw* = `decodedBodySize`, *on the wire* = `transferSize` (headers included). Both apps are production builds of the same Next.js and tldraw, made in this run.',
+			'',
+			table(
+				['page', 'JS files', 'gzip', 'raw', 'on the wire', 'CSS gzip / raw'],
+				JOIN_PAGES.map((page) => [
+					PAGE_LABEL[page],
+					fmt(s[page].jsFiles, ''),
+					fmt(s[page].jsEncoded, 'KiB', 0, KIB),
+					fmt(s[page].jsDecoded, 'KiB', 0, KIB),
+					fmt(s[page].jsTransfer, 'KiB', 0, KIB),
+					`${fmt(s[page].cssEncoded, 'KiB', 0, KIB)} / ${fmt(s[page].cssDecoded, 'KiB', 0, KIB)}`,
+				]),
+			),
+			'',
+			`ours / bare \`<Tldraw/>\`: **${fmtRatio(encVsLocal)} gzip, ${fmtRatio(rawVsLocal)} raw** (the target's baseline); ours / bare \`<Tldraw/>\` + \`useSync\`: ${fmtRatio(encVsSync)} gzip, ${fmtRatio(rawVsSync)} raw. Extra bytes of ours over bare: ${num((s.ours.jsEncoded.median - s.bareLocal.jsEncoded.median) / KIB)} KiB gzip, ${num((s.ours.jsDecoded.median - s.bareLocal.jsDecoded.median) / KIB)} KiB raw.`,
+			'',
+			'Largest scripts (first load of each page; chunk names are content hashes, so they differ between the two builds):',
+			'',
+			table(
+				['page', 'largest JS files: raw KiB (gzip KiB)'],
+				JOIN_PAGES.map((page) => [
+					PAGE_LABEL[page],
+					s[page].scripts
+						.slice(0, 6)
+						.map((script) => `${num(script.decoded / KIB)} (${num(script.encoded / KIB)})`)
+						.join(', '),
+				]),
+			),
+			'',
+		)
+	}
+
+	// --- 5. memory -----------------------------------------------------------------------
+	const memorySection: string[] = []
+	if (results.memory) {
+		const memory = results.memory
+		const flat = judge(judged, Math.abs(memory.soak.slopeMbPerMin), 1, ' MB/min', 2)
+		const top = memory.levels.at(-1)
+		addRow(
+			`5. room memory, ${top?.clients ?? '?'} clients, ${config.memory.elements} elements`,
+			fmt(summarize(top?.treeMb ?? []), 'MB'),
+			`idle party ${num(memory.idleMb)} MB`,
+			'',
+			'reported (no target)',
+			{ ok: null, text: 'reported' },
+		)
+		addRow(
+			`5. room memory soak, ${memory.soak.seconds} s of steady edits`,
+			`slope ${memory.soak.slopeMbPerMin.toFixed(2)} MB/min (second half ${memory.soak.secondHalfSlopeMbPerMin.toFixed(2)})`,
+			'',
+			'',
+			'no growth: |slope| < 1 MB/min',
+			flat,
+		)
+		const first = memory.soak.samples[0]
+		const last = memory.soak.samples.at(-1)
+		memorySection.push(
+			'## 5. Room memory',
+			'',
+			`Resident memory (RSS, from /proc) of our party's process tree — \`partykit dev\`'s node CLI plus workerd, where the rooms live — ${config.memory.freshParty ? 'started afresh for this measurement (no other room loaded), ' : ''}with one session holding a ${config.memory.elements}-element diagram and N connected clients; ${config.memory.samplesPerLevel} sample${config.memory.samplesPerLevel === 1 ? '' : 's'} per level, ${config.memory.settleMs / 1000} s after the last client joined. Idle party, before any room: ${num(memory.idleMb)} MB.`,
+			'',
+			table(
+				['clients', 'process tree', 'largest process (workerd)'],
+				memory.levels.map((level) => [`${level.clients}`, fmt(summarize(level.treeMb), 'MB'), fmt(summarize(level.runtimeMb), 'MB')]),
+			),
+			'',
+			`**Soak:** ${memory.soak.clients} clients connected, one edit every ${config.memory.soakEditEveryMs} ms for ${memory.soak.seconds} s (${memory.soak.edits} edits: box moves by random clients, every fifth a facilitator's threat edit — nothing is added, so the document does not grow; the room saves to the app every 1–2 s meanwhile). RSS every ${config.memory.soakSampleEveryMs / 1000} s: ${num(first?.treeMb ?? Number.NaN)} MB → ${num(last?.treeMb ?? Number.NaN)} MB. Least-squares slope after the first 10 %: **${memory.soak.slopeMbPerMin.toFixed(2)} MB/min** (process tree), ${memory.soak.runtimeSlopeMbPerMin.toFixed(2)} MB/min (workerd alone), ${memory.soak.secondHalfSlopeMbPerMin.toFixed(2)} MB/min over the second half. Clients: ${memory.soak.errors.length} errors, ${memory.soak.drops} drops.`,
+			'',
+			`Samples (minute: MB): ${memory.soak.samples.map((point) => `${point.minute.toFixed(1)}: ${point.treeMb.toFixed(0)}`).join(', ')}`,
+			'',
+			`Processes at the end: ${memory.processes.map((entry) => `${entry.command} ${entry.rssMb.toFixed(0)} MB`).join(', ')}.`,
+			'',
+		)
+	}
+
+	// --- 6. persistence ------------------------------------------------------------------
+	const persistenceSection: string[] = []
+	if (results.persistence) {
+		const { save, load: loadFigures } = results.persistence
+		const http = summarize(save.httpMs)
+		const direct = summarize(save.directMs)
+		const raw = summarize(save.rawMs)
+		const saveRatio = ratio(http, raw)
+		addRow(`6. save ${save.threats} threats (PUT internal canvas → saveCanvas)`, fmt(http), `raw batch ${fmt(raw)}`, fmtRatio(saveRatio), '≤ 4 × raw', judge(judged, saveRatio, 4, '×', 2))
+		const cold = summarize(loadFigures.coldJoinMs)
+		addRow(
+			`6. load ${loadFigures.elements} elements + ${loadFigures.threats} threats (GET canvas + room load + first sync)`,
+			fmt(cold),
+			`GET canvas alone ${fmt(summarize(loadFigures.getCanvasMs))}`,
+			'',
+			'≤ 300 ms',
+			judge(judged, cold.median, 300, ' ms'),
+		)
+		persistenceSection.push(
+			'## 6. Persistence',
+			'',
+			`**Save.** The body our room sends for a session of ${save.threats} threats (${config.persistence.saveElements} elements), produced by the real room (seeded through it, read back from the app), PUT to \`/api/internal/sessions/:id/canvas\` of \`next start\` (${num(save.bodyBytes / KIB)} KiB JSON): request parsing, zod, workshop-record validation and projection, DFD projection, one transaction on the libSQL file. Compared with a raw \`@libsql/client\` \`batch\` inserting the same ${save.threats} threat rows (one INSERT each, one write transaction, same table and file settings — WAL), no drizzle, no validation, no snapshot.`,
+			'',
+			table(
+				['path', 'time'],
+				[
+					['PUT internal canvas (HTTP, end to end)', `**${fmt(http)}**`],
+					['`saveCanvas()` alone, in process (same code, own database file)', fmt(direct)],
+					['&nbsp;&nbsp;of which, before the transaction: `extractSessionRecords` (validators)', fmt(summarize(save.parts.extractRecordsMs))],
+					['HTTP side, in process: `JSON.parse` of the body', fmt(summarize(save.parts.jsonParseMs))],
+					['HTTP side, in process: zod `saveCanvasBody`', fmt(summarize(save.parts.bodySchemaMs))],
+					[`raw \`@libsql/client\` batch of ${save.threats} INSERTs`, `**${fmt(raw)}**`],
+					['**ours / raw**', `**${fmtRatio(saveRatio)}**`],
+				],
+			),
+			'',
+			`**Load.** A session of ${loadFigures.elements} elements and ${loadFigures.threats} threats (snapshot ${num(loadFigures.snapshotBytes / KIB)} KiB), saved by the room, copied into fresh sessions so each repetition opens a room nobody has loaded.`,
+			'',
+			table(
+				['step', 'time'],
+				[
+					['GET internal canvas (HTTP, end to end)', fmt(summarize(loadFigures.getCanvasMs))],
+					['first participant joins the unloaded room: authorize + GET canvas + room built + first sync, until `onLoad`', `**${fmt(cold)}**`],
+					['second participant joins the loaded room (authorize + first sync)', fmt(summarize(loadFigures.warmJoinMs))],
+				],
+			),
+			'',
+		)
+	}
+
+	// --- 7. reports ----------------------------------------------------------------------
+	const reportsSection: string[] = []
+	if (results.reports) {
+		const reports = results.reports
+		const label: Record<ReportFormat, string> = { markdown: 'Markdown', csv: 'CSV', json: 'JSON', threatDragon: 'Threat Dragon' }
+		for (const format of REPORT_FORMATS) {
+			const total = summarize(reports.totalMs[format])
+			addRow(`7. ${label[format]} of ${reports.threats} threats (model + format)`, fmt(total), '', '', '≤ 200 ms', judge(judged, total.median, 200, ' ms'))
+			const route = reports.route.ms[format]
+			if (route) addRow(`7. ${label[format]} via GET /export`, fmt(summarize(route)), '', '', '≤ 200 ms', judge(judged, summarize(route).median, 200, ' ms'))
+		}
+		reportsSection.push(
+			'## 7. Reports',
+			'',
+			`Pure builders in the bench process (after one untimed call each): the web-shop fixture with ${reports.threats} threats, three votes and a decision each. The session model is built once per export; "model + format" is what one export does.`,
+			'',
+			table(
+				['format', 'model + format', 'format alone', 'output'],
+				REPORT_FORMATS.map((format) => [label[format], `**${fmt(summarize(reports.totalMs[format]))}**`, fmt(summarize(reports.formatMs[format])), `${num(reports.outputBytes[format] / KIB)} KiB`]),
+			),
+			'',
+			`Session model alone: ${fmt(summarize(reports.modelMs))}.`,
+			'',
+			`HTTP route: ${reports.route.note}.`,
+			'',
+		)
+		if (reports.route.present) {
+			reportsSection.push(
+				table(
+					['format', 'GET /api/sessions/:id/export (HTTP, end to end)', 'bytes'],
+					REPORT_FORMATS.map((format) => [label[format], fmt(summarize(reports.route.ms[format] ?? [])), reports.route.bytes[format] === undefined ? '—' : `${num((reports.route.bytes[format] ?? 0) / KIB)} KiB`]),
+				),
+				'',
+			)
+		}
+	}
+
+	// --- assemble --------------------------------------------------------------------------
+	push('## Summary', '')
+	push(table(['figure', 'ours', 'baseline (same run)', 'ratio', 'target', 'verdict'], summaryRows), '')
+	if (results.errors.length) {
+		push('**Measurements that failed in this run:**', '', ...results.errors.map((error) => `- ${error.module}: ${error.message.split('\n')[0]}`), '')
+	}
+	if (judged) {
+		push('### Missed targets', '')
+		push(misses.length ? misses.join('\n') : 'None.', '')
+	}
+	push(...canvasSection, ...panelSection, ...joinSection, ...jsSection, ...memorySection, ...persistenceSection, ...reportsSection)
+	if (results.analysis) push('## Analysis', '', results.analysis.trim(), '')
+	push(
+		'## How to run',
+		'',
+		'```sh',
+		'npm run bench             # full run (~25 min on 2 cores), writes BENCHMARKS.md',
+		'npm run bench -- --smoke  # CI: everything once with N = 5, short soak, no targets (< 90 s); writes bench/results/BENCHMARKS.smoke.md',
+		'```',
+		'',
+		'Options: `--only=canvas,panel,join,memory,persistence,reports`, `--reps=N`, `--soak-seconds=S`, `--out=FILE`, `--verbose` (server output). Raw results of the last run: `bench/results/<mode>.json`.',
+		'',
+	)
+	const text = `${lines.join('\n')}\n`
+	fs.writeFileSync(file, text)
+	return text
+}

@@ -1,0 +1,83 @@
+'use client'
+
+import { useId, useState } from 'react'
+import { REPORT_VIEWS, type ReportView } from '@/lib/reports/sessionModel'
+import { useSession } from '../SessionContext'
+import { downloadExport } from './downloadExport'
+import { EXPORT_FORMATS, type ExportFormat, VIEW_HINT, VIEW_LABEL } from './exportFormats'
+import './export.css'
+
+function viewOf(value: string): ReportView {
+	return REPORT_VIEWS.find((view) => view === value) ?? 'all'
+}
+
+/**
+ * Reports and exports, for the facilitator and the product owner: pick who the report is for (all
+ * threats, the distributable extract, the open risks), then a format. Each download is fetched with
+ * the link's token and saved under the server's file name.
+ */
+export function ExportPanel() {
+	const { editor, sessionId, token, notify } = useSession()
+	const id = useId()
+	const [view, setView] = useState<ReportView>('all')
+	const [busy, setBusy] = useState<ExportFormat | null>(null)
+
+	const download = async (format: ExportFormat) => {
+		setBusy(format)
+		const result = await downloadExport({
+			sessionId,
+			token,
+			format,
+			view,
+			diagram: format === 'svg' ? editor.getCurrentPageId() : undefined,
+		})
+		setBusy(null)
+		if (result.ok) notify({ message: `Downloaded ${result.filename}`, tone: 'info', durationMs: 4_000 })
+		else notify({ message: result.message, tone: 'error', durationMs: 10_000 })
+	}
+
+	return (
+		<details className="tr-disclosure tr-export" data-testid="export">
+			<summary data-testid="export.toggle">Reports and exports</summary>
+			<div className="tr-export__body">
+				<div className="tr-field">
+					<label className="tr-field__label" htmlFor={`${id}-view`}>
+						Threats to include
+					</label>
+					<select
+						id={`${id}-view`}
+						data-testid="export.view"
+						value={view}
+						aria-describedby={`${id}-view-hint`}
+						onChange={(event) => setView(viewOf(event.target.value))}
+					>
+						{REPORT_VIEWS.map((option) => (
+							<option key={option} value={option}>
+								{VIEW_LABEL[option]}
+							</option>
+						))}
+					</select>
+					<span className="tr-field__hint" id={`${id}-view-hint`}>
+						{VIEW_HINT[view]}
+					</span>
+				</div>
+				<div className="tr-export__formats" role="group" aria-label="Download as">
+					{EXPORT_FORMATS.map((format) => (
+						<button
+							key={format.id}
+							type="button"
+							className="tr-export__format"
+							data-testid={`export.format.${format.id}`}
+							title={format.hint}
+							disabled={busy !== null}
+							aria-busy={busy === format.id}
+							onClick={() => download(format.id)}
+						>
+							{busy === format.id ? 'Preparing…' : format.label}
+						</button>
+					))}
+				</div>
+			</div>
+		</details>
+	)
+}

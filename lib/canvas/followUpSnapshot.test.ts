@@ -1,0 +1,107 @@
+import type { RecordId } from '@tldraw/store'
+import type { TLParentId, TLRecord } from '@tldraw/tlschema'
+import { describe, expect, it } from 'vitest'
+import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { ThreatId } from '@/lib/session/records/threatRecord'
+import {
+	fixtureNaMark,
+	fixturePhaseEvent,
+	fixtureScopeItem,
+	fixtureThreat,
+	fixtureTimerEvent,
+	fixtureVote,
+	fixtureWalk,
+} from '@/lib/session/workshopRecordFixtures'
+import { arrowBinding, dfdShape, flowArrow, pageRecord } from '../../tests/support/canvasRecords'
+import { followUpSnapshot } from './followUpSnapshot'
+import { validateRecords } from './roomSnapshot'
+
+const page = pageRecord('main', 'Checkout')
+const onPage = page.id as TLParentId
+const api = dfdShape('dfd-process', onPage, { humanId: 'P1' })
+const db = dfdShape('dfd-store', onPage, { humanId: 'DS1' })
+const flow = flowArrow(onPage, 'Orders', { humanId: 'DF1' })
+const bindings = [arrowBinding(flow.id, api.id, 'start'), arrowBinding(flow.id, db.id, 'end')]
+
+const threat = (n: number, fields: Parameters<typeof fixtureThreat>[0]) =>
+	fixtureThreat({ id: `threat:t${n}` as ThreatId, humanId: `T-00${n}`, shapeId: api.id, ...fields })
+const open = threat(1, { status: 'Open' })
+const deferred = threat(2, { status: 'Deferred' })
+const resolved = threat(3, { status: 'Resolved' })
+const accepted = threat(4, { status: 'Accepted' })
+const withdrawn = threat(5, { status: 'Open', isDeleted: true })
+
+function decision(id: string, threatId: ThreatId): DecisionRecord {
+	return {
+		id: `decision:${id}` as RecordId<DecisionRecord>,
+		typeName: 'decision',
+		threatId,
+		kind: 'defer',
+		rationale: 'Next quarter',
+		mitigation: '',
+		owner: '',
+		dueDate: '',
+		issueUrl: '',
+		reviewDate: '',
+		deferUntil: '2025-09-01',
+		transferTo: '',
+		onBehalfOf: '',
+		decidedBy: 'pat',
+		decidedByName: 'Pat',
+		decidedAt: 10,
+	}
+}
+
+const RECORDS: TLRecord[] = [
+	page,
+	api,
+	db,
+	flow,
+	...bindings,
+	open,
+	deferred,
+	resolved,
+	accepted,
+	withdrawn,
+	decision('d1', deferred.id),
+	decision('d2', accepted.id),
+	fixtureVote(open.id, 'pat'),
+	fixtureNaMark(db.id, 'R'),
+	fixtureScopeItem({ humanId: 'A1' }),
+	fixtureWalk({ focusShapeId: api.id, phaseMinutes: { scope: 10, diagram: 20, analyse: 40, decide: 15 } }),
+	fixturePhaseEvent(),
+	fixtureTimerEvent(),
+]
+
+describe('followUpSnapshot', () => {
+	const canvas = followUpSnapshot(RECORDS, { P: 4, DS: 1, DF: 1, T: 5, A: 1 })
+	const kept = canvas.snapshot.documents.map(({ state }) => state)
+	const ids = kept.map((record) => record.id)
+
+	it('carries the diagram and the scope over as they are', () => {
+		for (const record of [page, api, db, flow, ...bindings, fixtureScopeItem({ humanId: 'A1' })]) expect(kept).toContainEqual(record)
+		expect(canvas.elements.map((element) => element.humanId).sort()).toEqual(['DF1', 'DS1', 'P1'])
+	})
+
+	it('carries the threats still open (Deferred included) with their decisions, and nothing closed or withdrawn', () => {
+		expect(ids.filter((id) => id.startsWith('threat:')).sort()).toEqual([open.id, deferred.id])
+		expect(ids.filter((id) => id.startsWith('decision:'))).toEqual(['decision:d1'])
+	})
+
+	it('starts without votes, n/a marks, phase and timer events, and with no element in focus', () => {
+		for (const typeName of ['vote', 'na-mark', 'phase-event', 'timer-event']) {
+			expect(kept.some((record) => record.typeName === typeName), typeName).toBe(false)
+		}
+		expect(kept.find((record) => record.typeName === 'walk')).toMatchObject({ focusShapeId: null, phaseMinutes: { analyse: 40 } })
+	})
+
+	it('keeps counting from the ended session, so no human ID is handed out twice', () => {
+		expect(canvas.humanIdCounters).toEqual({ P: 4, DS: 1, DF: 1, T: 5, A: 1 })
+	})
+
+	it('builds a snapshot of valid records as a fresh room at clock 0', () => {
+		expect(validateRecords(kept)).toEqual([])
+		expect(canvas.snapshot).toMatchObject({ clock: 0, documentClock: 0 })
+		expect(canvas.snapshot.documents.every((document) => document.lastChangedClock === 0)).toBe(true)
+	})
+})

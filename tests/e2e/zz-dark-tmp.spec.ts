@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test'
+import { DecideTab, SessionEnd } from './support/decide'
+import { SessionPanel } from './support/panel'
+import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
+import { createSessionThroughHome, enterName, joinAs, placeElement } from './support/workshop'
+
+let stack: ThreatroomStack
+test.beforeAll(async () => { stack = await startThreatroomStack() })
+test.afterAll(async () => { await stack?.stop() })
+
+test('dark look', async ({ browser }) => {
+	const ctx = await browser.newContext()
+	const page = await ctx.newPage()
+	const links = await createSessionThroughHome(page, stack.appUrl, 'Dark mode look')
+	await page.goto(links.facilitator)
+	await enterName(page, 'Fiona Facilitator')
+	const fiona = new SessionPanel(page)
+	await fiona.moveTo('diagram')
+	await placeElement(page, 'entity', { x: 220, y: 420 })
+	await fiona.moveTo('analyse')
+	await fiona.focusNext()
+	await fiona.addThreat('S', { title: 'Stolen session cookie is replayed', likelihood: 4, impact: 5 })
+	await fiona.addThreat('R', { title: 'Customer denies the order', likelihood: 2, impact: 2 })
+	await fiona.moveTo('decide')
+	const decide = new DecideTab(page)
+	const row = await decide.openRow('T-001')
+	await row.getByTestId('decide.kind.mitigate').click()
+	await row.getByTestId('decide.submit').click()
+	await page.locator('.tl-canvas').click({ position: { x: 500, y: 700 } })
+	await page.keyboard.press('Control+/')
+	await page.waitForTimeout(500)
+	await page.screenshot({ path: '/tmp/shots/dark-form.png' })
+	await row.getByTestId('decide.field.mitigation').fill('Sign cookies, bind them to the device')
+	await row.getByTestId('decide.field.owner').fill('Web team')
+	await row.getByTestId('decide.field.dueDate').fill('2030-01-31')
+	await row.getByTestId('decide.field.issueUrl').fill('https://jira.example.com/browse/SEC-12')
+	await row.getByTestId('decide.field.onBehalfOf').fill('Paula Product')
+	await row.getByTestId('decide.submit').click()
+	await page.getByTestId('export.toggle').click()
+	await page.screenshot({ path: '/tmp/shots/dark-decided.png' })
+	const end = new SessionEnd(page)
+	await end.start()
+	await page.screenshot({ path: '/tmp/shots/dark-end.png' })
+	await end.confirm('2030-01-15')
+	await page.screenshot({ path: '/tmp/shots/dark-ended.png' })
+	const po = await joinAs(browser, links.productOwner, 'Paula Product')
+	await po.page.getByTestId('session.summary.open').click()
+	await po.page.screenshot({ path: '/tmp/shots/light-summary-view.png' })
+	await ctx.close()
+	await po.context.close()
+})
