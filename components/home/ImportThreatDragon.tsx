@@ -12,6 +12,10 @@ type ImportState =
 	| { kind: 'failed'; fileName: string; message: string; issues: ImportIssue[] }
 	| { kind: 'imported'; session: ImportedSession }
 
+function problemCount(count: number): string {
+	return count === 1 ? 'one problem' : `${count} problems`
+}
+
 function IssueList({ issues, testId }: { issues: readonly ImportIssue[]; testId: string }) {
 	return (
 		<ul className="issues" data-testid={testId}>
@@ -108,7 +112,7 @@ export function ImportThreatDragon() {
 				<div className="alert" role="alert" data-testid="home.import.error">
 					<p>
 						<strong>{state.fileName} could not be imported.</strong> {state.message}
-						{state.issues.length > 0 && ` — ${state.issues.length === 1 ? 'one problem' : `${state.issues.length} problems`}, each at its place in the file:`}
+						{state.issues.length > 0 && ` — ${problemCount(state.issues.length)}, each at its place in the file:`}
 					</p>
 					{state.issues.length > 0 && <IssueList issues={state.issues} testId="home.import.issues" />}
 				</div>

@@ -3,9 +3,9 @@ import type { Coverage } from '@/lib/analysis/coverage'
 import { buildElementContexts, type ElementContext } from '@/lib/analysis/suggestions'
 import type { WalkStep } from '@/lib/analysis/walkOrder'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { buildThreats } from '@/lib/reports/buildThreats'
 import type { ModelThreat } from '@/lib/reports/sessionModel'
-import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { canvasElements } from '@/lib/session/canvasElements'
 import { type CurrentPhase, currentPhase } from '@/lib/session/currentPhase'
 import { decisionHistories } from '@/lib/session/decisions'
@@ -14,7 +14,6 @@ import { type ElementBadge, elementBadges } from '@/lib/session/elementBadges'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
-import type { SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import { type PhaseEventRecord, type TimerEventRecord, WALK_ID, type WalkRecord } from '@/lib/session/records/walkRecords'
@@ -53,7 +52,6 @@ export interface SessionModel {
 	walkPage: Computed<WalkPage>
 	coverage: Computed<Coverage>
 	badges: Computed<Map<string, ElementBadge>>
-	decisions: Computed<DecisionRecord[]>
 	/** Each threat's decisions, oldest first; the last is in force (lib/session/decisions.ts). */
 	decisionHistories: Computed<Map<string, DecisionRecord[]>>
 	/**
@@ -61,7 +59,6 @@ export interface SessionModel {
 	 * decision in force, so the register, heat map and end summary agree with every export.
 	 */
 	ratedThreats: Computed<ModelThreat[]>
-	sessionEvents: Computed<SessionEventRecord[]>
 	/** Ended (read-only for everyone) or open, from the latest end or reopen. */
 	sessionEnd: Computed<SessionEndState>
 }
@@ -129,10 +126,8 @@ export function createSessionModel(editor: Editor, framework: FrameworkId): Sess
 		walkPage,
 		coverage,
 		badges: computed('badges', () => elementBadges(threats.get(), coverage.get())),
-		decisions,
 		decisionHistories: computed('decision histories', () => decisionHistories(decisions.get())),
 		ratedThreats,
-		sessionEvents,
 		sessionEnd: computed('session end', () => sessionEndState(sessionEvents.get())),
 	}
 }

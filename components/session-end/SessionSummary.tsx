@@ -1,5 +1,6 @@
 'use client'
 
+import { useId } from 'react'
 import { useValue } from 'tldraw'
 import { RISK_BANDS } from '@/lib/risk/riskScore'
 import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
@@ -19,6 +20,7 @@ import './sessionEnd.css'
  */
 export function SessionSummary() {
 	const { model } = useSession()
+	const id = useId()
 	const summary = summariseSession(useValue(model.ratedThreats))
 	const coverage = useValue(model.coverage)
 	const decided = summary.threats - summary.byDecision.undecided
@@ -26,8 +28,8 @@ export function SessionSummary() {
 	return (
 		<div className="tr-summary">
 			<div className="tr-summary__stats">
-				<section className="tr-summary__stat" aria-labelledby="summary-bands">
-					<h3 className="tr-summary__heading" id="summary-bands">
+				<section className="tr-summary__stat" aria-labelledby={`${id}-bands`}>
+					<h3 className="tr-summary__heading" id={`${id}-bands`}>
 						Threats
 					</h3>
 					<p className="tr-summary__figure">{summary.threats}</p>
@@ -39,8 +41,8 @@ export function SessionSummary() {
 						))}
 					</ul>
 				</section>
-				<section className="tr-summary__stat" aria-labelledby="summary-coverage">
-					<h3 className="tr-summary__heading" id="summary-coverage">
+				<section className="tr-summary__stat" aria-labelledby={`${id}-coverage`}>
+					<h3 className="tr-summary__heading" id={`${id}-coverage`}>
 						Coverage
 					</h3>
 					<p className="tr-summary__figure" data-testid="session.summary.coverage">
@@ -48,8 +50,8 @@ export function SessionSummary() {
 					</p>
 					<p className="tr-summary__note">element × category cells with a threat or an n/a</p>
 				</section>
-				<section className="tr-summary__stat" aria-labelledby="summary-decisions">
-					<h3 className="tr-summary__heading" id="summary-decisions">
+				<section className="tr-summary__stat" aria-labelledby={`${id}-decisions`}>
+					<h3 className="tr-summary__heading" id={`${id}-decisions`}>
 						Decided
 					</h3>
 					<p className="tr-summary__figure">
@@ -69,8 +71,8 @@ export function SessionSummary() {
 					</dl>
 				</section>
 			</div>
-			<section aria-labelledby="summary-unmitigated">
-				<h3 className="tr-summary__heading" id="summary-unmitigated">
+			<section aria-labelledby={`${id}-unmitigated`}>
+				<h3 className="tr-summary__heading" id={`${id}-unmitigated`}>
 					Unmitigated risks ({summary.unmitigated.length})
 				</h3>
 				<p className="tr-summary__note">

@@ -32,7 +32,10 @@ export type DecisionDraftErrors = Partial<Record<DecisionField, string>>
  * The fields each kind's form shows, required ones first: the room's rules (decisions.ts) plus the
  * one optional field, a mitigation's issue link.
  */
-export const DECISION_FORM_FIELDS: Record<DecisionKind, { required: readonly DecisionDetailField[]; optional: readonly DecisionDetailField[] }> = {
+export const DECISION_FORM_FIELDS: Record<
+	DecisionKind,
+	{ required: readonly DecisionDetailField[]; optional: readonly DecisionDetailField[] }
+> = {
 	mitigate: { required: DECISION_REQUIRED_FIELDS.mitigate, optional: ['issueUrl'] },
 	accept: { required: DECISION_REQUIRED_FIELDS.accept, optional: [] },
 	defer: { required: DECISION_REQUIRED_FIELDS.defer, optional: [] },

@@ -40,7 +40,9 @@ export interface DecisionFact {
 }
 
 /** The facts a decision adds beyond its kind, in reading order, for the history and the summary. */
-export function decisionFacts(decision: Pick<DecisionRecord, Exclude<keyof DecisionRecord, 'id' | 'typeName' | 'threatId'>>): DecisionFact[] {
+type DecisionContent = Omit<DecisionRecord, 'id' | 'typeName' | 'threatId'>
+
+export function decisionFacts(decision: DecisionContent): DecisionFact[] {
 	const facts: DecisionFact[] = []
 	const add = (label: string, value: string, type: DecisionFact['type'] = 'text') => {
 		if (value) facts.push({ label, value, type })

@@ -7,7 +7,8 @@ import { summariseSession } from './sessionSummary'
 import { testThreat } from './testRecords'
 
 function decided(threat: ThreatRecord, kind: DecisionKind, decidedAt: number) {
-	return { ...decisionRecordFromDraft(threat.id, emptyDecisionDraft(kind), { estimatedAt: decidedAt, needsOnBehalfOf: false }), decidedByName: 'Paula' }
+	const record = decisionRecordFromDraft(threat.id, emptyDecisionDraft(kind), { estimatedAt: decidedAt, needsOnBehalfOf: false })
+	return { ...record, decidedByName: 'Paula' }
 }
 
 describe('summariseSession', () => {

@@ -1,5 +1,6 @@
 'use client'
 
+import { useId } from 'react'
 import { heatMap, heatMapCount } from '@/lib/reports/heatMap'
 import type { ModelThreat } from '@/lib/reports/sessionModel'
 import { RISK_LEVELS, type RiskLevel, riskBandFor } from '@/lib/risk/riskScore'
@@ -26,17 +27,18 @@ export function RiskHeatMap({
 	selected,
 	onSelect,
 }: {
-	threats: readonly ModelThreat[]
+	threats: ModelThreat[]
 	selected: RiskCell | null
 	onSelect: (cell: RiskCell | null) => void
 }) {
-	const counts = heatMap({ threats: [...threats] })
+	const titleId = useId()
+	const counts = heatMap({ threats })
 	const isSelected = (likelihood: RiskLevel, impact: RiskLevel) => selected?.likelihood === likelihood && selected.impact === impact
 
 	return (
 		<div className="tr-heatmap" data-testid="heatmap">
 			<div className="tr-heatmap__head">
-				<span className="tr-heatmap__title" id="heatmap-title">
+				<span className="tr-heatmap__title" id={titleId}>
 					Risk heat map
 				</span>
 				{selected ? (
@@ -51,7 +53,7 @@ export function RiskHeatMap({
 				<span className="tr-heatmap__axis tr-heatmap__axis--y" aria-hidden="true">
 					Likelihood
 				</span>
-				<div className="tr-heatmap__grid" role="group" aria-labelledby="heatmap-title">
+				<div className="tr-heatmap__grid" role="group" aria-labelledby={titleId}>
 					{ROWS.map((likelihood) => (
 						<div key={likelihood} className="tr-heatmap__row">
 							<span className="tr-heatmap__level" aria-hidden="true">

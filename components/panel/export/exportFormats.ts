@@ -8,7 +8,7 @@ export const EXPORT_FORMATS = [
 	{ id: 'csv', label: 'CSV', hint: 'One row per threat, for a spreadsheet or a tracker', extension: 'csv' },
 	{ id: 'json', label: 'JSON', hint: 'The whole session, machine-readable', extension: 'json' },
 	{ id: 'threat-dragon', label: 'Threat Dragon', hint: 'A model OWASP Threat Dragon opens', extension: 'json' },
-	{ id: 'svg', label: 'SVG (this diagram)', hint: 'The diagram on screen, with threat badges', extension: 'svg' },
+	{ id: 'svg', label: 'SVG (page)', hint: 'The diagram on screen, with threat badges', extension: 'svg' },
 ] as const satisfies readonly { id: ExportFormat; label: string; hint: string; extension: string }[]
 
 export type { ExportFormat }

@@ -12,6 +12,8 @@ export type DecisionField =
 	| 'transferTo'
 	| 'onBehalfOf'
 
+export type ExportFormat = 'md' | 'html' | 'csv' | 'json' | 'threat-dragon' | 'svg'
+
 /** What the register shows for the decision in force. */
 export const DECISION_STATE: Record<DecisionKind, string> = {
 	mitigate: 'Mitigation planned',
@@ -114,7 +116,7 @@ export class Exports {
 	}
 
 	/** Downloads one export and returns its file name and text. */
-	async download(format: 'md' | 'html' | 'csv' | 'json' | 'threat-dragon' | 'svg', view = 'all'): Promise<{ filename: string; text: string }> {
+	async download(format: ExportFormat, view = 'all'): Promise<{ filename: string; text: string }> {
 		await this.open()
 		await this.page.getByTestId('export.view').selectOption(view)
 		const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`export.format.${format}`).click()])
