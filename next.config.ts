@@ -1,13 +1,16 @@
 import type { NextConfig } from 'next'
 
-// Baseline hardening for every route, static files included. A CSP comes later, once the
-// canvas's inline styles and the party's WebSocket origin are pinned down.
+// Baseline hardening for every route, static files included. The Content-Security-Policy is set
+// per request by proxy.ts: it names the party's origin, which depends on the request, and a nonce.
 const SECURITY_HEADERS = [
 	{ key: 'X-Content-Type-Options', value: 'nosniff' },
 	// Session links carry their token in the fragment; no-referrer also keeps the session id
 	// out of any request the page makes to another origin.
 	{ key: 'Referrer-Policy', value: 'no-referrer' },
+	// Frame protection for browsers without CSP frame-ancestors (the policy says 'none' too).
 	{ key: 'X-Frame-Options', value: 'DENY' },
+	// Pages opened from ours (an issue link) get no handle on the session's window.
+	{ key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ]
 
 const nextConfig: NextConfig = {

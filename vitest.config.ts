@@ -7,7 +7,7 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['lib/**/*.test.ts', 'party/**/*.test.ts', 'app/**/*.test.ts', 'bench/**/*.test.ts'] },
+				test: { name: 'unit', include: ['lib/**/*.test.ts', 'party/**/*.test.ts', 'app/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'] },
 			},
 			{
 				extends: true,

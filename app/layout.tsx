@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next'
+import { connection } from 'next/server'
 import type { ReactNode } from 'react'
+import { ClientSetup } from '@/components/ClientSetup'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -15,10 +17,16 @@ export const viewport: Viewport = {
 	colorScheme: 'light',
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+	// Every page renders per request: Next.js puts the nonce of the request's Content-Security-Policy
+	// (proxy.ts) on its scripts only while rendering, and a prerendered page has none to carry.
+	await connection()
 	return (
 		<html lang="en">
-			<body>{children}</body>
+			<body>
+				<ClientSetup />
+				{children}
+			</body>
 		</html>
 	)
 }

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { benchConfig } from './config'
 import { type BuildResult, buildApp, buildBareApp } from './lib/build'
+import { acquireBenchLock } from './lib/lock'
 import { machineInfo, startLoadMonitor } from './lib/machine'
 import { ROOT, stopAllProcesses } from './lib/processes'
 import { type BenchStack, startStack } from './lib/stack'
@@ -92,6 +93,14 @@ process.on('unhandledRejection', (error) => {
 	void stopEverything().finally(() => process.exit(1))
 })
 
+// Before anything else: one bench process per checkout (see lib/lock.ts).
+try {
+	acquireBenchLock(`npm run bench (${config.mode})`)
+} catch (error) {
+	console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`)
+	process.exit(2)
+}
+
 const machine = machineInfo()
 const monitor = startLoadMonitor()
 const results: BenchResults = {
@@ -108,7 +117,25 @@ const results: BenchResults = {
 	persistence: null,
 	reports: null,
 	errors: [],
+	warnings: [],
+	measuredAt: {},
 	analysis: null,
+}
+
+// A full run with --only re-measures those modules and keeps the others from the last full run.
+const previousFile = path.join(resultsDir, `${config.mode}.json`)
+if (only.size < MODULES.length && fs.existsSync(previousFile)) {
+	const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchResults
+	for (const module of MODULES) {
+		if (only.has(module)) continue
+		const at = previous.measuredAt?.[module] ?? previous.machine.startedAt
+		if (module === 'join') {
+			results.join = previous.join
+			results.chromium = previous.chromium
+		} else results[module] = previous[module] as never
+		if (results[module] !== null) results.measuredAt[module] = at
+	}
+	results.builds = previous.builds
 }
 
 log(`${config.mode} run: ${[...only].join(', ')}; ${machine.cpus} CPUs, loadavg ${machine.loadavgAtStart.map((value) => value.toFixed(2)).join(' ')}, Node ${machine.node}`)
@@ -116,6 +143,7 @@ let stack: BenchStack | null = null
 try {
 	log(reuseAppBuild ? 'Threatroom build (reused if its sources are unchanged)…' : 'building Threatroom (next build)…')
 	const app: BuildResult = await buildApp({ reuse: reuseAppBuild, verbose })
+	results.builds = { app: null, bare: null }
 	results.builds.app = app
 	log(app.buildMs === null ? 'Threatroom build reused' : `Threatroom built in ${(app.buildMs / 1000).toFixed(0)} s`)
 	// The baseline page is built in every full run; a smoke run reuses it if its sources are unchanged.
@@ -130,8 +158,17 @@ try {
 	const measure = async <T>(module: Module, work: () => Promise<T>): Promise<T | null> => {
 		if (!only.has(module)) return null
 		log(`— ${module}`)
+		const runtimeBefore = started.partyRuntimePids()
 		try {
-			return await work()
+			const result = await work()
+			results.measuredAt[module] = machine.startedAt
+			// The memory module restarts the party on purpose; anywhere else a new workerd means a reload.
+			if (module !== 'memory' && started.partyRuntimePids() !== runtimeBefore) {
+				const warning = `${module}: our party's runtime (workerd) restarted during the measurement — its rooms were reloaded; figures may include reconnections`
+				log(warning)
+				results.warnings.push(warning)
+			}
+			return result
 		} catch (error) {
 			const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
 			log(`${module} failed: ${message}`)
@@ -139,22 +176,33 @@ try {
 			return null
 		}
 	}
-	results.canvas = await measure('canvas', () => measureCanvasPropagation(started, config, log))
-	results.panel = await measure('panel', () => measurePanelEvents(started, config, log))
-	const join = await measure('join', () => measureJoin(started, config, log))
-	results.join = join?.loads ?? null
-	results.chromium = join?.chromium ?? null
-	results.persistence = await measure('persistence', () => measurePersistence(started, config, log))
-	results.reports = await measure('reports', () => measureReports(started, config, log))
+	// A module left out by --only keeps what the merge above carried over.
+	if (only.has('canvas')) results.canvas = await measure('canvas', () => measureCanvasPropagation(started, config, log))
+	if (only.has('panel')) results.panel = await measure('panel', () => measurePanelEvents(started, config, log))
+	if (only.has('join')) {
+		const join = await measure('join', () => measureJoin(started, config, log))
+		results.join = join?.loads ?? null
+		results.chromium = join?.chromium ?? null
+	}
+	if (only.has('persistence')) results.persistence = await measure('persistence', () => measurePersistence(started, config, log))
+	if (only.has('reports')) results.reports = await measure('reports', () => measureReports(started, config, log))
 	// Last: it restarts the party (full runs) and soaks for minutes.
-	results.memory = await measure('memory', () => measureRoomMemory(started, config, log))
+	if (only.has('memory')) results.memory = await measure('memory', () => measureRoomMemory(started, config, log))
 } catch (error) {
 	const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
 	log(`the run stopped: ${message}`)
 	results.errors.push({ module: 'setup', message })
 } finally {
+	// The party's last lines (reloads, errors it logged), for diagnosing a run.
+	if (stack) {
+		fs.mkdirSync(resultsDir, { recursive: true })
+		fs.writeFileSync(path.join(resultsDir, `party-${config.mode}.log`), stack.partyOutput())
+	}
 	await stopEverything()
-	if (stack) fs.rmSync(stack.tempDir, { recursive: true, force: true })
+	if (stack) {
+		fs.rmSync(stack.tempDir, { recursive: true, force: true })
+		fs.rmSync(stack.partyDir, { recursive: true, force: true })
+	}
 }
 
 results.load = monitor.stop()
@@ -163,7 +211,9 @@ const analysisFile = path.join(ROOT, 'bench', 'analysis.md')
 if (config.mode === 'full' && fs.existsSync(analysisFile)) results.analysis = fs.readFileSync(analysisFile, 'utf8')
 fs.mkdirSync(resultsDir, { recursive: true })
 fs.mkdirSync(path.dirname(outFile), { recursive: true })
-fs.writeFileSync(path.join(resultsDir, `${config.mode}.json`), `${JSON.stringify(results, null, '\t')}\n`)
+// With --out the raw results go beside that file, so a scratch run leaves the last full run's JSON alone.
+const resultsFile = args.out ? outFile.replace(/\.md$/, '') + '.json' : path.join(resultsDir, `${config.mode}.json`)
+fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, '\t')}\n`)
 const report = writeReport(results, outFile)
 const summary = report.slice(report.indexOf('## Summary'), report.indexOf('\n## ', report.indexOf('## Summary') + 5))
 console.log(`\n${summary}`)

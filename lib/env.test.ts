@@ -27,6 +27,13 @@ describe('environment', () => {
 		expect(env.PARTY_URL).toBeUndefined()
 	})
 
+	it('reaches the party on this machine unless PARTY_INTERNAL_URL says otherwise', () => {
+		expect(parseEnv({ NODE_ENV: 'test', INTERNAL_SECRET: SECRET, PARTY_PORT: '8787' }).PARTY_INTERNAL_URL).toBe('http://127.0.0.1:8787')
+		const env = parseEnv({ NODE_ENV: 'test', INTERNAL_SECRET: SECRET, PARTY_INTERNAL_URL: 'http://party.internal:1999/' })
+		expect(env.PARTY_INTERNAL_URL).toBe('http://party.internal:1999')
+		expect(() => parseEnv({ INTERNAL_SECRET: SECRET, PARTY_INTERNAL_URL: 'ws://party:1999' })).toThrow(/PARTY_INTERNAL_URL/)
+	})
+
 	it('treats blank variables as unset', () => {
 		const env = parseEnv({ NODE_ENV: 'test', INTERNAL_SECRET: SECRET, DATABASE_URL: '', PUBLIC_URL: ' ', PARTY_PORT: '' })
 		expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL)

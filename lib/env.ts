@@ -30,9 +30,25 @@ const envSchema = z.object({
 			.optional(),
 	),
 	PARTY_PORT: blankAsUndefined(z.coerce.number().int().min(1).max(65_535).default(1999)),
+	/**
+	 * Where the app reaches the party itself (to disconnect the holders of a rotated link): an
+	 * address on the private side, unlike PARTY_URL, which is the browser's.
+	 */
+	PARTY_INTERNAL_URL: blankAsUndefined(
+		z
+			.url({ protocol: /^https?$/ })
+			.transform((value) => value.replace(/\/+$/, ''))
+			.optional(),
+	),
 })
 
-export type Env = Omit<z.infer<typeof envSchema>, 'INTERNAL_SECRET'> & { INTERNAL_SECRET: string }
+type ParsedEnv = z.infer<typeof envSchema>
+
+export type Env = Omit<ParsedEnv, 'INTERNAL_SECRET' | 'PARTY_INTERNAL_URL'> & {
+	INTERNAL_SECRET: string
+	/** Defaults to `http://127.0.0.1:<PARTY_PORT>`: the party on the same machine. */
+	PARTY_INTERNAL_URL: string
+}
 
 let cached: Env | undefined
 
@@ -52,7 +68,8 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
 		const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
 		throw new Error(`Invalid environment variables:\n${lines.join('\n')}`)
 	}
-	const { INTERNAL_SECRET, ...rest } = result.data
+	const { INTERNAL_SECRET, PARTY_INTERNAL_URL, ...parsed } = result.data
+	const rest = { ...parsed, PARTY_INTERNAL_URL: PARTY_INTERNAL_URL ?? `http://127.0.0.1:${parsed.PARTY_PORT}` }
 	if (INTERNAL_SECRET !== undefined) return { ...rest, INTERNAL_SECRET }
 	if (rest.NODE_ENV === 'production') {
 		throw new Error(

@@ -46,3 +46,9 @@ export class PayloadTooLargeError extends HttpError {
 		super(413, 'Body too large', { limit })
 	}
 }
+
+export class UnsupportedMediaTypeError extends HttpError {
+	constructor(expected = 'application/json') {
+		super(415, `Content-Type must be ${expected}`, { issues: [{ path: 'content-type', message: `Expected ${expected}` }] })
+	}
+}

@@ -1,9 +1,11 @@
 import type * as Party from 'partykit/server'
+import { TOKEN_HASH_PATTERN } from '@/lib/api/internalSchemas'
 import { linkTokenSchema } from '@/lib/api/sessionSchemas'
 import { type Person, personSchema } from '@/lib/protocol/customMessages'
 import { parseDisplayName, isUserKey, userIdFromKey } from '@/lib/protocol/identity'
 import { type AuthorizeResult, createAppApi } from './appApi'
 import { parsePartyEnv } from './env'
+import { linkHashOf } from './linkRevocation'
 
 // Authentication happens at the door (the worker, before the room) and reaches the room as request
 // headers. The worker always overwrites them, so a client can never supply its own.
@@ -12,6 +14,8 @@ export const IDENTITY_HEADER = {
 	/** URI-encoded: header values must be Latin-1 and names need not be. */
 	name: 'x-threatroom-name',
 	user: 'x-threatroom-user',
+	/** SHA-256 of the link's token, so the room can close the sockets of a revoked link (linkRevocation.ts). */
+	link: 'x-threatroom-link',
 	authError: 'x-threatroom-auth-error',
 } as const
 
@@ -57,6 +61,7 @@ export async function authenticate(request: Party.Request, lobby: Party.Lobby): 
 		forwarded.headers.set(IDENTITY_HEADER.role, result.role)
 		forwarded.headers.set(IDENTITY_HEADER.name, encodeURIComponent(name))
 		forwarded.headers.set(IDENTITY_HEADER.user, userId)
+		forwarded.headers.set(IDENTITY_HEADER.link, await linkHashOf(token))
 	} else {
 		forwarded.headers.set(IDENTITY_HEADER.authError, result.reason)
 	}
@@ -64,7 +69,9 @@ export async function authenticate(request: Party.Request, lobby: Party.Lobby): 
 }
 
 /** `onConnect`: who the worker let in, or why not. A request without headers never passed the worker. */
-export function identityOf(request: { headers: Pick<Headers, 'get' | 'has'> }): { ok: true; person: Person } | { ok: false; reason: AuthError } {
+export function identityOf(
+	request: { headers: Pick<Headers, 'get' | 'has'> },
+): { ok: true; person: Person; linkHash: string } | { ok: false; reason: AuthError } {
 	const headers = request.headers
 	if (headers.get(IDENTITY_HEADER.authError) === 'NOT_FOUND') return { ok: false, reason: 'NOT_FOUND' }
 	if (headers.has(IDENTITY_HEADER.authError)) return { ok: false, reason: 'NOT_AUTHENTICATED' }
@@ -73,7 +80,9 @@ export function identityOf(request: { headers: Pick<Headers, 'get' | 'has'> }): 
 		name: decodeHeader(headers.get(IDENTITY_HEADER.name)),
 		userId: headers.get(IDENTITY_HEADER.user),
 	})
-	return person.success ? { ok: true, person: person.data } : { ok: false, reason: 'NOT_AUTHENTICATED' }
+	const linkHash = headers.get(IDENTITY_HEADER.link)
+	if (!person.success || linkHash === null || !TOKEN_HASH_PATTERN.test(linkHash)) return { ok: false, reason: 'NOT_AUTHENTICATED' }
+	return { ok: true, person: person.data, linkHash }
 }
 
 function decodeHeader(value: string | null): string | null {

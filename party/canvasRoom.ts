@@ -1,21 +1,12 @@
-import {
-	DEFAULT_INITIAL_SNAPSHOT,
-	InMemorySyncStorage,
-	type RoomSnapshot,
-	TLSocketRoom,
-	type WebSocketMinimal,
-} from '@tldraw/sync-core'
+import { TLSocketRoom } from '@tldraw/sync-core'
 import type { TLRecord } from '@tldraw/tlschema'
 import type * as Party from 'partykit/server'
-import { z } from 'zod'
-import type { CanvasStateResponse } from '@/lib/api/internalSchemas'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { extractElements } from '@/lib/dfd/extractElements'
 import { allocatorFor, type HumanIdAllocator } from '@/lib/dfd/humanIds'
 import {
 	type ClockMessage,
 	type Person,
-	PARTY_CLOSE_REASON,
 	type PeopleMessage,
 } from '@/lib/protocol/customMessages'
 import { canEditCanvas } from '@/lib/roles'
@@ -23,19 +14,23 @@ import { SESSION_EVENT_TYPE, type SessionEventRecord } from '@/lib/session/recor
 import { SessionLifecycle } from '@/lib/session/sessionLifecycle'
 import { SESSION_OBJECT_TYPES } from '@/lib/session/sessionRecords'
 import type { AppApi } from './appApi'
-import { MessageSizeGuard } from './messageSize'
+import { RoomDurability } from './durability'
+import { InboundMessages } from './inboundMessages'
 import { PeopleRegistry } from './people'
 import { SaveScheduler } from './persistence'
 import { readOnlyRejections } from './readOnlyWrites'
 import { RejectionReporter } from './rejectionReporter'
 import { roomAuthorizers, strictlyIncreasingClock } from './roomAuthorizers'
+import type { RoomWal } from './roomWal'
+import type { StartingState } from './startingState'
 
 export type SessionMeta = Person
 
 /**
  * One session's room: tldraw's sync room over the loaded snapshot (the canvas in the document lane,
  * the workshop records in the object lane), the role rules and human-ID stamping, the people list
- * and the debounced saves to the app.
+ * and the debounced saves to the app; every change written ahead to the room's own storage before
+ * anyone hears of it (durability.ts).
  */
 export class CanvasRoom {
 	private readonly room: TLSocketRoom<TLRecord, SessionMeta>
@@ -43,16 +38,25 @@ export class CanvasRoom {
 	/** Whether the session has ended: the authorizers refuse every write but a reopen while it has. */
 	private readonly lifecycle = new SessionLifecycle()
 	private readonly saver: SaveScheduler
+	private readonly durability: RoomDurability
 	private readonly people = new PeopleRegistry()
-	private readonly sizeGuard = new MessageSizeGuard()
+	/** Every frame's way in: the rate limit, then the message gate, then tldraw (inboundMessages.ts). */
+	private readonly inbound = new InboundMessages({
+		handle: (conn, text) => this.handle(conn, text),
+		sendCustom: (sessionId, message) => this.room.sendCustomMessage(sessionId, message),
+		isConnected: (sessionId) => this.open.has(sessionId) && !this.people.isAwaitingHandshake(sessionId),
+		close: (sessionId, reason) => this.disconnect(sessionId, reason),
+		warn: (message) => console.warn(`[party ${this.sessionId}] ${message}`),
+	})
 	private readonly rejections = new RejectionReporter((sessionId, message) => this.room.sendCustomMessage(sessionId, message))
 	/** Sockets handed to tldraw and not closed since: events of any other socket are not its business. */
 	private readonly open = new Set<string>()
 
 	constructor(
 		private readonly sessionId: string,
-		loaded: CanvasStateResponse,
+		start: StartingState,
 		private readonly api: AppApi,
+		wal: RoomWal,
 		{ persistDebounceMs }: { persistDebounceMs?: number } = {},
 	) {
 		this.saver = new SaveScheduler(
@@ -64,14 +68,17 @@ export class CanvasRoom {
 			{ debounceMs: persistDebounceMs },
 		)
 		// The storage must know the object lane too: it routes the saved records into it on load.
-		const storage = new InMemorySyncStorage<TLRecord>({
-			snapshot: roomSnapshotOf(loaded),
+		this.durability = new RoomDurability({
+			sessionId,
+			start,
+			wal,
 			objectTypes: SESSION_OBJECT_TYPES,
 			onChange: () => this.saver.changed(),
+			humanIdCounters: () => this.allocator.toJSON(),
 		})
 		this.room = new TLSocketRoom<TLRecord, SessionMeta>({
 			schema: threatroomSchema,
-			storage,
+			storage: this.durability.storage,
 			objectTypes: SESSION_OBJECT_TYPES,
 			authorizeRecord: roomAuthorizers({
 				allocator: () => this.allocator,
@@ -87,7 +94,10 @@ export class CanvasRoom {
 			},
 			onSessionRemoved: (_room, { sessionId: removed, numSessionsRemaining }) => {
 				this.forget(removed)
-				if (numSessionsRemaining === 0) this.saver.flush()
+				if (numSessionsRemaining === 0) {
+					this.saver.flush()
+					this.durability.report()
+				}
 			},
 			log: {
 				warn: (...args) => console.warn(`[party ${sessionId}]`, ...args),
@@ -100,10 +110,17 @@ export class CanvasRoom {
 			[...this.room.getCurrentSnapshot().documents, ...this.room.getCurrentObjectsSnapshot()].map(
 				(document) => document.state as TLRecord,
 			),
-			loaded.humanIdCounters,
+			start.humanIdCounters,
 		)
 		// Likewise from the migrated records: ended sessions load read-only.
 		this.lifecycle.load(this.sessionEvents())
+		// What the schema migration changed on load, written ahead like any change.
+		this.durability.flushChanges()
+		// Restored from the write-ahead copy: bring the app (the system of record) up to date now.
+		if (start.source === 'wal') {
+			this.saver.changed()
+			this.saver.flush()
+		}
 	}
 
 	/** The session's ends and reopens as the room holds them (object lane, migrated). */
@@ -117,7 +134,7 @@ export class CanvasRoom {
 	connect(conn: Party.Connection, person: Person): void {
 		this.room.handleSocketConnect({
 			sessionId: conn.id,
-			socket: socketFor(conn),
+			socket: this.durability.socketFor(conn),
 			isReadonly: !canEditCanvas(person.role),
 			objectAccess: canEditCanvas(person.role) ? 'write' : 'read',
 			meta: person,
@@ -128,13 +145,12 @@ export class CanvasRoom {
 
 	message(conn: Party.Connection, message: string | ArrayBuffer | ArrayBufferView): void {
 		if (!this.open.has(conn.id)) return
-		if (!this.sizeGuard.accept(conn.id, message)) {
-			console.warn(`[party ${this.sessionId}] closing a session that sent an oversized message`)
-			this.room.closeSession(conn.id, PARTY_CLOSE_REASON.MESSAGE_TOO_LARGE)
-			this.forget(conn.id)
-			return
-		}
-		this.room.handleSocketMessage(conn.id, message)
+		this.inbound.receive(conn, message)
+	}
+
+	/** A whole message that passed the rate limit and the gate, as the client sent it. */
+	private handle(conn: Party.Connection, text: string): void {
+		this.room.handleSocketMessage(conn.id, text)
 		// tldraw handles a push synchronously, all or nothing: the store now says whether a session
 		// event the authorizers let through was committed or rolled back with the rest of its push.
 		this.lifecycle.settle(() => this.sessionEvents())
@@ -145,6 +161,13 @@ export class CanvasRoom {
 			this.room.sendCustomMessage(conn.id, clock)
 			this.broadcastPeople()
 		}
+	}
+
+	/** Closes one socket with tldraw's 4099 and `reason` (e.g. LINK_REVOKED), which its client shows instead of retrying. */
+	disconnect(connectionId: string, reason: string): void {
+		if (!this.open.has(connectionId)) return
+		this.room.closeSession(connectionId, reason)
+		this.forget(connectionId)
 	}
 
 	/** The socket closed, cleanly or (`error`) not. */
@@ -159,7 +182,7 @@ export class CanvasRoom {
 
 	private forget(sessionId: string): void {
 		this.open.delete(sessionId)
-		this.sizeGuard.forget(sessionId)
+		this.inbound.forget(sessionId)
 		if (this.people.left(sessionId)) this.broadcastPeople()
 	}
 
@@ -177,44 +200,17 @@ export class CanvasRoom {
 		// The object lane is not in the document snapshot. Saved as one list, it shares the clock and
 		// tombstones, and the storage routes each record back to its lane by type on load.
 		const documents = [...snapshot.documents, ...this.room.getCurrentObjectsSnapshot()]
+		const clock = snapshot.documentClock ?? 0
 		const result = await this.api.saveCanvas({
 			snapshot: { ...snapshot, documents },
-			clock: snapshot.documentClock ?? 0,
+			clock,
 			humanIdCounters: this.allocator.toJSON(),
 			elements: extractElements(snapshot),
 		})
-		if (!result.saved) {
+		if (result.saved) {
+			this.durability.saved(clock)
+		} else {
 			console.warn(`[party ${this.sessionId}] the app holds a newer canvas (clock ${result.clock}); save ignored`)
 		}
 	}
-}
-
-// tldraw would listen to the socket itself if it could; the party forwards events instead, so
-// every message passes the size check before tldraw parses it.
-function socketFor(conn: Party.Connection): WebSocketMinimal {
-	return {
-		send: (data) => conn.send(data),
-		close: (code, reason) => conn.close(code, reason),
-		get readyState() {
-			return conn.readyState
-		},
-	}
-}
-
-// The app stores the snapshot as opaque JSON; check the frame the storage relies on. The records
-// themselves were validated by the room that saved them, and are migrated on load.
-const storedSnapshotSchema = z.looseObject({
-	documents: z.array(
-		z.object({
-			state: z.looseObject({ id: z.string(), typeName: z.string() }),
-			lastChangedClock: z.number(),
-		}),
-	),
-})
-
-function roomSnapshotOf(loaded: CanvasStateResponse): RoomSnapshot {
-	// A session never saved starts as tldraw's empty document, described by our schema.
-	if (loaded.snapshot === null) return { ...DEFAULT_INITIAL_SNAPSHOT, schema: threatroomSchema.serialize() }
-	storedSnapshotSchema.parse(loaded.snapshot)
-	return loaded.snapshot as unknown as RoomSnapshot
 }

@@ -1,10 +1,14 @@
 import { TLSyncErrorCloseEventCode } from '@tldraw/sync-core'
 import type * as Party from 'partykit/server'
+import { PARTY_CLOSE_REASON } from '@/lib/protocol/customMessages'
 import { createAppApi } from './appApi'
 import { authenticate, identityOf } from './auth'
 import { CanvasRoom } from './canvasRoom'
 import { parsePartyEnv } from './env'
+import { handleRevocationRequest, LinkConnections } from './linkRevocation'
 import { retryDelayMs } from './persistence'
+import { RoomWal, type WalLog } from './roomWal'
+import { startingState } from './startingState'
 
 /** How long a connecting socket waits for the canvas to load before it is told to come back. */
 const LOAD_WAIT_MS = 10_000
@@ -18,6 +22,8 @@ const RETRY_LATER_CLOSE_CODE = 1013
 export default class ThreatroomServer implements Party.Server {
 	private canvas: CanvasRoom | null = null
 	private loading: Promise<CanvasRoom | null> | null = null
+	/** Which link each socket joined with, so a rotated link's sockets can be closed. */
+	private readonly links = new LinkConnections()
 
 	constructor(readonly room: Party.Room) {}
 
@@ -41,7 +47,23 @@ export default class ThreatroomServer implements Party.Server {
 		const canvas = await this.canvasWithin(LOAD_WAIT_MS)
 		if (canvas === 'missing') conn.close(TLSyncErrorCloseEventCode, 'NOT_FOUND')
 		else if (canvas === 'loading') conn.close(RETRY_LATER_CLOSE_CODE, 'ROOM_LOADING')
-		else canvas.connect(conn, identity.person)
+		else if (this.links.isRevoked(identity.linkHash)) conn.close(TLSyncErrorCloseEventCode, PARTY_CLOSE_REASON.LINK_REVOKED)
+		else {
+			canvas.connect(conn, identity.person)
+			this.links.track(conn.id, identity.linkHash)
+		}
+	}
+
+	/** The app's revocation of rotated links (linkRevocation.ts); nothing else is served over HTTP. */
+	onRequest(request: Party.Request): Promise<Response> {
+		return handleRevocationRequest(request, parsePartyEnv(this.room.env).INTERNAL_SECRET, (linkHashes) => {
+			const connectionIds = this.links.revoke(linkHashes)
+			for (const connectionId of connectionIds) {
+				this.canvas?.disconnect(connectionId, PARTY_CLOSE_REASON.LINK_REVOKED)
+				this.links.forget(connectionId)
+			}
+			return connectionIds.length
+		})
 	}
 
 	onMessage(message: string | ArrayBuffer | ArrayBufferView, conn: Party.Connection): void {
@@ -49,10 +71,12 @@ export default class ThreatroomServer implements Party.Server {
 	}
 
 	onClose(conn: Party.Connection): void {
+		this.links.forget(conn.id)
 		this.canvas?.close(conn)
 	}
 
 	onError(conn: Party.Connection): void {
+		this.links.forget(conn.id)
 		this.canvas?.close(conn, { error: true })
 	}
 
@@ -86,8 +110,17 @@ export default class ThreatroomServer implements Party.Server {
 			try {
 				const env = parsePartyEnv(this.room.env)
 				const api = createAppApi(env, this.room.id)
-				const loaded = await api.loadCanvas()
-				return loaded === null ? null : new CanvasRoom(this.room.id, loaded, api, { persistDebounceMs: env.PERSIST_DEBOUNCE_MS })
+				// The app's snapshot and the room's own write-ahead copy: the room starts from the newer.
+				const [loaded, { wal, stored }] = await Promise.all([api.loadCanvas(), RoomWal.open(this.room.storage, walLog(this.room.id))])
+				if (loaded === null) return null
+				const start = startingState(loaded, stored)
+				if (start.source === 'wal') {
+					console.warn(
+						`[party ${this.room.id}] restored ${start.replayed} change(s) the app had not saved yet ` +
+							`(clock ${start.appClock} → ${start.snapshot.documentClock}) from the room's write-ahead copy`,
+					)
+				}
+				return new CanvasRoom(this.room.id, start, api, wal, { persistDebounceMs: env.PERSIST_DEBOUNCE_MS })
 			} catch (error) {
 				const retryInMs = retryDelayMs(failures)
 				const message = error instanceof Error ? error.message : String(error)
@@ -95,6 +128,13 @@ export default class ThreatroomServer implements Party.Server {
 				await new Promise((resolve) => setTimeout(resolve, retryInMs))
 			}
 		}
+	}
+}
+
+function walLog(roomId: string): WalLog {
+	return {
+		error: (message) => console.error(`[party ${roomId}] ${message}`),
+		info: (message) => console.info(`[party ${roomId}] ${message}`),
 	}
 }
 

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { acquireBenchLock } from './lock'
 import { packageBin, ROOT, runToCompletion } from './processes'
 
 // The two production builds the bench serves: Threatroom's app and the bare <Tldraw/> page.
 //
 // Threatroom is built from a copy of its sources in bench/.build/app, never in the repo's .next:
-// other people's builds and `next start`s use that directory while the bench runs. The copy's
+// other people's builds and `next start`s use that directory while the bench runs. The party runs
+// from the same copy (see APP_SOURCE_DIRS), so app and room are one snapshot of the working tree. The copy's
 // next.config.ts is the app's own with type checking switched off (the output is the same; the
 // repo's `npm run typecheck` checks the types, and a teammate's half-finished edit elsewhere must not
 // stop a benchmark). A dot directory keeps the copy out of the repo's tsc and vitest globs.
@@ -19,15 +21,34 @@ const APP_STAMP = path.join(ROOT, 'bench', '.build', 'app.stamp')
 const BARE_STAMP = path.join(BARE_APP_DIR, '.build-stamp')
 const BUILD_TIMEOUT_MS = 10 * 60_000
 
-/** What the app build reads besides node_modules. */
-const APP_SOURCE_DIRS = ['app', 'components', 'lib', 'public', 'drizzle']
-const APP_SOURCE_FILES = ['next.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json']
+/**
+ * What the app build reads besides node_modules, and the party with it: `partykit dev` rebuilds and
+ * restarts its rooms whenever a file it bundled changes, so while others edit lib/ the party must
+ * run from this snapshot too, or every edit elsewhere would drop the bench's clients mid-measurement.
+ */
+const APP_SOURCE_DIRS = ['app', 'components', 'lib', 'party', 'public', 'drizzle']
+const APP_SOURCE_FILES = ['next.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'partykit.json']
 const TLDRAW_ASSET_DIRS = ['fonts', 'icons', 'translations', 'embed-icons']
 
 export interface BuildResult {
 	dir: string
 	/** Wall time of `next build`; null when an up-to-date build was reused (smoke). */
 	buildMs: number | null
+}
+
+/**
+ * The party's sources for one run, copied out of `appDir` (the app's snapshot, or the repo): the
+ * running `partykit dev` reloads whenever a file it bundled changes, so it gets files nobody else
+ * writes while it runs. Removed by the caller after the party stopped.
+ */
+export function partyRunDir(appDir: string): string {
+	const dir = path.join(ROOT, 'bench', '.build', `party-run-${process.pid}`)
+	fs.rmSync(dir, { recursive: true, force: true })
+	for (const entry of ['party', 'lib', 'partykit.json', 'tsconfig.json', 'package.json']) {
+		const from = path.join(appDir, entry)
+		if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, entry), { recursive: true, filter: (source) => !/\.test\.tsx?$/.test(source) })
+	}
+	return dir
 }
 
 /** Unit tests and golden files are not part of the app; public/tldraw-assets is copied fresh. */
@@ -104,6 +125,7 @@ function upToDateRootBuild(sources: string[]): boolean {
  * newer than every source file.
  */
 export async function buildApp({ reuse, verbose = false }: { reuse: boolean; verbose?: boolean }): Promise<BuildResult> {
+	acquireBenchLock('building the app')
 	const sources = appSources()
 	const stamp = hashFiles(ROOT, sources, nodeModuleVersions())
 	const built = path.join(APP_BUILD_DIR, '.next', 'BUILD_ID')
@@ -126,6 +148,7 @@ export async function buildApp({ reuse, verbose = false }: { reuse: boolean; ver
 
 /** The bare <Tldraw/> app of bench/bareTldraw, built in place (its .next is the bench's own). */
 export async function buildBareApp({ reuse, verbose = false }: { reuse: boolean; verbose?: boolean }): Promise<BuildResult> {
+	acquireBenchLock('building the bare page')
 	const sources = listFiles(BARE_APP_DIR).filter((file) => !file.startsWith('.next') && !file.startsWith('public') && file !== '.build-stamp' && file !== 'next-env.d.ts')
 	const stamp = hashFiles(BARE_APP_DIR, sources.sort(), nodeModuleVersions())
 	const built = path.join(BARE_APP_DIR, '.next', 'BUILD_ID')

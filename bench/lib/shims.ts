@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import WebSocket from 'ws'
 
 // tldraw's sync client was written for browsers; in Node it needs these few globals (as in
@@ -15,6 +16,8 @@ globals.navigator ??= { onLine: true }
 globals.requestAnimationFrame ??= (callback: (time: number) => void) => setTimeout(() => callback(performance.now()), 16)
 globals.cancelAnimationFrame ??= (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle)
 globals.WebSocket ??= WebSocket
+// Every client listens to the shared window/document (visibility, online): 100 clients are not a leak.
+for (const target of [globals.window, globals.document]) if (target instanceof EventTarget) setMaxListeners(0, target)
 
 // Under NODE_ENV=test tldraw's fpsThrottle runs every push immediately, which no user ever sees.
 if (process.env.NODE_ENV === 'test') Reflect.deleteProperty(process.env, 'NODE_ENV')

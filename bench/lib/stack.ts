@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { partyRunDir } from './build'
 import {
 	type BenchProcess,
 	freePort,
 	packageBin,
+	processTreeRss,
 	ROOT,
 	spawnBenchProcess,
 	waitForHttp,
@@ -37,8 +39,12 @@ export interface BenchStack {
 	party(): BenchProcess
 	/** A fresh party process of ours (every room unloaded), e.g. before measuring memory. */
 	restartParty(): Promise<void>
+	/** Where our party's sources for this run live (a copy): remove after the party stopped. */
+	partyDir: string
 	/** Lines the party of ours printed, for timings and errors it reports. */
 	partyOutput(): string
+	/** The pids of our party's workerd: a change means the runtime reloaded and every room with it. */
+	partyRuntimePids(): string
 	tempDir: string
 }
 
@@ -50,7 +56,21 @@ function partyArgs(port: number, vars: Record<string, string>): string[] {
 	return args
 }
 
-export async function startStack({ appDir, bareAppDir, verbose }: { appDir: string; bareAppDir: string; verbose: boolean }): Promise<BenchStack> {
+/**
+ * `baselines: false` starts only ours (app + party), e.g. for the soak (bench/soak.ts): the bare
+ * room, the relay and the bare page are not started and their URLs are empty.
+ */
+export async function startStack({
+	appDir,
+	bareAppDir = '',
+	verbose,
+	baselines = true,
+}: {
+	appDir: string
+	bareAppDir?: string
+	verbose: boolean
+	baselines?: boolean
+}): Promise<BenchStack> {
 	const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threatroom-bench-'))
 	const databaseFile = path.join(tempDir, 'threatroom.db')
 	const secret = `bench-${randomBytes(18).toString('base64url')}`
@@ -68,22 +88,36 @@ export async function startStack({ appDir, bareAppDir, verbose }: { appDir: stri
 		},
 		verbose,
 	})
+	// From a copy of the app's snapshot made for this run (bench/.build/party-run-<pid>): `partykit dev`
+	// reloads its rooms whenever a source file it bundled changes, and others edit the repo (and may
+	// rebuild the snapshot) while the bench runs.
+	// The rooms' own storage (their write-ahead copies, party/roomWal.ts) in this run's directory.
+	const partyDir = partyRunDir(appDir)
+	// run.ts removes it too; this covers any other user of the stack (bench/soak.ts) and crashes.
+	process.once('exit', () => fs.rmSync(partyDir, { recursive: true, force: true }))
 	const startParty = () =>
-		spawnBenchProcess('party (threatroom)', partyArgs(partyPort, { INTERNAL_SECRET: secret, APP_URL: appUrl }), { env: partyEnv, verbose })
+		spawnBenchProcess(
+			'party (threatroom)',
+			[...partyArgs(partyPort, { INTERNAL_SECRET: secret, APP_URL: appUrl }), '--persist', path.join(tempDir, 'party-state')],
+			{ cwd: partyDir, env: partyEnv, verbose },
+		)
 	let party = startParty()
-	const bare = spawnBenchProcess('party (bare)', partyArgs(barePort, {}), { cwd: path.join(ROOT, 'bench', 'bareParty'), env: partyEnv, verbose })
-	const relay = spawnBenchProcess('party (relay)', partyArgs(relayPort, {}), { cwd: path.join(ROOT, 'bench', 'relayParty'), env: partyEnv, verbose })
-	const bareApp = spawnBenchProcess('next start (bare tldraw)', [NEXT_BIN, 'start', bareAppDir, '--port', String(bareAppPort), '--hostname', '127.0.0.1'], {
-		env: { NEXT_TELEMETRY_DISABLED: '1' },
-		verbose,
-	})
-	await Promise.all([
-		waitForHttp(`${appUrl}/`, START_TIMEOUT_MS, app),
-		waitForHttp(`http://127.0.0.1:${partyPort}/`, START_TIMEOUT_MS, party),
-		waitForHttp(`http://127.0.0.1:${barePort}/`, START_TIMEOUT_MS, bare),
-		waitForHttp(`http://127.0.0.1:${relayPort}/`, START_TIMEOUT_MS, relay),
-		waitForHttp(`http://127.0.0.1:${bareAppPort}/`, START_TIMEOUT_MS, bareApp),
-	])
+	const earlierPartyOutput: string[] = []
+	const waits = [waitForHttp(`${appUrl}/`, START_TIMEOUT_MS, app), waitForHttp(`http://127.0.0.1:${partyPort}/`, START_TIMEOUT_MS, party)]
+	if (baselines) {
+		const bare = spawnBenchProcess('party (bare)', partyArgs(barePort, {}), { cwd: path.join(ROOT, 'bench', 'bareParty'), env: partyEnv, verbose })
+		const relay = spawnBenchProcess('party (relay)', partyArgs(relayPort, {}), { cwd: path.join(ROOT, 'bench', 'relayParty'), env: partyEnv, verbose })
+		const bareApp = spawnBenchProcess('next start (bare tldraw)', [NEXT_BIN, 'start', bareAppDir, '--port', String(bareAppPort), '--hostname', '127.0.0.1'], {
+			env: { NEXT_TELEMETRY_DISABLED: '1' },
+			verbose,
+		})
+		waits.push(
+			waitForHttp(`http://127.0.0.1:${barePort}/`, START_TIMEOUT_MS, bare),
+			waitForHttp(`http://127.0.0.1:${relayPort}/`, START_TIMEOUT_MS, relay),
+			waitForHttp(`http://127.0.0.1:${bareAppPort}/`, START_TIMEOUT_MS, bareApp),
+		)
+	}
+	await Promise.all(waits)
 
 	return {
 		appUrl,
@@ -91,12 +125,20 @@ export async function startStack({ appDir, bareAppDir, verbose }: { appDir: stri
 		partyPort,
 		secret,
 		databaseFile,
-		barePartyUrl: `ws://127.0.0.1:${barePort}`,
-		relayHost: `127.0.0.1:${relayPort}`,
-		bareAppUrl: `http://127.0.0.1:${bareAppPort}`,
+		barePartyUrl: baselines ? `ws://127.0.0.1:${barePort}` : '',
+		relayHost: baselines ? `127.0.0.1:${relayPort}` : '',
+		bareAppUrl: baselines ? `http://127.0.0.1:${bareAppPort}` : '',
 		party: () => party,
-		partyOutput: () => party.output(),
+		partyDir,
+		partyOutput: () => [...earlierPartyOutput, party.output()].join('\n--- party restarted by the bench ---\n'),
+		partyRuntimePids: () =>
+			processTreeRss(party.pid)
+				.byProcess.filter((entry) => entry.command === 'workerd')
+				.map((entry) => entry.pid)
+				.sort()
+				.join(','),
 		async restartParty() {
+			earlierPartyOutput.push(party.output())
 			await party.stop('SIGTERM')
 			await waitForPortClosed(partyPort, 10_000)
 			party = startParty()

@@ -9,8 +9,9 @@ import type { BenchStack } from '../lib/stack'
 import { threatRecord } from '../lib/workshopRecords'
 import { linearFit } from '../stats'
 
-// 5. Room memory: resident memory of our party (`partykit dev`: its node CLI + workerd, the whole
-// process tree from /proc) with 1, 10, 50, 100 clients in a session holding a 200-element diagram,
+// 5. Room memory: resident memory of our party (`partykit dev`: its node CLI, its esbuild service and
+// workerd, where the rooms run — the whole process tree from /proc, and workerd alone) with 1, 10,
+// 50, 100 clients in a session holding a 200-element diagram,
 // then a soak: the clients stay, one edit every 250 ms (box moves and threat edits — nothing is
 // added, so the document does not grow) while the RSS is sampled; the slope of a least-squares fit
 // (MB/min) says whether the room leaks.
@@ -19,24 +20,25 @@ export interface MemoryLevel {
 	clients: number
 	/** One value per sample (MB, process tree). */
 	treeMb: number[]
-	/** The largest process of the tree (workerd), per sample. */
-	runtimeMb: number[]
+	/** workerd alone (the room runtime), per sample. */
+	workerdMb: number[]
 }
 
 export interface MemoryResult {
-	/** Before any room is loaded. */
+	/** Before any room is loaded: process tree, workerd. */
 	idleMb: number
+	idleWorkerdMb: number
 	levels: MemoryLevel[]
 	soak: {
 		clients: number
 		seconds: number
 		edits: number
-		samples: { minute: number; treeMb: number; runtimeMb: number }[]
-		/** MB/min over the soak after its first 10 %, tree and largest process. */
+		samples: { minute: number; treeMb: number; workerdMb: number }[]
+		/** MB/min over the soak after its first 10 %: process tree, workerd. */
 		slopeMbPerMin: number
-		runtimeSlopeMbPerMin: number
-		/** Over the second half only: a leak keeps its slope, a warm-up does not. */
-		secondHalfSlopeMbPerMin: number
+		workerdSlopeMbPerMin: number
+		/** workerd over the second half only: a leak keeps its slope, a warm-up does not. */
+		workerdSecondHalfSlopeMbPerMin: number
 		errors: string[]
 		drops: number
 	}
@@ -45,16 +47,18 @@ export interface MemoryResult {
 
 const THREATS_IN_SOAK = 10
 
-function sample(stack: BenchStack): { treeMb: number; runtimeMb: number; processes: { command: string; rssMb: number }[] } {
+function sample(stack: BenchStack): { treeMb: number; workerdMb: number; processes: { command: string; rssMb: number }[] } {
 	const { totalMb, byProcess } = processTreeRss(stack.party().pid)
-	return { treeMb: totalMb, runtimeMb: Math.max(0, ...byProcess.map((entry) => entry.rssMb)), processes: byProcess }
+	const workerdMb = byProcess.filter((entry) => entry.command === 'workerd').reduce((sum, entry) => sum + entry.rssMb, 0)
+	return { treeMb: totalMb, workerdMb, processes: byProcess }
 }
 
 export async function measureRoomMemory(stack: BenchStack, config: BenchConfig, log: (line: string) => void): Promise<MemoryResult> {
 	const settings = config.memory
 	if (settings.freshParty) await stack.restartParty()
 	await sleep(settings.settleMs)
-	const idleMb = sample(stack).treeMb
+	const idle = sample(stack)
+	const runtime = stack.partyRuntimePids()
 	const tracker = new PropagationTracker()
 	let room: BenchRoom | null = null
 	try {
@@ -70,15 +74,15 @@ export async function measureRoomMemory(stack: BenchStack, config: BenchConfig, 
 				await waitForRecords(client, [diagram.at(-1)?.id ?? ''], 30_000)
 			}
 			await sleep(settings.settleMs)
-			const level: MemoryLevel = { clients: n, treeMb: [], runtimeMb: [] }
+			const level: MemoryLevel = { clients: n, treeMb: [], workerdMb: [] }
 			for (let i = 0; i < settings.samplesPerLevel; i++) {
 				if (i > 0) await sleep(1_000)
-				const { treeMb, runtimeMb } = sample(stack)
+				const { treeMb, workerdMb } = sample(stack)
 				level.treeMb.push(treeMb)
-				level.runtimeMb.push(runtimeMb)
+				level.workerdMb.push(workerdMb)
 			}
 			levels.push(level)
-			log(`memory with ${n} clients: ${level.treeMb.map((mb) => mb.toFixed(0)).join(', ')} MB (largest process ${level.runtimeMb[0]?.toFixed(0)} MB)`)
+			log(`memory with ${n} clients: process tree ${level.treeMb.map((mb) => mb.toFixed(0)).join(', ')} MB, workerd ${level.workerdMb.map((mb) => mb.toFixed(0)).join(', ')} MB`)
 		}
 
 		// The soak, with soakClients connected.
@@ -94,11 +98,12 @@ export async function measureRoomMemory(stack: BenchStack, config: BenchConfig, 
 		const endAt = started + settings.soakSeconds * 1_000
 		let nextSampleAt = started
 		let edits = 0
-		// Bounded by time; the edit count follows from it (one per soakEditEveryMs).
-		while (performance.now() < endAt) {
+		// Bounded by time, and by count: one edit per soakEditEveryMs, never more than the time allows.
+		const maxEdits = Math.ceil((settings.soakSeconds * 1_000) / settings.soakEditEveryMs)
+		while (performance.now() < endAt && edits < maxEdits) {
 			if (performance.now() >= nextSampleAt) {
-				const { treeMb, runtimeMb } = sample(stack)
-				samples.push({ minute: (performance.now() - started) / 60_000, treeMb, runtimeMb })
+				const { treeMb, workerdMb } = sample(stack)
+				samples.push({ minute: (performance.now() - started) / 60_000, treeMb, workerdMb })
 				nextSampleAt += settings.soakSampleEveryMs
 			}
 			if (edits % 5 === 4) {
@@ -116,26 +121,27 @@ export async function measureRoomMemory(stack: BenchStack, config: BenchConfig, 
 			await sleep(settings.soakEditEveryMs)
 		}
 		const final = sample(stack)
-		samples.push({ minute: (performance.now() - started) / 60_000, treeMb: final.treeMb, runtimeMb: final.runtimeMb })
+		samples.push({ minute: (performance.now() - started) / 60_000, treeMb: final.treeMb, workerdMb: final.workerdMb })
 		const afterWarmup = samples.filter((point) => point.minute >= (settings.soakSeconds / 60) * 0.1)
 		const secondHalf = samples.filter((point) => point.minute >= settings.soakSeconds / 120)
 		const health = room.health()
+		if (stack.partyRuntimePids() !== runtime) health.errors.push('workerd restarted during the measurement: the samples mix two runtimes')
 		const soak: MemoryResult['soak'] = {
 			clients: soakers.length,
 			seconds: settings.soakSeconds,
 			edits,
 			samples,
 			slopeMbPerMin: linearFit(afterWarmup.map((point) => ({ x: point.minute, y: point.treeMb }))).slope,
-			runtimeSlopeMbPerMin: linearFit(afterWarmup.map((point) => ({ x: point.minute, y: point.runtimeMb }))).slope,
-			secondHalfSlopeMbPerMin: linearFit(secondHalf.map((point) => ({ x: point.minute, y: point.treeMb }))).slope,
+			workerdSlopeMbPerMin: linearFit(afterWarmup.map((point) => ({ x: point.minute, y: point.workerdMb }))).slope,
+			workerdSecondHalfSlopeMbPerMin: linearFit(secondHalf.map((point) => ({ x: point.minute, y: point.workerdMb }))).slope,
 			errors: health.errors,
 			drops: health.drops,
 		}
 		log(
-			`memory soak: ${soak.clients} clients, ${edits} edits in ${settings.soakSeconds} s, ${samples[0]?.treeMb.toFixed(0)} → ${final.treeMb.toFixed(0)} MB, ` +
-				`slope ${soak.slopeMbPerMin.toFixed(2)} MB/min (second half ${soak.secondHalfSlopeMbPerMin.toFixed(2)})`,
+			`memory soak: ${soak.clients} clients, ${edits} edits in ${settings.soakSeconds} s; workerd ${samples[0]?.workerdMb.toFixed(0)} → ${final.workerdMb.toFixed(0)} MB, ` +
+				`slope ${soak.workerdSlopeMbPerMin.toFixed(2)} MB/min (second half ${soak.workerdSecondHalfSlopeMbPerMin.toFixed(2)}); process tree ${samples[0]?.treeMb.toFixed(0)} → ${final.treeMb.toFixed(0)} MB, slope ${soak.slopeMbPerMin.toFixed(2)} MB/min`,
 		)
-		return { idleMb, levels, soak, processes: final.processes.map(({ command, rssMb }) => ({ command, rssMb })) }
+		return { idleMb: idle.treeMb, idleWorkerdMb: idle.workerdMb, levels, soak, processes: final.processes.map(({ command, rssMb }) => ({ command, rssMb })) }
 	} finally {
 		room?.close()
 		await sleep(500)

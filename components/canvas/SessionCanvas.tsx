@@ -9,11 +9,14 @@ import { describeSyncError } from '@/lib/canvas/syncErrors'
 import type { JoinResponse, SessionSummary } from '@/lib/api/sessionSchemas'
 import { SessionProvider, type SessionValue } from '@/components/panel/SessionContext'
 import { createSessionModel } from '@/components/panel/sessionModel'
+import { PendingBanner } from '@/components/panel/PendingBanner'
 import { SessionSidebar } from '@/components/panel/SessionSidebar'
 import { ToastStack } from '@/components/panel/toasts/ToastStack'
 import { useToastQueue } from '@/components/panel/toasts/toastQueue'
 import { useServerOffset } from '@/components/panel/useServerClock'
 import { EndSessionButton } from '@/components/session-end/EndSessionButton'
+import { LinkRevoked } from '@/components/session/LinkRevoked'
+import { LinksButton } from '@/components/session-links/LinksButton'
 import { SessionEndedBanner } from '@/components/session-end/SessionEndedBanner'
 import { useReadonlyWhenEnded } from '@/components/session-end/useReadonlyWhenEnded'
 import { canEditCanvas } from '@/lib/roles'
@@ -59,6 +62,8 @@ const MAX_IMAGE_BYTES = 1024 * 1024
 const MAX_IMAGE_DIMENSION_PX = 2000
 /** Videos would be inlined too; a threat model has no use for them. Stable: tldraw rebuilds on a new array. */
 const NO_VIDEO_TYPES: string[] = []
+/** The room queues this tab's changes past 50 a second (party/rateLimit.ts); nothing is lost. */
+const RATE_LIMITED_TEXT = "You're sending changes too fast — slowing down"
 
 /**
  * The session's whiteboard: header, canvas and the session panel (agenda, scope, analysis,
@@ -84,12 +89,13 @@ function SessionCanvasConnection({
 }: SessionCanvasProps & { onRetry: () => void }) {
 	const toasts = useToastQueue()
 	const { push: notify } = toasts
-	const { store, people, clock } = useThreatroomSync(
+	const { store, people, clock, pending } = useThreatroomSync(
 		{ partyUrl, sessionId, token, displayName, userId, userKey },
 		{
 			// Someone opening an ended session must not write their user record: the room would refuse it.
 			readOnly: !canEditCanvas(role) || session.status === 'ended',
 			onRejected: (message) => notify({ message: rejectionText(message), tone: 'error', durationMs: 8_000 }),
+			onRateLimited: () => notify({ message: RATE_LIMITED_TEXT, tone: 'info' }),
 		},
 	)
 	const [editor, setEditor] = useState<Editor | null>(null)
@@ -112,9 +118,10 @@ function SessionCanvasConnection({
 						people,
 						serverOffsetMs,
 						notify,
+						pending,
 					}
 				: null,
-		[editor, model, ended, role, sessionId, session.name, token, userId, people, serverOffsetMs, notify],
+		[editor, model, ended, role, sessionId, session.name, token, userId, people, serverOffsetMs, notify, pending],
 	)
 
 	const onMount = useCallback((mounted: Editor) => {
@@ -138,6 +145,13 @@ function SessionCanvasConnection({
 	if (store.status === 'error') {
 		const reason = store.error instanceof TLRemoteSyncError ? store.error.reason : null
 		const view = describeSyncError(reason)
+		if (view.kind === 'linkRevoked') {
+			return (
+				<div className="tr-session tr-session--message">
+					<LinkRevoked className="tr-message" />
+				</div>
+			)
+		}
 		if (view.kind === 'invalidLink') {
 			return (
 				<div className="tr-session tr-session--message">
@@ -176,9 +190,15 @@ function SessionCanvasConnection({
 					userId={userId}
 					people={people}
 					connection={connection}
-					actions={<EndSessionButton />}
+					actions={
+						<>
+							<LinksButton />
+							<EndSessionButton />
+						</>
+					}
 				/>
 				<SessionEndedBanner />
+				<PendingBanner online={connection === 'online'} />
 				<div className="tr-session__body">
 					<div className="tr-session__canvas">
 						{store.status === 'loading' ? (

@@ -1,13 +1,15 @@
 'use client'
 
 import { type RemoteTLStoreWithStatus, useSync } from '@tldraw/sync'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { getDefaultUserPresence, type TLUser } from '@tldraw/tlschema'
 import { atom, createUserId, inlineBase64AssetStore, UserRecordType } from 'tldraw'
+import { PendingWrites } from '@/lib/canvas/pendingWrites'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { colorForUserId } from '@/lib/canvas/userColor'
-import { type Person, parseCustomMessage, type RejectedMessage } from '@/lib/protocol/customMessages'
+import { type Person, parseCustomMessage, type RateLimitedMessage, type RejectedMessage } from '@/lib/protocol/customMessages'
 import type { ClockSample } from '@/lib/session/serverClock'
+import { connectWatched } from './watchedSocket'
 
 export interface ThreatroomSyncOptions {
 	partyUrl: string
@@ -27,6 +29,8 @@ export interface ThreatroomSyncRole {
 export interface ThreatroomSyncHandlers {
 	/** The room refused one of this person's writes and said why (tldraw itself rolls back silently). */
 	onRejected?: (message: RejectedMessage) => void
+	/** The room is handling this tab's changes slower than it sends them (once per burst). */
+	onRateLimited?: (message: RateLimitedMessage) => void
 }
 
 /** The party's socket for a session: `<partyUrl>/party/<sessionId>?token=…&name=…&userKey=…`. */
@@ -54,12 +58,14 @@ export function partySocketUri({
  */
 export function useThreatroomSync(
 	options: ThreatroomSyncOptions,
-	{ onRejected, readOnly = false }: ThreatroomSyncHandlers & ThreatroomSyncRole = {},
+	{ onRejected, onRateLimited, readOnly = false }: ThreatroomSyncHandlers & ThreatroomSyncRole = {},
 ): {
 	store: RemoteTLStoreWithStatus
 	people: Person[]
 	/** The room's clock at the latest handshake, for the shared timer; null until it arrives. */
 	clock: ClockSample | null
+	/** This person's changes the room has not acknowledged yet (sent once they are back online). */
+	pending: PendingWrites
 } {
 	const { partyUrl, sessionId, token, displayName, userId, userKey } = options
 	const [people, setPeople] = useState<Person[]>([])
@@ -70,6 +76,9 @@ export function useThreatroomSync(
 		() => partySocketUri({ partyUrl, sessionId, token, displayName, userKey }),
 		[partyUrl, sessionId, token, displayName, userKey],
 	)
+	// One per connection: what it has in flight means nothing to the next one.
+	const pending = useMemo(() => new PendingWrites(), [uri])
+	const connect = useMemo(() => connectWatched(uri, pending), [uri, pending])
 	const identity = useMemo(
 		() => UserRecordType.create({ id: createUserId(userId), name: displayName, color: colorForUserId(userId) }),
 		[userId, displayName],
@@ -84,7 +93,7 @@ export function useThreatroomSync(
 	)
 
 	const store = useSync({
-		uri,
+		connect,
 		schema: threatroomSchema,
 		assets: inlineBase64AssetStore,
 		users,
@@ -101,9 +110,20 @@ export function useThreatroomSync(
 				case 'rejected':
 					onRejected?.(message)
 					break
+				case 'rate-limited':
+					onRateLimited?.(message)
+					break
+				case 'error':
+					// tldraw's client never sends what the room refuses: this is a bug worth a console line.
+					console.error(`The session refused a message (${message.reason}): ${message.detail}`)
+					break
 			}
 		},
 	})
 
-	return { store, people, clock }
+	// The store exists once the first sync is through; nobody can edit before that.
+	const synced = store.status === 'synced-remote' ? store.store : null
+	useEffect(() => (synced ? pending.watch(synced) : undefined), [synced, pending])
+
+	return { store, people, clock, pending }
 }

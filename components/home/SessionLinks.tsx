@@ -7,7 +7,7 @@ import type { Role } from '@/lib/sessionEnums'
 
 const COPIED_FEEDBACK_MS = 2_000
 
-const LINKS: ReadonlyArray<{ role: Role; urlKey: keyof CreateSessionResponse; audience: string }> = [
+export const LINKS: ReadonlyArray<{ role: Role; urlKey: keyof CreateSessionResponse; audience: string }> = [
 	{
 		role: 'facilitator',
 		urlKey: 'facilitatorUrl',
@@ -72,7 +72,8 @@ export function SessionLinks({
 	)
 }
 
-function LinkRow({ role, audience, url }: { role: Role; audience: string; url: string }) {
+/** One link with its audience and a Copy button; test ids `<testIdPrefix>.link.<role>` and `.copy.<role>`. */
+export function LinkRow({ role, audience, url, testIdPrefix = 'home' }: { role: Role; audience: string; url: string; testIdPrefix?: string }) {
 	const label = ROLE_LABELS[role]
 	const id = useId()
 	const inputRef = useRef<HTMLInputElement>(null)
@@ -110,7 +111,7 @@ function LinkRow({ role, audience, url }: { role: Role; audience: string; url: s
 					ref={inputRef}
 					id={`${id}-url`}
 					className="input input--mono"
-					data-testid={`home.link.${role}`}
+					data-testid={`${testIdPrefix}.link.${role}`}
 					value={url}
 					readOnly
 					onFocus={(event) => event.currentTarget.select()}
@@ -119,7 +120,7 @@ function LinkRow({ role, audience, url }: { role: Role; audience: string; url: s
 				<button
 					type="button"
 					className="button button--secondary"
-					data-testid={`home.copy.${role}`}
+					data-testid={`${testIdPrefix}.copy.${role}`}
 					onClick={onCopy}
 					aria-label={`Copy ${label.toLowerCase()} link`}
 				>

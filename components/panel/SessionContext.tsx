@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useContext } from 'react'
 import type { Editor } from 'tldraw'
+import type { PendingWrites } from '@/lib/canvas/pendingWrites'
 import type { Person } from '@/lib/protocol/customMessages'
 import type { Role } from '@/lib/roles'
 import type { SessionModel } from './sessionModel'
@@ -26,6 +27,8 @@ export interface SessionValue {
 	people: Person[]
 	/** Room time minus local time (lib/session/serverClock.ts). */
 	serverOffsetMs: number
+	/** This person's changes the room has not acknowledged yet: shown as pending. */
+	pending: PendingWrites
 	notify: (toast: NewToast) => void
 }
 

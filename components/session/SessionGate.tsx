@@ -5,9 +5,11 @@ import Link from 'next/link'
 import { useEffect, useState } from 'react'
 import { AppHeader } from '@/components/AppHeader'
 import { rememberSessionLink } from '@/components/home/mySessionsStore'
-import { type JoinResponse, joinResponse } from '@/lib/api/sessionSchemas'
+import { LINK_REVOKED } from '@/lib/api/linkSchemas'
+import { errorResponse, type JoinResponse, joinResponse } from '@/lib/api/sessionSchemas'
 import { getOrCreateUserKey } from './identity'
 import { JoinForm } from './JoinForm'
+import { LinkRevoked } from './LinkRevoked'
 
 // tldraw touches `window` on import, and the join screen shouldn't wait for the canvas bundle.
 const SessionCanvas = dynamic(() => import('@/components/canvas/SessionCanvas').then((module) => module.SessionCanvas), {
@@ -18,6 +20,7 @@ const SessionCanvas = dynamic(() => import('@/components/canvas/SessionCanvas').
 type LinkCheck =
 	| { kind: 'checking' }
 	| { kind: 'invalid' }
+	| { kind: 'revoked' }
 	| { kind: 'unreachable'; message: string }
 	| { kind: 'valid'; token: string; userKey: string; userId: string; joined: JoinResponse }
 
@@ -39,9 +42,11 @@ async function checkLink(sessionId: string, token: string, signal: AbortSignal):
 	} catch {
 		return { kind: 'unreachable', message: 'Threatroom could not be reached. Check your connection.' }
 	}
+	const body: unknown = await response.json().catch(() => null)
+	if (response.status === 401 && errorResponse.safeParse(body).data?.reason === LINK_REVOKED) return { kind: 'revoked' }
 	// 400 too: a token the API can't even parse is a broken link, not something the user can retry.
 	if (response.status === 400 || response.status === 401 || response.status === 404) return { kind: 'invalid' }
-	const parsed = joinResponse.safeParse(await response.json().catch(() => null))
+	const parsed = joinResponse.safeParse(body)
 	if (response.ok && parsed.success && parsed.data.userId) {
 		return { kind: 'valid', token, userKey, userId: parsed.data.userId, joined: parsed.data }
 	}
@@ -104,6 +109,7 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 					</p>
 				)}
 				{check.kind === 'invalid' && <InvalidLink />}
+				{check.kind === 'revoked' && <LinkRevoked className="card" titleClassName="card__title card__title--large" />}
 				{check.kind === 'unreachable' && (
 					<section className="card" role="alert">
 						<h1 className="card__title card__title--large">Could not open the session</h1>

@@ -19,8 +19,10 @@ function streamOf(text: string, chunkBytes = 8 * 1024): ReadableStream<Uint8Arra
 }
 
 // A streamed body has no Content-Length, like a chunked upload.
+const JSON_TYPE = { 'content-type': 'application/json' }
+
 function streamedRequest(text: string, headers: Record<string, string> = {}): Request {
-	const init: RequestInit & { duplex: 'half' } = { method: 'POST', body: streamOf(text), headers, duplex: 'half' }
+	const init: RequestInit & { duplex: 'half' } = { method: 'POST', body: streamOf(text), headers: { ...JSON_TYPE, ...headers }, duplex: 'half' }
 	return new Request('http://localhost/api/test', init)
 }
 
@@ -55,7 +57,7 @@ describe('readJsonBody', () => {
 		const request = new Request('http://localhost/api/test', {
 			method: 'POST',
 			body: 'x'.repeat(LIMIT + 1),
-			headers: { 'content-length': String(LIMIT + 1) },
+			headers: { ...JSON_TYPE, 'content-length': String(LIMIT + 1) },
 		})
 		const response = await rejectionOf(readJsonBody(request, schema, { maxBytes: LIMIT }))
 		expect(response.status).toBe(413)
@@ -64,11 +66,55 @@ describe('readJsonBody', () => {
 
 	it('answers 400 Invalid JSON for malformed, empty or non-UTF-8 bodies', async () => {
 		for (const body of ['{"a":', '', new Uint8Array([0x7b, 0xff, 0x7d])]) {
-			const request = new Request('http://localhost/api/test', { method: 'POST', body })
+			const request = new Request('http://localhost/api/test', { method: 'POST', body, headers: JSON_TYPE })
 			const response = await rejectionOf(readJsonBody(request, schema, { maxBytes: LIMIT }))
 			expect(response.status).toBe(400)
 			expect(await response.json()).toEqual({ error: 'Invalid JSON' })
 		}
+	})
+
+	it('answers 415 to a body that is not declared JSON, before reading it', async () => {
+		for (const contentType of [null, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'text/json']) {
+			const headers: Record<string, string> = contentType === null ? {} : { 'content-type': contentType }
+			const request = new Request('http://localhost/api/test', { method: 'POST', body: new TextEncoder().encode('{"a":{"b":1},"name":"x"}'), headers })
+			const response = await rejectionOf(readJsonBody(request, schema, { maxBytes: LIMIT }))
+			expect(response.status).toBe(415)
+			expect(await response.json()).toMatchObject({ issues: [{ path: 'content-type' }] })
+			expect(request.bodyUsed).toBe(false)
+		}
+	})
+
+	it('accepts JSON declared with parameters or as a +json type', async () => {
+		for (const contentType of ['application/json; charset=utf-8', 'Application/JSON', 'application/vnd.threatroom+json']) {
+			const request = new Request('http://localhost/api/test', { method: 'POST', body: '{"a":{"b":1},"name":"x"}', headers: { 'content-type': contentType } })
+			await expect(readJsonBody(request, schema, { maxBytes: LIMIT })).resolves.toEqual({ a: { b: 1 }, name: 'x' })
+		}
+	})
+
+	it('answers 400 to JSON nested deeper than the limit, without parsing it', async () => {
+		const deep = streamedRequest(`${'['.repeat(65)}${']'.repeat(65)}`)
+		const response = await rejectionOf(readJsonBody(deep, schema, { maxBytes: LIMIT }))
+		expect(response.status).toBe(400)
+		expect(await response.json()).toEqual({ error: 'Invalid request', issues: [{ path: '', message: 'Nested deeper than 64 levels' }] })
+		// Brackets inside strings are text, not nesting.
+		const text = streamedRequest(JSON.stringify({ a: { b: 1 }, name: '['.repeat(1000) }))
+		await expect(readJsonBody(text, schema, { maxBytes: LIMIT })).resolves.toMatchObject({ name: '['.repeat(1000) })
+	})
+
+	it('answers 400 to __proto__, constructor or prototype keys anywhere, naming where', async () => {
+		const body = '{"a":{"b":1,"constructor":{"prototype":{"polluted":true}}},"name":"x","list":[{"__proto__":{"polluted":true}}]}'
+		const response = await rejectionOf(readJsonBody(streamedRequest(body), schema, { maxBytes: LIMIT }))
+		expect(response.status).toBe(400)
+		const issues = ((await response.json()) as { issues: { path: string }[] }).issues.map((issue) => issue.path).sort()
+		expect(issues).toEqual(['a.constructor', 'list.0.__proto__'])
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+	})
+
+	it('lets the room snapshot keep any key when asked to, without polluting anything', async () => {
+		const loose = z.object({ meta: z.record(z.string(), z.unknown()) })
+		const request = streamedRequest('{"meta":{"__proto__":{"polluted":true},"constructor":1}}')
+		await expect(readJsonBody(request, loose, { maxBytes: LIMIT, allowReservedKeys: true })).resolves.toBeDefined()
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 	})
 
 	it('answers 400 with the path and message of every schema issue', async () => {

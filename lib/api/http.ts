@@ -1,30 +1,64 @@
 import type { z } from 'zod'
-import { BadRequestError, HttpError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '@/lib/errors'
+import {
+	BadRequestError,
+	HttpError,
+	NotFoundError,
+	PayloadTooLargeError,
+	UnauthorizedError,
+	UnsupportedMediaTypeError,
+} from '@/lib/errors'
+import { API_CONTENT_SECURITY_POLICY } from '@/lib/security/contentSecurityPolicy'
+import { SESSION_ID_PATTERN } from './sessionSchemas'
+import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, isJsonContentType, reservedKeyIssues } from './jsonGuards'
 
 // Helpers shared by the route handlers in app/api.
 
 export interface ReadJsonBodyOptions {
 	maxBytes: number
+	/** Deepest nesting of arrays and objects accepted; DEFAULT_MAX_JSON_DEPTH (64) when unset. */
+	maxDepth?: number
+	/**
+	 * Accept `__proto__`, `constructor` and `prototype` keys (refused by default). Only for the
+	 * room's opaque snapshot, whose `meta` objects hold whatever keys a client put there: refusing
+	 * them would let one participant block every save of the session.
+	 */
+	allowReservedKeys?: boolean
 }
 
 /**
- * Reads, parses and validates a JSON body. The limit is enforced on the bytes actually read, before any
- * parsing, because Content-Length may be absent (chunked) or wrong.
+ * Reads, parses and validates a JSON body. 415 unless the Content-Type is JSON; 413 over the limit,
+ * enforced on the bytes actually read, before any parsing, because Content-Length may be absent
+ * (chunked) or wrong; 400 for text that is not UTF-8 JSON, nests deeper than `maxDepth`, uses a
+ * reserved key or fails the schema, each with the issues found.
  */
 export async function readJsonBody<Schema extends z.ZodType>(
 	request: Request,
 	schema: Schema,
-	{ maxBytes }: ReadJsonBodyOptions,
+	{ maxBytes, maxDepth = DEFAULT_MAX_JSON_DEPTH, allowReservedKeys = false }: ReadJsonBodyOptions,
 ): Promise<z.output<Schema>> {
+	if (!isJsonContentType(request.headers.get('content-type'))) throw new UnsupportedMediaTypeError()
 	const declaredLength = Number(request.headers.get('content-length') ?? Number.NaN)
 	if (declaredLength > maxBytes) throw new PayloadTooLargeError(maxBytes)
 
 	const bytes = await readBytes(request, maxBytes)
-	let value: unknown
+	let text: string
 	try {
-		value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
 	} catch {
 		throw new BadRequestError('Invalid JSON')
+	}
+	if (exceedsJsonDepth(text, maxDepth)) {
+		throw new BadRequestError('Invalid request', { issues: [{ path: '', message: `Nested deeper than ${maxDepth} levels` }] })
+	}
+	let value: unknown
+	try {
+		value = JSON.parse(text)
+	} catch {
+		throw new BadRequestError('Invalid JSON')
+	}
+	if (!allowReservedKeys) {
+		const issues = reservedKeyIssues(value)
+		if (issues.length > 0) throw new BadRequestError('Invalid request', { issues })
 	}
 
 	const result = schema.safeParse(value)
@@ -63,9 +97,20 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
 	return bytes
 }
 
-/** JSON response that no cache keeps: every API answer is per-session and some carry secrets. */
+/**
+ * JSON response that no cache keeps (every API answer is per-session and some carry secrets) and
+ * that nothing can render as a document. proxy.ts sets the same policy on every /api answer; it is
+ * here too so the route handlers carry it on their own (and their tests see it).
+ */
 export function jsonResponse(body: unknown, status = 200): Response {
-	return Response.json(body, { status, headers: { 'cache-control': 'no-store' } })
+	return Response.json(body, {
+		status,
+		headers: {
+			'cache-control': 'no-store',
+			'content-security-policy': API_CONTENT_SECURITY_POLICY,
+			'x-content-type-options': 'nosniff',
+		},
+	})
 }
 
 /**
@@ -99,7 +144,6 @@ export function requireBearerToken(request: Request): string {
 }
 
 // Session ids are nanoids; anything else cannot exist, so it is a 404 without a database lookup.
-const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 export async function requireSessionIdParam(
 	params: Promise<{ id: string }>,

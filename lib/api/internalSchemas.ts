@@ -53,4 +53,20 @@ export const saveCanvasBody = z
 export type SaveCanvasBody = z.infer<typeof saveCanvasBody>
 
 export const saveCanvasResponse = z.object({ saved: z.boolean(), clock: z.int().min(0) })
+
+// App → party: `POST <PARTY_INTERNAL_URL>/party/<sessionId>` with the same shared secret, when the
+// facilitator rotated a link (app/api/sessions/[id]/links/rotate, party/linkRevocation.ts).
+
+/** A link token's SHA-256, hex: what the database stores and what the room knows each socket by. */
+export const TOKEN_HASH_PATTERN = /^[0-9a-f]{64}$/
+
+export const revokeLinksBody = z.object({
+	type: z.literal('revoke-links'),
+	tokenHashes: z.array(z.string().regex(TOKEN_HASH_PATTERN)).min(1).max(16),
+})
+export type RevokeLinksBody = z.infer<typeof revokeLinksBody>
+
+/** How many open sockets of the room used one of the links and were closed. */
+export const revokeLinksResponse = z.object({ disconnected: z.int().min(0) })
+export type RevokeLinksResponse = z.infer<typeof revokeLinksResponse>
 export type SaveCanvasResponse = z.infer<typeof saveCanvasResponse>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
-import { linkTokenSchema } from './sessionSchemas'
+import { linkTokenSchema, SESSION_ID_PATTERN } from './sessionSchemas'
 
 // POST /api/sessions/summaries — "My sessions" on the home page: the links this browser kept.
 
@@ -9,7 +9,7 @@ export const SUMMARIES_MAX_BYTES = 64 * 1024
 
 export const summariesBody = z.object({
 	links: z
-		.array(z.object({ id: z.string().min(1).max(64), token: linkTokenSchema }))
+		.array(z.object({ id: z.string().regex(SESSION_ID_PATTERN, 'Not a session id'), token: linkTokenSchema }))
 		.max(SUMMARIES_MAX_LINKS),
 })
 export type SummariesBody = z.infer<typeof summariesBody>

@@ -3,19 +3,32 @@ import { USER_KEY_PATTERN } from '../protocol/identity'
 import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { sessionRecordsResponse } from './sessionRecordSchemas'
+import { isSafeLine, isSafeText, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from './textRules'
 
 // Public API bodies and responses. React- and drizzle-free so the page can parse what it receives.
 
 export const SESSION_NAME_MAX_LENGTH = 256
 export const SESSION_DESCRIPTION_MAX_LENGTH = 1024
 const TOKEN_MAX_LENGTH = 256
+/** Session ids are nanoids (12 characters); anything else cannot name one. */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
-/** An empty or unknown token is a "bad link" (401), not a malformed request; only the size is bounded. */
-export const linkTokenSchema = z.string().max(TOKEN_MAX_LENGTH)
+/**
+ * An empty or unknown token is a "bad link" (401), not a malformed request; only the size and the
+ * alphabet (nanoid's, the only characters a token we issue has) are checked here.
+ */
+export const linkTokenSchema = z
+	.string()
+	.max(TOKEN_MAX_LENGTH)
+	.regex(/^[A-Za-z0-9_-]*$/, 'A link token is made of A-Z, a-z, 0-9, _ and -')
+
+/** The one-line name of a session, as every route that names one checks it. */
+export const sessionNameSchema = z.string().trim().min(1).max(SESSION_NAME_MAX_LENGTH).refine(isSafeLine, UNSAFE_LINE_MESSAGE)
+export const sessionDescriptionSchema = z.string().trim().max(SESSION_DESCRIPTION_MAX_LENGTH).refine(isSafeText, UNSAFE_TEXT_MESSAGE)
 
 export const createSessionBody = z.object({
-	name: z.string().trim().min(1).max(SESSION_NAME_MAX_LENGTH),
-	description: z.string().trim().max(SESSION_DESCRIPTION_MAX_LENGTH).default(''),
+	name: sessionNameSchema,
+	description: sessionDescriptionSchema.default(''),
 	framework: z.enum(FRAMEWORKS).default('STRIDE'),
 })
 export type CreateSessionBody = z.infer<typeof createSessionBody>
@@ -73,5 +86,7 @@ export const errorResponse = z.object({
 	error: z.string(),
 	issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 	limit: z.int().optional(),
+	/** A machine-readable cause where the page reacts to it, e.g. LINK_REVOKED on join. */
+	reason: z.string().optional(),
 })
 export type ErrorResponse = z.infer<typeof errorResponse>

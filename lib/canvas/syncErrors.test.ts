@@ -8,6 +8,10 @@ describe('describeSyncError', () => {
 		}
 	})
 
+	it('tells the holder of a replaced link to ask for the new one, without a retry', () => {
+		expect(describeSyncError('LINK_REVOKED')).toEqual({ kind: 'linkRevoked' })
+	})
+
 	it('asks for a reload when the page is older than the server', () => {
 		const view = describeSyncError('CLIENT_TOO_OLD')
 		expect(view.kind).toBe('failed')

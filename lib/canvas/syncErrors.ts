@@ -8,11 +8,14 @@ const INVALID_LINK_REASONS = new Set(['NOT_AUTHENTICATED', 'NOT_FOUND', 'FORBIDD
 
 export type SyncErrorView =
 	| { kind: 'invalidLink' }
+	/** The facilitator replaced this link: no retry can help, only the new link. */
+	| { kind: 'linkRevoked' }
 	| { kind: 'failed'; title: string; message: string; canRetry: boolean }
 
 /** `reason` is TLRemoteSyncError.reason, or null for any other error (e.g. a bug in a handler). */
 export function describeSyncError(reason: string | null): SyncErrorView {
 	if (reason !== null && INVALID_LINK_REASONS.has(reason)) return { kind: 'invalidLink' }
+	if (reason === PARTY_CLOSE_REASON.LINK_REVOKED) return { kind: 'linkRevoked' }
 	switch (reason) {
 		case 'CLIENT_TOO_OLD':
 			return {

@@ -41,10 +41,53 @@ export const rejectedMessageSchema = z.object({
 })
 export type RejectedMessage = z.infer<typeof rejectedMessageSchema>
 
+/**
+ * Why the room refused one message without closing the socket (docs/protocol.md, "Errors"): the
+ * message was dropped before tldraw saw it and nothing changed. tldraw's own client never sends one
+ * of these; they tell someone writing a client by hand what they got wrong.
+ */
+export const MESSAGE_ERROR_REASON = {
+	/** A binary frame: the sync protocol is JSON text. */
+	BINARY_MESSAGE: 'BINARY_MESSAGE',
+	/** Not JSON (a whole message, or a chunked one once joined). */
+	INVALID_JSON: 'INVALID_JSON',
+	/** JSON, but not a `connect`, `push` or `ping` of tldraw's protocol as the room speaks it. */
+	BAD_MESSAGE: 'BAD_MESSAGE',
+	/** A chunk out of sequence, or a whole message in the middle of a chunked one: both are dropped. */
+	BAD_CHUNK: 'BAD_CHUNK',
+	/** A `push` or `ping` before the `connect` handshake was answered. */
+	NOT_CONNECTED: 'NOT_CONNECTED',
+} as const
+export type MessageErrorReason = (typeof MESSAGE_ERROR_REASON)[keyof typeof MESSAGE_ERROR_REASON]
+
+export const errorMessageSchema = z.object({
+	type: z.literal('error'),
+	reason: z.enum(MESSAGE_ERROR_REASON),
+	/** What was wrong, for a person reading it; never echoes the message. */
+	detail: z.string(),
+})
+export type ErrorMessage = z.infer<typeof errorMessageSchema>
+
+/**
+ * This connection sends faster than the room processes (docs/protocol.md, "Limits"): its messages
+ * wait in order and are handled at the allowed rate. Sent once per burst.
+ */
+export const rateLimitedMessageSchema = z.object({
+	type: z.literal('rate-limited'),
+	/**
+	 * As of the notice: how long until the room has handled what it holds for this connection and
+	 * earned back a whole burst. A client that pauses this long is no longer slowed.
+	 */
+	retryAfterMs: z.number().int().nonnegative(),
+})
+export type RateLimitedMessage = z.infer<typeof rateLimitedMessageSchema>
+
 export const customMessageSchema = z.discriminatedUnion('type', [
 	peopleMessageSchema,
 	clockMessageSchema,
 	rejectedMessageSchema,
+	errorMessageSchema,
+	rateLimitedMessageSchema,
 ])
 export type CustomMessage = z.infer<typeof customMessageSchema>
 
@@ -61,4 +104,11 @@ export function parseCustomMessage(data: unknown): CustomMessage | null {
 export const PARTY_CLOSE_REASON = {
 	/** One message (or one chunked message) was larger than the party accepts. */
 	MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
+	/**
+	 * More messages waited for their turn than the room holds for one connection (party/rateLimit.ts).
+	 * The same string as tldraw's own TLSyncErrorCloseEventReason.RATE_LIMITED.
+	 */
+	RATE_LIMITED: 'RATE_LIMITED',
+	/** The facilitator replaced the link this socket joined with (POST /api/sessions/:id/links/rotate). */
+	LINK_REVOKED: 'LINK_REVOKED',
 } as const

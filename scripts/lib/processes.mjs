@@ -77,11 +77,18 @@ export function spawnNext({ mode, port, env = {}, hostname, onOutput }) {
 }
 
 /**
+ * Where `partykit dev` keeps the rooms' own storage (Durable Object storage: each room's write-ahead
+ * copy of changes the app has not saved yet, party/roomWal.ts). Git-ignored. It must survive a
+ * restart of the party, or a crash loses what the copy protects; tests give each run its own.
+ */
+export const DEFAULT_PARTY_STATE_DIR = path.join(ROOT, '.partykit', 'state')
+
+/**
  * `partykit dev` is our room runtime in every mode: a single machine has no separate prod runner.
- * @param {{ port: number, appUrl: string, secret: string, env?: Record<string, string>, onOutput?: OutputHandler }} options
+ * @param {{ port: number, appUrl: string, secret: string, persistDir?: string, env?: Record<string, string>, onOutput?: OutputHandler }} options
  * @returns {ManagedProcess}
  */
-export function spawnParty({ port, appUrl, secret, env = {}, onOutput }) {
+export function spawnParty({ port, appUrl, secret, persistDir = DEFAULT_PARTY_STATE_DIR, env = {}, onOutput }) {
 	const args = [
 		PARTYKIT_BIN,
 		'dev',
@@ -91,6 +98,8 @@ export function spawnParty({ port, appUrl, secret, env = {}, onOutput }) {
 		`INTERNAL_SECRET=${secret}`,
 		'--var',
 		`APP_URL=${appUrl}`,
+		'--persist',
+		persistDir,
 		// Without it the runtime fetches request.cf metadata from Cloudflare on start.
 		'--disable-request-cf-fetch',
 		'--no-hotkeys',
@@ -100,12 +109,17 @@ export function spawnParty({ port, appUrl, secret, env = {}, onOutput }) {
 
 /**
  * The app and its party, wired to each other: the app learns the party's port (to hand out party
- * URLs), the party the app's internal address; both get the shared secret.
+ * URLs) and internal address, the party the app's internal address; both get the shared secret.
  * @param {{ mode: 'dev' | 'start', port: number, partyPort: number, secret: string, env?: Record<string, string> }} options
  * @returns {{ next: ManagedProcess, party: ManagedProcess }}
  */
 export function spawnThreatroom({ mode, port, partyPort, secret, env = {} }) {
-	const next = spawnNext({ mode, port, env: { ...env, INTERNAL_SECRET: secret, PARTY_PORT: String(partyPort) } })
+	const next = spawnNext({
+		mode,
+		port,
+		// PARTY_INTERNAL_URL: how the app reaches the party itself (to close a rotated link's sockets).
+		env: { PARTY_INTERNAL_URL: `http://127.0.0.1:${partyPort}`, ...env, INTERNAL_SECRET: secret, PARTY_PORT: String(partyPort) },
+	})
 	const party = spawnParty({ port: partyPort, appUrl: `http://127.0.0.1:${port}`, secret, env })
 	return { next, party }
 }

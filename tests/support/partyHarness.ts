@@ -1,5 +1,7 @@
 import { userIdFromKey } from '@/lib/protocol/identity'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
@@ -18,14 +20,22 @@ const PARTYKIT_BIN = path.join(ROOT, 'node_modules', 'partykit', 'dist', 'bin.mj
 const PARTY_START_TIMEOUT_MS = 90_000
 export const SYNC_TIMEOUT_MS = 10_000
 
-export interface PartyHarness {
-	readonly app: FakeApp
+/** What the party talks to as "the app": the in-memory fake, or the real routes over a libSQL file (dbApp.ts). */
+export interface AppServer {
+	readonly url: string
+	close(): Promise<void>
+}
+
+export interface PartyHarness<App extends AppServer = FakeApp> {
+	readonly app: App
 	readonly port: number
 	readonly party: TestProcess
 	/** `user` names a test person; the client sends that person's key (see userKeyFor). */
 	connect(sessionId: string, token: string, name?: string, user?: string): TestClient
-	/** Kills the party hard (a crash) and starts it again on the same port. */
+	/** Kills the party hard (a crash) and starts it again on the same port, with the same room storage. */
 	crashAndRestart(): Promise<void>
+	/** Everything the party printed since the harness started it, across restarts. */
+	partyOutput(): string
 }
 
 export interface PartyHarnessOptions {
@@ -37,15 +47,29 @@ export interface PartyHarnessOptions {
 	persistDebounceMs?: number
 }
 
+export interface PartyHarnessAppOptions<App extends AppServer> extends PartyHarnessOptions {
+	/** Starts the app the party loads from and saves to (default: the in-memory fake). */
+	app: (secret: string) => Promise<App>
+}
+
 /** Saves 50 ms after the last change: for tests that wait for saves but do not time them. */
 export const FAST_SAVES: PartyHarnessOptions = { persistDebounceMs: 50 }
 
-export function usePartyHarness({ persistDebounceMs }: PartyHarnessOptions = {}): PartyHarness {
+export function usePartyHarness(options?: PartyHarnessOptions): PartyHarness<FakeApp>
+export function usePartyHarness<App extends AppServer>(options: PartyHarnessAppOptions<App>): PartyHarness<App>
+export function usePartyHarness<App extends AppServer>({
+	persistDebounceMs,
+	app: startApp = startFakeApp as unknown as (secret: string) => Promise<App>,
+}: Partial<PartyHarnessAppOptions<App>> = {}): PartyHarness<App> {
 	const secret = randomBytes(18).toString('base64url')
 	const clients: TestClient[] = []
-	let app: FakeApp | undefined
+	let app: App | undefined
 	let port = 0
 	let party: TestProcess | undefined
+	// The rooms' own storage (their write-ahead copies), fresh for this file: kept across a crash
+	// and restart, as on a real host, but never shared with another file or run.
+	let persistDir: string | undefined
+	const earlierOutput: string[] = []
 
 	async function startParty(): Promise<void> {
 		if (!app) throw new Error('the fake app is not running')
@@ -61,6 +85,8 @@ export function usePartyHarness({ persistDebounceMs }: PartyHarnessOptions = {})
 				'--var',
 				`APP_URL=${app.url}`,
 				...(persistDebounceMs === undefined ? [] : ['--var', `PERSIST_DEBOUNCE_MS=${persistDebounceMs}`]),
+				'--persist',
+				persistDir ?? '',
 				'--disable-request-cf-fetch',
 				'--no-hotkeys',
 			],
@@ -70,7 +96,8 @@ export function usePartyHarness({ persistDebounceMs }: PartyHarnessOptions = {})
 	}
 
 	beforeAll(async () => {
-		app = await startFakeApp(secret)
+		persistDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threatroom-party-state-'))
+		app = await startApp(secret)
 		port = await freePort()
 		await startParty()
 	})
@@ -84,6 +111,7 @@ export function usePartyHarness({ persistDebounceMs }: PartyHarnessOptions = {})
 		for (const client of clients.splice(0)) client.close()
 		await killAllTestProcesses()
 		await app?.close()
+		if (persistDir) fs.rmSync(persistDir, { recursive: true, force: true })
 	})
 
 	function started<T>(value: T | undefined, what: string): T {
@@ -109,10 +137,13 @@ export function usePartyHarness({ persistDebounceMs }: PartyHarnessOptions = {})
 			return client
 		},
 		async crashAndRestart() {
-			await started(party, 'the party').kill('SIGKILL')
+			const crashed = started(party, 'the party')
+			await crashed.kill('SIGKILL')
+			earlierOutput.push(crashed.output())
 			await waitForPortClosed(port, 5_000)
 			await startParty()
 		},
+		partyOutput: () => [...earlierOutput, party?.output() ?? ''].join('\n'),
 	}
 }
 

@@ -4,7 +4,7 @@ import net from 'node:net'
 // Servers started by a test run in their own process group, so one signal reaches their children
 // too (`partykit dev` runs workerd): a test must leave nothing behind, even when it fails.
 
-const OUTPUT_LINES_KEPT = 200
+const OUTPUT_LINES_KEPT = 1_000
 
 export interface TestProcess {
 	readonly child: ChildProcess

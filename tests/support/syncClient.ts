@@ -3,6 +3,7 @@ import { Store } from '@tldraw/store'
 import { TLSyncClient } from '@tldraw/sync-core'
 import type { TLRecord, TLShape, TLStoreProps } from '@tldraw/tlschema'
 import WebSocket from 'ws'
+import { PendingWrites } from '@/lib/canvas/pendingWrites'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { ClientWebSocketAdapter } from './syncCoreInternals'
 
@@ -37,6 +38,13 @@ export interface TestClient {
 	customMessages: unknown[]
 	shapes(): TLShape[]
 	/**
+	 * Records with a change of this client's that the room has not acknowledged (push_result) yet,
+	 * as the browser's pending marks see them (lib/canvas/pendingWrites.ts).
+	 */
+	pending(): ReadonlySet<string>
+	/** Pushes answered so far: a push of this client's the room acknowledged. */
+	acknowledgedPushes(): number
+	/**
 	 * Cuts the connection as a network failure would, and keeps it down: reconnect attempts go to a
 	 * port nobody listens on until `goOnline`. Local edits meanwhile wait in the client, as in a browser.
 	 */
@@ -62,7 +70,15 @@ export function connectTestClient(partyOrigin: string, sessionId: string, query:
 	for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
 
 	let offline = false
-	const socket = new ClientWebSocketAdapter(() => (offline ? UNREACHABLE_URL : url.toString()))
+	const adapter = new ClientWebSocketAdapter(() => (offline ? UNREACHABLE_URL : url.toString()))
+	const pendingWrites = new PendingWrites()
+	let acknowledged = 0
+	adapter.onReceiveMessage((message) => {
+		const events = message && typeof message === 'object' && 'type' in message && message.type === 'data' && 'data' in message ? (message.data as { type: string }[]) : [message as { type: string }]
+		acknowledged += events.filter((event) => event.type === 'push_result').length
+	})
+	const socket = pendingWrites.wrap(adapter)
+	pendingWrites.watch(store)
 	let loaded = false
 	let error: string | null = null
 	const customMessages: unknown[] = []
@@ -88,17 +104,22 @@ export function connectTestClient(partyOrigin: string, sessionId: string, query:
 		syncError: () => error,
 		customMessages,
 		shapes: () => store.allRecords().filter((record): record is TLShape => record.typeName === 'shape'),
+		pending: () => pendingWrites.ids.get(),
+		acknowledgedPushes: () => acknowledged,
 		goOffline() {
 			offline = true
-			socket._closeSocket()
+			// A cut network delivers nothing more; `ws` would still hand over what it had buffered,
+			// which a browser drops once the socket is closing (and tldraw asserts it never sees).
+			if (adapter._ws) adapter._ws.onmessage = null
+			adapter._closeSocket()
 		},
 		goOnline() {
 			offline = false
-			socket.restart()
+			adapter.restart()
 		},
 		close() {
 			client.close()
-			socket.close()
+			adapter.close()
 		},
 	}
 }

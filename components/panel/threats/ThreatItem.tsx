@@ -8,7 +8,9 @@ import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import { canContribute, canEditThreat, canFacilitate } from '@/lib/session/sessionPermissions'
 import { draftFromThreat } from '@/lib/session/threatDraft'
 import { voteSummaryFor } from '@/lib/session/voteSummary'
+import { voteIdFor } from '@/lib/session/records/voteRecord'
 import { ConfirmButton } from '../common/ConfirmButton'
+import { PendingTag } from '../PendingBanner'
 import { RiskChip } from '../common/RiskChip'
 import { useSession } from '../SessionContext'
 import { AgreedRating } from './AgreedRating'
@@ -78,13 +80,16 @@ export function ThreatItem({
 	showElement?: string
 	defaultOpen?: boolean
 }) {
-	const { editor, model, role, userId, notify } = useSession()
+	const { editor, model, role, userId, notify, pending } = useSession()
 	const [open, setOpen] = useState(defaultOpen)
 	const [editing, setEditing] = useState(false)
 	const summary = useValue('vote summary', () => voteSummaryFor(threat.id, model.votes.get()), [model, threat.id])
 	const rating = effectiveRating(threat)
 	const editable = canEditThreat(role, userId, threat)
 	const tag = threat.humanId || 'T-…'
+	// Not acknowledged yet: the room numbers a threat when it takes it.
+	const threatPending = useValue('threat pending', () => !threat.humanId || pending.has(threat.id), [pending, threat])
+	const votePending = useValue('vote pending', () => pending.has(voteIdFor(threat.id, userId)), [pending, threat.id, userId])
 
 	const remove = () => {
 		setThreatDeleted(editor, threat, true)
@@ -134,6 +139,8 @@ export function ThreatItem({
 				<RiskChip rating={rating} compact />
 			</button>
 			<div className="tr-threat__meta">
+				{threatPending && <PendingTag testId="panel.threat.pending" title="Not received by the room yet: it gets its number then" />}
+				{votePending && <PendingTag testId="panel.vote.pending" label="vote pending" title="Your vote has not reached the room yet" />}
 				{showElement && <span className="tr-threat__element">{showElement}</span>}
 				{threat.categories.map((id) => (
 					<span key={id} className="tr-category-chip" title={getCategory(model.framework, id)?.name}>

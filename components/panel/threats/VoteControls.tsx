@@ -66,8 +66,9 @@ export function VoteSpread({ summary }: { summary: VoteSummary }) {
  * that each pick replaces the vote at once (its id is the voter's, so it never doubles).
  */
 export function VoteControls({ threat }: { threat: ThreatRecord }) {
-	const { editor, userId } = useSession()
+	const { editor, userId, pending } = useSession()
 	const mine = useValue('my vote', () => editor.store.get(voteIdFor(threat.id, userId)) ?? null, [editor, threat.id, userId])
+	const minePending = useValue('my vote pending', () => pending.has(voteIdFor(threat.id, userId)), [pending, threat.id, userId])
 	const [likelihood, setLikelihood] = useState<number | null>(mine?.likelihood ?? null)
 	const [impact, setImpact] = useState<number | null>(mine?.impact ?? null)
 
@@ -88,7 +89,13 @@ export function VoteControls({ threat }: { threat: ThreatRecord }) {
 			<LevelPicker label="Likelihood" testIdPrefix="panel.vote.likelihood" value={likelihood} onChange={(level) => pick(level, impact)} />
 			<LevelPicker label="Impact" testIdPrefix="panel.vote.impact" value={impact} onChange={(level) => pick(likelihood, level)} />
 			<span className="tr-vote__status" role="status">
-				{mine ? 'Your vote is in' : likelihood !== null || impact !== null ? 'Pick both to vote' : 'Your vote'}
+				{mine && minePending
+					? 'Your vote is pending'
+					: mine
+						? 'Your vote is in'
+						: likelihood !== null || impact !== null
+							? 'Pick both to vote'
+							: 'Your vote'}
 			</span>
 		</div>
 	)

@@ -101,14 +101,26 @@ export class SessionPanel {
 
 	/** Writes a new threat on the focused element under one of its categories; returns once it has its T-ID. */
 	async addThreat(categoryId: string, fields: { title: string; likelihood: number; impact: number }): Promise<string> {
+		const added = await this.submitThreat(categoryId, fields)
+		await expect(added).toHaveAttribute('data-human-id', /^T-\d{3,}$/)
+		return (await added.getAttribute('data-human-id')) ?? ''
+	}
+
+	/** Writes a new threat and returns its row at once, numbered or not (offline it stays pending). */
+	async submitThreat(categoryId: string, fields: { title: string; likelihood: number; impact: number }): Promise<Locator> {
 		await this.byTestId(`panel.category.${categoryId}.add`).click()
 		await this.byTestId('panel.threat.form.title').fill(fields.title)
 		await this.byTestId('panel.threat.form.likelihood').selectOption(String(fields.likelihood))
 		await this.byTestId('panel.threat.form.impact').selectOption(String(fields.impact))
 		await this.byTestId('panel.threat.form.submit').click()
 		const added = this.threats().filter({ hasText: fields.title })
-		await expect(added).toHaveAttribute('data-human-id', /^T-\d{3,}$/)
-		return (await added.getAttribute('data-human-id')) ?? ''
+		await expect(added).toHaveCount(1)
+		return added
+	}
+
+	/** The threat with this title, numbered or not. */
+	threatTitled(title: string): Locator {
+		return this.threats().filter({ hasText: title })
 	}
 
 	threat(humanId: string): Locator {
@@ -125,6 +137,11 @@ export class SessionPanel {
 
 	async vote(humanId: string, likelihood: number, impact: number): Promise<void> {
 		const threat = await this.openThreat(humanId)
+		await this.pickVote(threat, likelihood, impact)
+	}
+
+	/** Votes on an open threat row: both picks, then the vote stands (acknowledged or pending). */
+	async pickVote(threat: Locator, likelihood: number, impact: number): Promise<void> {
 		await threat.getByTestId(`panel.vote.likelihood.${likelihood}`).click()
 		await threat.getByTestId(`panel.vote.impact.${impact}`).click()
 		await expect(threat.getByTestId(`panel.vote.impact.${impact}`)).toHaveAttribute('aria-pressed', 'true')

@@ -10,8 +10,13 @@ export interface ThreatroomStack {
 	appUrl: string
 	partyUrl: string
 	databaseFile: string
-	/** Kills the party with SIGKILL, as a crash would, and starts it again on the same port. */
+	/**
+	 * Kills the party with SIGKILL, as a crash would, and starts it again on the same port with the
+	 * same room storage (this stack's own directory, so no other run's rooms leak in).
+	 */
 	crashAndRestartParty(): Promise<void>
+	/** What the party printed since it (first) started, newest last; kept across restarts. */
+	partyOutput(): string[]
 	/** The same for the Next.js app (the database path). */
 	crashAndRestartApp(): Promise<void>
 	stop(): Promise<void>
@@ -28,6 +33,23 @@ async function freePort(): Promise<number> {
 	})
 }
 
+async function waitForPortClosed(port: number, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs
+	for (;;) {
+		const accepts = await new Promise<boolean>((resolve) => {
+			const socket = net.connect(port, '127.0.0.1')
+			socket.once('connect', () => {
+				socket.destroy()
+				resolve(true)
+			})
+			socket.once('error', () => resolve(false))
+		})
+		if (!accepts) return
+		if (Date.now() > deadline) throw new Error(`port ${port} still accepts connections after ${timeoutMs} ms`)
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+}
+
 /**
  * The production build (`next start`, built by `npm test` before Playwright runs) and a
  * `partykit dev` room runtime on free ports, with a fresh libSQL file — what a user runs, isolated
@@ -40,13 +62,24 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 	const secret = `e2e-secret-${Math.random().toString(36).slice(2)}-${Date.now()}`
 	const appUrl = `http://127.0.0.1:${appPort}`
 	const quiet = () => {}
+	const partyLines: string[] = []
+	const keepPartyLine = (line: string) => {
+		partyLines.push(line)
+		if (partyLines.length > 2_000) partyLines.splice(0, partyLines.length - 2_000)
+		if (process.env.E2E_VERBOSE) console.log(`[party] ${line}`)
+	}
 	let app: ManagedProcess
 	const startApp = async () => {
 		app = spawnNext({
 			mode: 'start',
 			port: appPort,
 			hostname: '127.0.0.1',
-			env: { DATABASE_URL: `file:${databaseFile}`, INTERNAL_SECRET: secret, PARTY_PORT: String(partyPort) },
+			env: {
+				DATABASE_URL: `file:${databaseFile}`,
+				INTERNAL_SECRET: secret,
+				PARTY_PORT: String(partyPort),
+				PARTY_INTERNAL_URL: `http://127.0.0.1:${partyPort}`,
+			},
 			onOutput: process.env.E2E_VERBOSE ? undefined : quiet,
 		})
 		await waitForHttp(`${appUrl}/`, 60_000)
@@ -57,13 +90,16 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 			port: partyPort,
 			appUrl,
 			secret,
-			onOutput: process.env.E2E_VERBOSE ? undefined : quiet,
+			persistDir: path.join(dir, 'party-state'),
+			onOutput: keepPartyLine,
 		})
 		await waitForHttp(`http://127.0.0.1:${partyPort}/`, 60_000)
 	}
-	const crash = async (managed: ManagedProcess) => {
+	const crash = async (managed: ManagedProcess, port: number) => {
 		if (managed.child.pid !== undefined) process.kill(-managed.child.pid, 'SIGKILL')
 		await managed.exited
+		// The leader can go before its children (workerd, next's workers): the new one needs the port.
+		await waitForPortClosed(port, 10_000)
 	}
 	await Promise.all([startApp(), startParty()])
 	return {
@@ -71,11 +107,12 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 		partyUrl: `ws://127.0.0.1:${partyPort}`,
 		databaseFile,
 		async crashAndRestartParty() {
-			await crash(party)
+			await crash(party, partyPort)
 			await startParty()
 		},
+		partyOutput: () => [...partyLines],
 		async crashAndRestartApp() {
-			await crash(app)
+			await crash(app, appPort)
 			await startApp()
 		},
 		async stop() {

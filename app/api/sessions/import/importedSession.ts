@@ -10,10 +10,17 @@ function fit(text: string, max: number, path: string, warnings: ImportIssue[]): 
 	return `${text.slice(0, max - 1)}…`
 }
 
+/** A session name is one line: a title written over several lines is joined with spaces. */
+function oneLine(text: string, path: string, warnings: ImportIssue[]): string {
+	if (!/[\t\n\r]/.test(text)) return text
+	warnings.push({ path, message: 'line breaks and tabs replaced by spaces' })
+	return text.replace(/\s*[\t\n\r]+\s*/g, ' ')
+}
+
 /** The new session's row from TD's summary (and its first diagram's framework), within our limits. */
 export function importedSessionFields(model: ImportedModel, warnings: ImportIssue[]): CreateSessionBody {
 	return {
-		name: fit(model.name.trim() || UNTITLED_IMPORT, SESSION_NAME_MAX_LENGTH, 'summary.title', warnings),
+		name: fit(oneLine(model.name.trim(), 'summary.title', warnings) || UNTITLED_IMPORT, SESSION_NAME_MAX_LENGTH, 'summary.title', warnings),
 		description: fit(model.description.trim(), SESSION_DESCRIPTION_MAX_LENGTH, 'summary.description', warnings),
 		framework: model.framework,
 	}

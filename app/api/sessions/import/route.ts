@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { IMPORT_MAX_BYTES, type ImportSessionResponse } from '@/lib/api/derivedSessionSchemas'
 import { jsonResponse, readJsonBody, withErrors } from '@/lib/api/http'
 import { publicOrigin, sessionLinks } from '@/lib/api/origin'
+import { unsafeTextIssues } from '@/lib/api/textRules'
 import { snapshotFromImport } from '@/lib/canvas/snapshotFromImport'
 import { createSessionWithCanvas } from '@/lib/db/derivedSessionsRepo'
 import { BadRequestError } from '@/lib/errors'
@@ -22,6 +23,10 @@ const INVALID_MODEL = 'Invalid Threat Dragon model'
 export const POST = withErrors(async (request: Request) => {
 	// The importer validates the structure itself, with messages written for people.
 	const json = await readJsonBody(request, z.unknown(), { maxBytes: IMPORT_MAX_BYTES })
+	// Names, titles and descriptions end up in the session, on the canvas and in every report: no
+	// control characters (NUL…) or bidirectional overrides anywhere in the file.
+	const unsafe = unsafeTextIssues(json)
+	if (unsafe.length > 0) throw new BadRequestError(INVALID_MODEL, { issues: unsafe })
 	const imported = importThreatDragon(json)
 	if (!imported.ok) throw new BadRequestError(INVALID_MODEL, { issues: imported.issues })
 

@@ -4,6 +4,7 @@ import { requireSessionRole } from '@/lib/api/sessionAccess'
 import { loadSessionModel } from '@/lib/db/sessionModelRepo'
 import { findSession } from '@/lib/db/sessionsRepo'
 import { NotFoundError } from '@/lib/errors'
+import { API_CONTENT_SECURITY_POLICY } from '@/lib/security/contentSecurityPolicy'
 import { exportFile } from './exportFile'
 
 export const runtime = 'nodejs'
@@ -31,6 +32,7 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
 		'cache-control': 'no-store',
 		'x-content-type-options': 'nosniff',
 	})
-	if (file.contentSecurityPolicy) headers.set('content-security-policy', file.contentSecurityPolicy)
+	// Opened in a tab instead of saved, no file may load or run anything.
+	headers.set('content-security-policy', file.contentSecurityPolicy ?? API_CONTENT_SECURITY_POLICY)
 	return new Response(file.body, { status: 200, headers })
 })

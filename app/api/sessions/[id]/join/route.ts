@@ -2,10 +2,11 @@ import { jsonResponse, readJsonBody, requireSessionIdParam, withErrors } from '@
 import { partyUrl } from '@/lib/api/origin'
 import { joinBody, type JoinResponse } from '@/lib/api/sessionSchemas'
 import { toSessionSummary } from '@/lib/api/sessionSummary'
-import { resolveToken } from '@/lib/db/linkTokensRepo'
+import { LINK_REVOKED, LINK_REVOKED_MESSAGE } from '@/lib/api/linkSchemas'
+import { findToken } from '@/lib/db/linkTokensRepo'
 import { userIdFromKey } from '@/lib/protocol/identity'
 import { findSession } from '@/lib/db/sessionsRepo'
-import { NotFoundError, UnauthorizedError } from '@/lib/errors'
+import { HttpError, NotFoundError, UnauthorizedError } from '@/lib/errors'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'
@@ -20,8 +21,11 @@ export const POST = withErrors(async (request: Request, { params }: { params: Pr
 	const { token, userKey } = await readJsonBody(request, joinBody, { maxBytes: MAX_BODY_BYTES })
 	const session = await findSession(id)
 	if (!session) throw new NotFoundError(INVALID_LINK)
-	const role = await resolveToken(id, token)
-	if (!role) throw new UnauthorizedError(INVALID_LINK)
+	const found = await findToken(token)
+	if (!found || found.grant.sessionId !== id) throw new UnauthorizedError(INVALID_LINK)
+	// Only the holder of the whole old token learns that it was replaced, and can ask for the new one.
+	if (found.revoked) throw new HttpError(401, LINK_REVOKED_MESSAGE, { reason: LINK_REVOKED })
+	const { role } = found.grant
 
 	const response: JoinResponse = {
 		role,

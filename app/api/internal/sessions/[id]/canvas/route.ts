@@ -10,6 +10,12 @@ export const dynamic = 'force-dynamic'
 
 /** A whole room snapshot travels in one request; 20 MiB leaves room for large boards. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024
+/**
+ * Rich text nests a few levels per list level; nothing a person writes comes near this. Deeper
+ * JSON is refused before JSON.stringify (which overflows the stack a few thousand levels down)
+ * would turn it into a 500.
+ */
+const MAX_SNAPSHOT_DEPTH = 1_000
 
 type Context = { params: Promise<{ id: string }> }
 
@@ -28,7 +34,9 @@ export const PUT = withErrors(async (request: Request, { params }: Context) => {
 	// Secret first, so an unauthenticated caller cannot make us buffer 20 MiB.
 	requireInternalSecret(request)
 	const id = await requireSessionIdParam(params)
-	const body = await readJsonBody(request, saveCanvasBody, { maxBytes: MAX_BODY_BYTES })
+	// The snapshot is the room's, validated by the room: a shape's `meta` may hold any key a client
+	// chose, `__proto__` included (as a plain own property; nothing here merges it into an object).
+	const body = await readJsonBody(request, saveCanvasBody, { maxBytes: MAX_BODY_BYTES, maxDepth: MAX_SNAPSHOT_DEPTH, allowReservedKeys: true })
 	const response: SaveCanvasResponse = await saveCanvas(id, body)
 	return jsonResponse(response)
 })

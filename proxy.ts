@@ -1,0 +1,43 @@
+import { type NextRequest, NextResponse } from 'next/server'
+import { partyUrl } from '@/lib/api/origin'
+import {
+	API_CONTENT_SECURITY_POLICY,
+	createNonce,
+	pageContentSecurityPolicy,
+} from '@/lib/security/contentSecurityPolicy'
+
+const CSP = 'content-security-policy'
+const EXPORT_ROUTE = /^\/api\/sessions\/[^/]+\/export\/?$/
+
+/**
+ * Sets the Content-Security-Policy per request (next.config.ts `headers()` cannot: the party's
+ * origin depends on the request, and the nonce must be new for every page). Next.js reads the
+ * nonce back from the request's CSP header and puts it on its own scripts, which is why every page
+ * renders dynamically (app/layout.tsx). The other security headers are static: next.config.ts.
+ */
+export function proxy(request: NextRequest): NextResponse {
+	const { pathname } = request.nextUrl
+	if (pathname.startsWith('/api/')) {
+		const response = NextResponse.next()
+		// A header set here replaces the route's own, and the export route serves each file with a
+		// policy of its own (sandboxed HTML and SVG): it is left to set it (it always does).
+		if (!EXPORT_ROUTE.test(pathname)) response.headers.set(CSP, API_CONTENT_SECURITY_POLICY)
+		return response
+	}
+	const policy = pageContentSecurityPolicy({
+		nonce: createNonce(),
+		partyUrl: partyUrl(request),
+		isDevelopment: process.env.NODE_ENV === 'development',
+	})
+	const requestHeaders = new Headers(request.headers)
+	requestHeaders.set(CSP, policy)
+	const response = NextResponse.next({ request: { headers: requestHeaders } })
+	response.headers.set(CSP, policy)
+	return response
+}
+
+export const config = {
+	// Static build output and the self-hosted tldraw assets are not documents: no policy needed,
+	// and skipping them keeps the proxy off the hot path of every chunk and font.
+	matcher: ['/((?!_next/static|_next/image|tldraw-assets/).*)'],
+}
