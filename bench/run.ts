@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { benchConfig } from './config'
 import { type BuildResult, buildApp, buildBareApp } from './lib/build'
 import { acquireBenchLock } from './lib/lock'
-import { machineInfo, startLoadMonitor } from './lib/machine'
+import { machineInfo, otherBusyPctOver, startLoadMonitor } from './lib/machine'
 import { ROOT, stopAllProcesses } from './lib/processes'
 import { type BenchStack, startStack } from './lib/stack'
 import { measureCanvasPropagation } from './measure/canvasPropagation'
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
 		out: { type: 'string' },
 		'app-build': { type: 'string' },
 		'report-only': { type: 'boolean', default: false },
+		'wait-quiet': { type: 'string' },
 		verbose: { type: 'boolean', default: false },
 	},
 	strict: true,
@@ -58,6 +59,10 @@ const reuseAppBuild = args['app-build'] ? args['app-build'] === 'reuse' : config
 const outFile = path.resolve(ROOT, args.out ?? (config.mode === 'full' ? 'BENCHMARKS.md' : 'bench/results/BENCHMARKS.smoke.md'))
 const resultsDir = path.join(ROOT, 'bench', 'results')
 const verbose = args.verbose ?? false
+/** --wait-quiet=M: before each measurement, wait up to M minutes for other processes to use < 20 % of the machine. */
+const waitQuietMs = (positiveInt(args['wait-quiet'], 'wait-quiet') ?? 0) * 60_000
+const QUIET_OTHER_PCT = 20
+const QUIET_PROBE_MS = 5_000
 
 // Re-renders the report from the last run's raw results (e.g. after editing bench/analysis.md).
 if (args['report-only']) {
@@ -119,6 +124,7 @@ const results: BenchResults = {
 	errors: [],
 	warnings: [],
 	measuredAt: {},
+	moduleLoad: {},
 	analysis: null,
 }
 
@@ -134,6 +140,8 @@ if (only.size < MODULES.length && fs.existsSync(previousFile)) {
 			results.chromium = previous.chromium
 		} else results[module] = previous[module] as never
 		if (results[module] !== null) results.measuredAt[module] = at
+		const load = previous.moduleLoad?.[module]
+		if (load) results.moduleLoad[module] = load
 	}
 	results.builds = previous.builds
 }
@@ -157,11 +165,24 @@ try {
 
 	const measure = async <T>(module: Module, work: () => Promise<T>): Promise<T | null> => {
 		if (!only.has(module)) return null
+		if (waitQuietMs > 0) {
+			const until = performance.now() + waitQuietMs
+			for (let other = await otherBusyPctOver(QUIET_PROBE_MS); other >= QUIET_OTHER_PCT; other = await otherBusyPctOver(QUIET_PROBE_MS)) {
+				if (performance.now() > until) {
+					log(`other processes still use ${other.toFixed(0)} % of the machine; measuring anyway`)
+					break
+				}
+				log(`waiting for a quieter machine: other processes use ${other.toFixed(0)} %`)
+			}
+		}
 		log(`— ${module}`)
+		monitor.segment()
 		const runtimeBefore = started.partyRuntimePids()
 		try {
 			const result = await work()
 			results.measuredAt[module] = machine.startedAt
+			results.moduleLoad[module] = monitor.segment()
+			log(`${module}: other processes used ${results.moduleLoad[module]?.otherBusyPct.toFixed(0)} % of the machine meanwhile`)
 			// The memory module restarts the party on purpose; anywhere else a new workerd means a reload.
 			if (module !== 'memory' && started.partyRuntimePids() !== runtimeBefore) {
 				const warning = `${module}: our party's runtime (workerd) restarted during the measurement — its rooms were reloaded; figures may include reconnections`

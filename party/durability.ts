@@ -74,10 +74,10 @@ export class RoomDurability {
 		this.reportTimer = null
 		const writes = this.options.wal.stats.takeReport()
 		if (writes === null) return
-		const { immediate, heldMs } = this.gate.takeStats()
+		const { immediate, held, heldMs } = this.gate.takeStats()
 		console.info(
 			`[party ${this.options.sessionId}] write-ahead: ${writes}; messages: ${immediate} sent at once, ` +
-				`${heldMs.length} held for a write (${summarizeMs(heldMs)}); ${this.options.wal.size} entries not in the app yet`,
+				`${held} held for a write (${summarizeMs(heldMs)}); ${this.options.wal.size} entries not in the app yet`,
 		)
 	}
 

@@ -7,8 +7,7 @@ import { CanvasRoom } from './canvasRoom'
 import { parsePartyEnv } from './env'
 import { handleRevocationRequest, LinkConnections } from './linkRevocation'
 import { retryDelayMs } from './persistence'
-import { RoomWal, type WalLog } from './roomWal'
-import { startingState } from './startingState'
+import { loadRoom } from './loadRoom'
 
 /** How long a connecting socket waits for the canvas to load before it is told to come back. */
 const LOAD_WAIT_MS = 10_000
@@ -111,16 +110,8 @@ export default class ThreatroomServer implements Party.Server {
 				const env = parsePartyEnv(this.room.env)
 				const api = createAppApi(env, this.room.id)
 				// The app's snapshot and the room's own write-ahead copy: the room starts from the newer.
-				const [loaded, { wal, stored }] = await Promise.all([api.loadCanvas(), RoomWal.open(this.room.storage, walLog(this.room.id))])
-				if (loaded === null) return null
-				const start = startingState(loaded, stored)
-				if (start.source === 'wal') {
-					console.warn(
-						`[party ${this.room.id}] restored ${start.replayed} change(s) the app had not saved yet ` +
-							`(clock ${start.appClock} → ${start.snapshot.documentClock}) from the room's write-ahead copy`,
-					)
-				}
-				return new CanvasRoom(this.room.id, start, api, wal, { persistDebounceMs: env.PERSIST_DEBOUNCE_MS })
+				const loaded = await loadRoom(this.room.id, api, this.room.storage)
+				return loaded && new CanvasRoom(this.room.id, loaded.start, api, loaded.wal, { persistDebounceMs: env.PERSIST_DEBOUNCE_MS })
 			} catch (error) {
 				const retryInMs = retryDelayMs(failures)
 				const message = error instanceof Error ? error.message : String(error)
@@ -128,13 +119,6 @@ export default class ThreatroomServer implements Party.Server {
 				await new Promise((resolve) => setTimeout(resolve, retryInMs))
 			}
 		}
-	}
-}
-
-function walLog(roomId: string): WalLog {
-	return {
-		error: (message) => console.error(`[party ${roomId}] ${message}`),
-		info: (message) => console.info(`[party ${roomId}] ${message}`),
 	}
 }
 

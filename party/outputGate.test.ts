@@ -71,6 +71,6 @@ describe('OutputGate', () => {
 		now = 1_004
 		gate.release(3)
 		expect(log).toEqual([])
-		expect(gate.takeStats()).toEqual({ immediate: 0, heldMs: [4] })
+		expect(gate.takeStats()).toEqual({ immediate: 0, held: 1, heldMs: [4] })
 	})
 })

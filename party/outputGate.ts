@@ -25,9 +25,10 @@ type Held =
 export class OutputGate {
 	private readonly held: Held[] = []
 	private durable: number
-	/** How long released messages were held, for the room's latency report. */
+	/** How long released messages were held (the latest 10,000), for the room's latency report. */
 	private heldMs: number[] = []
-	/** Messages that left at once since the last report (nothing was being written). */
+	/** Messages released after a hold, and messages that left at once, since the last report. */
+	private heldCount = 0
 	private immediate = 0
 
 	constructor(
@@ -61,6 +62,7 @@ export class OutputGate {
 		for (const message of this.held) {
 			if (message.clock > this.durable) break
 			released++
+			this.heldCount++
 			this.heldMs.push(now - message.heldAt)
 			deliver(message)
 		}
@@ -73,10 +75,11 @@ export class OutputGate {
 		return this.held.length
 	}
 
-	/** Since the last call: how many messages left at once, and the hold times (ms) of the others. */
-	takeStats(): { immediate: number; heldMs: number[] } {
-		const stats = { immediate: this.immediate, heldMs: this.heldMs }
+	/** Since the last call: how many messages left at once, how many were held, and (a sample of) how long. */
+	takeStats(): { immediate: number; held: number; heldMs: number[] } {
+		const stats = { immediate: this.immediate, held: this.heldCount, heldMs: this.heldMs }
 		this.immediate = 0
+		this.heldCount = 0
 		this.heldMs = []
 		return stats
 	}

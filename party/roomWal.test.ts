@@ -135,7 +135,18 @@ describe('RoomWal', () => {
 		const { stored } = await RoomWal.open(storage, log)
 		expect([...stored.changes.keys()]).toEqual(['threat:b'])
 		expect(stored.changes.get('threat:b')?.clock).toBe(3)
+		expect(stored.prunedThrough).toBe(2)
 		expect(wal.size).toBe(1)
+	})
+
+	it('can be discarded whole', async () => {
+		const storage = new FakeStorage()
+		const { wal } = await RoomWal.open(storage, log)
+		wal.append(changes([['threat:a', { state: threat('a', 'x'.repeat(CHUNK_CHARS * 2)), clock: 1 }]]), { clock: 1, humanIdCounters: {} }, SCHEMA)
+		await settle()
+		await wal.discard()
+		expect([...storage.data.keys()]).toEqual([])
+		expect(wal.size).toBe(0)
 	})
 
 	it('counts a clock the app stored as durable, so the room can answer even if its own write is slow', async () => {

@@ -7,6 +7,7 @@ import {
 	encodeChange,
 	inCalls,
 	META_KEY,
+	PRUNED_KEY,
 	recordKey,
 	SCHEMA_KEY,
 	type StoredWal,
@@ -51,8 +52,10 @@ export class RoomWal {
 	private pendingSchema: SerializedSchema | null = null
 	private writing = false
 	private failures = 0
-	private durable: number
+	/** Set by `startAt`: what the room starts from is durable (loaded from the app or from here). */
+	private durable = 0
 	private pruneTo = 0
+	private lastSchema: SerializedSchema | null
 	private lastSchemaJson: string | null
 	private readonly listeners = new Set<(clock: number) => void>()
 	/** What the storage holds per record (clock, chunk keys), for pruning and chunk cleanup. */
@@ -65,7 +68,8 @@ export class RoomWal {
 		stored: StoredWal,
 	) {
 		for (const [id, change] of stored.changes) this.index.set(id, { clock: change.clock, chunks: stored.chunks.get(id) ?? 0 })
-		this.durable = Math.max(stored.meta?.clock ?? 0, ...[...stored.changes.values()].map((change) => change.clock))
+		this.pruneTo = stored.prunedThrough
+		this.lastSchema = stored.schema
 		this.lastSchemaJson = stored.schema ? JSON.stringify(stored.schema) : null
 	}
 
@@ -73,6 +77,20 @@ export class RoomWal {
 		const stored = decodeStored(await storage.list({ prefix: WAL_PREFIX }))
 		if (stored.unreadable.length > 0) log.error(`write-ahead copy: ${stored.unreadable.length} unreadable entries ignored`)
 		return { wal: new RoomWal(storage, log, stored), stored }
+	}
+
+	/**
+	 * Deletes the whole copy, before the room starts: for a copy that belongs to another history than
+	 * the app's (see startingState's 'app-behind-copy'), which must never be laid over it later.
+	 */
+	async discard(): Promise<void> {
+		const keys = [...(await this.storage.list({ prefix: WAL_PREFIX })).keys()]
+		await Promise.all(inCalls(keys).map((call) => this.storage.delete(call)))
+		await this.storage.sync?.()
+		this.index.clear()
+		this.pruneTo = 0
+		this.lastSchema = null
+		this.lastSchemaJson = null
 	}
 
 	/** The highest clock known to be durable, here or (see `checkpoint`) in the app. */
@@ -95,9 +113,11 @@ export class RoomWal {
 	append(changes: Map<string, TrackedChange>, meta: Omit<WalMeta, 'version'>, schema: SerializedSchema): void {
 		for (const [id, change] of changes) this.pending.set(id, change)
 		this.pendingMeta = { version: 1, ...meta }
-		const schemaJson = JSON.stringify(schema)
-		if (schemaJson !== this.lastSchemaJson) {
-			this.pendingSchema = schema
+		// The schema changes only with a migration: written when it does, not with every batch.
+		if (schema !== this.lastSchema) {
+			const schemaJson = JSON.stringify(schema)
+			if (schemaJson !== this.lastSchemaJson) this.pendingSchema = schema
+			this.lastSchema = schema
 			this.lastSchemaJson = schemaJson
 		}
 		this.kick()
@@ -190,7 +210,9 @@ export class RoomWal {
 
 	private async prune(ids: string[]): Promise<void> {
 		const keys = ids.flatMap((id) => [recordKey(id), ...Array.from({ length: this.index.get(id)?.chunks ?? 0 }, (_, index) => chunkKey(id, index))])
-		await Promise.all(inCalls(keys).map((call) => this.storage.delete(call)))
+		// With the mark of how far the copy was pruned: a restart must not lay it over an app
+		// snapshot older than that (a database restored from a backup), which would miss what was pruned.
+		await Promise.all([...inCalls(keys).map((call) => this.storage.delete(call)), this.storage.put({ [PRUNED_KEY]: this.pruneTo })])
 		await this.storage.sync?.()
 		// A record written again meanwhile has a newer clock and keeps its (rewritten) entry.
 		for (const id of ids) if ((this.index.get(id)?.clock ?? Number.POSITIVE_INFINITY) <= this.pruneTo) this.index.delete(id)

@@ -27,7 +27,14 @@ function app(clock: number, records: [TLRecord, number][], tombstones: Record<st
 }
 
 function wal(clock: number, changes: [string, TrackedChange][], humanIdCounters: Record<string, number> = {}): StoredWal {
-	return { meta: { version: 1, clock, humanIdCounters }, schema: threatroomSchema.serialize(), changes: new Map(changes), chunks: new Map(), unreadable: [] }
+	return {
+		meta: { version: 1, clock, humanIdCounters },
+		schema: threatroomSchema.serialize(),
+		changes: new Map(changes),
+		chunks: new Map(),
+		prunedThrough: 0,
+		unreadable: [],
+	}
 }
 
 const ids = (state: ReturnType<typeof startingState>) => state.snapshot.documents.map((document) => document.state.id).sort()
@@ -75,6 +82,13 @@ describe('startingState', () => {
 		const start = startingState(app(5, [], { 'threat:back': 4 }), wal(6, [['threat:back', { state: threat('back'), clock: 6 }]]))
 		expect(ids(start)).toEqual(['threat:back'])
 		expect(start.snapshot.tombstones).toEqual({})
+	})
+
+	it('does not lay the copy over an app snapshot older than what the copy was pruned against', () => {
+		const copy = { ...wal(12, [['threat:late', { state: threat('late'), clock: 12 }]]), prunedThrough: 10 }
+		const start = startingState(app(6, [[threat('a'), 6]]), copy)
+		expect(start.source).toBe('app-behind-copy')
+		expect(ids(start)).toEqual(['threat:a'])
 	})
 
 	it('starts a never-saved session from the copy alone', () => {

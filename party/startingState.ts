@@ -11,8 +11,12 @@ import type { StoredWal } from './walFormat'
 export interface StartingState {
 	snapshot: RoomSnapshot
 	humanIdCounters: Record<string, number>
-	/** Where the newest state came from; 'wal' means the app must be brought up to date. */
-	source: 'app' | 'wal'
+	/**
+	 * Where the newest state came from; 'wal' means the app must be brought up to date.
+	 * 'app-behind-copy': the app holds less than the copy was pruned against (a database restored
+	 * from an older backup), so the copy cannot be laid over it; the app's snapshot is used.
+	 */
+	source: 'app' | 'wal' | 'app-behind-copy'
 	/** The app's clock, and how many records the write-ahead copy added or changed on top of it. */
 	appClock: number
 	replayed: number
@@ -25,6 +29,9 @@ export function startingState(loaded: CanvasStateResponse, wal: StoredWal | null
 	const walClock = Math.max(wal?.meta?.clock ?? 0, ...newer.map(([, change]) => change.clock))
 	if (!wal || walClock <= appClock) {
 		return { snapshot: base, humanIdCounters: loaded.humanIdCounters, source: 'app', appClock, replayed: 0 }
+	}
+	if (wal.prunedThrough > appClock) {
+		return { snapshot: base, humanIdCounters: loaded.humanIdCounters, source: 'app-behind-copy', appClock, replayed: 0 }
 	}
 
 	// Every record changed after the app's clock is in the copy with its latest state, so the app's

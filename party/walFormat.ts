@@ -11,6 +11,8 @@ import type { TrackedChange } from './trackedStorage'
 export const WAL_PREFIX = 'wal:'
 export const META_KEY = 'wal:meta'
 export const SCHEMA_KEY = 'wal:schema'
+/** The clock up to which entries were pruned because the app had stored it. */
+export const PRUNED_KEY = 'wal:pruned'
 const RECORD_PREFIX = 'wal:r:'
 const CHUNK_PREFIX = 'wal:c:'
 /** Characters per value: even as two-byte characters, well under the 128 KiB value limit. */
@@ -61,6 +63,8 @@ export interface StoredWal {
 	changes: Map<string, TrackedChange>
 	/** Chunk keys each record currently uses, so later writes and the pruning can remove them. */
 	chunks: Map<string, number>
+	/** Entries up to this clock were removed: the app had stored them. */
+	prunedThrough: number
 	/** Entries that could not be read (a torn or foreign value): reported, never loaded. */
 	unreadable: string[]
 }
@@ -69,6 +73,7 @@ export interface StoredWal {
 export function decodeStored(stored: ReadonlyMap<string, unknown>): StoredWal {
 	const meta = metaSchema.safeParse(stored.get(META_KEY))
 	const schema = stored.get(SCHEMA_KEY)
+	const pruned = stored.get(PRUNED_KEY)
 	const changes = new Map<string, TrackedChange>()
 	const chunks = new Map<string, number>()
 	const unreadable: string[] = []
@@ -105,6 +110,7 @@ export function decodeStored(stored: ReadonlyMap<string, unknown>): StoredWal {
 		schema: isSchema(schema) ? schema : null,
 		changes,
 		chunks,
+		prunedThrough: typeof pruned === 'number' && Number.isInteger(pruned) && pruned >= 0 ? pruned : 0,
 		unreadable,
 	}
 }

@@ -1,5 +1,6 @@
 // `npm test`: every test there is, in the order that fails fastest — types, unit, integration
-// against a real `partykit dev`, then a production build driven by Playwright in Debian Chromium.
+// against a real `partykit dev`, then a production build driven by Playwright in Debian Chromium,
+// and last the benchmark harness in its smoke mode.
 // Prints one closing line "N passed, N failed" over all runners.
 
 import { spawnSync } from 'node:child_process'
@@ -67,6 +68,13 @@ const steps = [
 		const out = path.join(reportDir, 'e2e.json')
 		const ok = run('playwright (e2e)', [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out })
 		add(countsFrom(out, 'playwright'), ok)
+		return ok
+	},
+	// Benchmarks are not timed tests: CI runs the smoke version (N = 5, one repetition, no targets)
+	// so the harness keeps working.
+	() => {
+		const ok = run('benchmark harness (smoke)', ['npm', 'run', '--silent', 'bench', '--', '--smoke'])
+		if (!ok) totals.failed += 1
 		return ok
 	},
 ]

@@ -108,47 +108,85 @@ function benchTicks(): number {
 	return sum
 }
 
+type Point = { busy: number; total: number; bench: number }
+
+/** Busy shares of the machine between the first and last point (all cores = 100 %). */
+function shares(points: readonly Point[]): { machine: number; bench: number; other: number; otherMax: number } {
+	let busy = 0
+	let total = 0
+	let bench = 0
+	let otherMax = 0
+	for (let i = 1; i < points.length; i++) {
+		const a = points[i - 1]
+		const b = points[i]
+		if (!a || !b || b.total <= a.total) continue
+		const dBusy = b.busy - a.busy
+		const dBench = Math.min(Math.max(0, b.bench - a.bench), dBusy)
+		busy += dBusy
+		total += b.total - a.total
+		bench += dBench
+		otherMax = Math.max(otherMax, ((dBusy - dBench) / (b.total - a.total)) * 100)
+	}
+	if (!total) return { machine: Number.NaN, bench: Number.NaN, other: Number.NaN, otherMax: Number.NaN }
+	return { machine: (busy / total) * 100, bench: (bench / total) * 100, other: (Math.max(0, busy - bench) / total) * 100, otherMax }
+}
+
+function point(): Point | null {
+	try {
+		const { busy, total } = cpuTotals()
+		return { busy, total, bench: benchTicks() }
+	} catch {
+		return null
+	}
+}
+
+/**
+ * Share of the machine other processes used over the next `ms` (not the bench, not what it
+ * started): what --wait-quiet polls before each measurement.
+ */
+export async function otherBusyPctOver(ms: number): Promise<number> {
+	const first = point()
+	await new Promise((resolve) => setTimeout(resolve, ms))
+	const second = point()
+	return first && second ? shares([first, second]).other : Number.NaN
+}
+
+export interface LoadMonitor {
+	/** Other processes' share since the previous segment() call (or the start): one measurement's conditions. */
+	segment(): { otherBusyPct: number; otherBusyMaxPct: number }
+	stop(): LoadReport
+}
+
 /** Samples the machine every `everyMs` until stopped. */
-export function startLoadMonitor(everyMs = 5_000): { stop(): LoadReport } {
-	const points: { busy: number; total: number; bench: number }[] = []
+export function startLoadMonitor(everyMs = 5_000): LoadMonitor {
+	const points: Point[] = []
 	let loadavgMax = os.loadavg()[0] ?? 0
+	let segmentStart = 0
 	const take = () => {
-		try {
-			const { busy, total } = cpuTotals()
-			points.push({ busy, total, bench: benchTicks() })
-			loadavgMax = Math.max(loadavgMax, os.loadavg()[0] ?? 0)
-		} catch {
-			// No /proc: no load report.
-		}
+		const next = point()
+		if (next) points.push(next)
+		loadavgMax = Math.max(loadavgMax, os.loadavg()[0] ?? 0)
 	}
 	take()
 	const timer = setInterval(take, everyMs)
 	timer.unref()
 	return {
+		segment() {
+			take()
+			const { other, otherMax } = shares(points.slice(segmentStart))
+			segmentStart = points.length - 1
+			return { otherBusyPct: other, otherBusyMaxPct: otherMax }
+		},
 		stop() {
 			clearInterval(timer)
 			take()
-			let busy = 0
-			let total = 0
-			let bench = 0
-			let otherMax = 0
-			for (let i = 1; i < points.length; i++) {
-				const a = points[i - 1]
-				const b = points[i]
-				if (!a || !b || b.total <= a.total) continue
-				const dBusy = b.busy - a.busy
-				const dBench = Math.max(0, b.bench - a.bench)
-				busy += dBusy
-				total += b.total - a.total
-				bench += Math.min(dBench, dBusy)
-				otherMax = Math.max(otherMax, (Math.max(0, dBusy - dBench) / (b.total - a.total)) * 100)
-			}
+			const { machine, bench, other, otherMax } = shares(points)
 			const load = os.loadavg()
 			return {
 				samples: points.length,
-				machineBusyPct: total ? (busy / total) * 100 : Number.NaN,
-				benchBusyPct: total ? (bench / total) * 100 : Number.NaN,
-				otherBusyPct: total ? (Math.max(0, busy - bench) / total) * 100 : Number.NaN,
+				machineBusyPct: machine,
+				benchBusyPct: bench,
+				otherBusyPct: other,
 				otherBusyMaxPct: otherMax,
 				loadavgMax,
 				loadavgAtEnd: [load[0] ?? 0, load[1] ?? 0, load[2] ?? 0],

@@ -10,6 +10,8 @@ export interface RawSocket {
 	/** Resolves once the socket has closed, with the code and reason the client saw. */
 	readonly closed: Promise<{ code: number; reason: string }>
 	isOpen(): boolean
+	/** The client-side error that ended the socket, if any (a `1006` close says no more). */
+	lastError(): string | null
 	/** The `data` of every tldraw `custom` event received, oldest first. */
 	readonly custom: unknown[]
 	/** Called with every `custom` event's data as it arrives. */
@@ -56,7 +58,11 @@ export function openRawSocket(url: string, timeoutMs = 10_000): Promise<RawSocke
 	const closed = new Promise<{ code: number; reason: string }>((resolve) => {
 		ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
 	})
-	ws.on('error', () => {}) // a cut connection also closes; the close is the answer
+	let lastError: string | null = null
+	// A cut connection also closes, and the close is the answer; the error says why, for a failure message.
+	ws.on('error', (error) => {
+		lastError = error.message
+	})
 	ws.on('message', (data, isBinary) => {
 		if (isBinary) return
 		let message: { type?: string; data?: unknown; clientClock?: number }
@@ -82,6 +88,7 @@ export function openRawSocket(url: string, timeoutMs = 10_000): Promise<RawSocke
 		counts,
 		pushResults,
 		isOpen: () => ws.readyState === WebSocket.OPEN,
+		lastError: () => lastError,
 		onCustom: (listener) => listeners.push(listener),
 		handshake(ms = 10_000) {
 			return new Promise<void>((resolve, reject) => {
@@ -104,7 +111,9 @@ export function openRawSocket(url: string, timeoutMs = 10_000): Promise<RawSocke
 			})
 		},
 		close() {
-			if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN) ws.terminate()
+			// A closing handshake, as a browser leaves: cutting the TCP connection instead is a case of its own.
+			if (ws.readyState === WebSocket.OPEN) ws.close(1000)
+			else if (ws.readyState === WebSocket.CONNECTING) ws.terminate()
 		},
 	}
 	return new Promise((resolve, reject) => {
