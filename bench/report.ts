@@ -150,8 +150,10 @@ export function writeReport(results: BenchResults, file: string): string {
 	// --- machine -------------------------------------------------------------------------
 	const carried = Object.entries(results.measuredAt ?? {}).filter(([, at]) => at !== machine.startedAt)
 	if (carried.length) {
+		const byRun = new Map<string, string[]>()
+		for (const [module, at] of carried) byRun.set(at, [...(byRun.get(at) ?? []), module])
 		push(
-			`_Partial run (\`--only\`): ${carried.map(([module, at]) => `${module} was measured in the run of ${at}`).join('; ')} — the machine and load below are this run's._`,
+			`_Partial run (\`--only\`): ${[...byRun].map(([at, modules]) => `${modules.join(', ')} measured in the run of ${at}`).join('; ')}; the rest in this run. Machine and load below are this run's; each section says how busy the machine was while it was measured._`,
 			'',
 		)
 	}
@@ -180,9 +182,14 @@ export function writeReport(results: BenchResults, file: string): string {
 		),
 		'',
 	)
-	if (load && load.otherBusyPct > 10) {
+	const perModule = Object.entries(results.moduleLoad ?? {}).filter(([, value]) => Number.isFinite(value.otherBusyPct))
+	if (perModule.length) {
+		push(`CPU used by other processes while each measurement ran: ${perModule.map(([module, value]) => `${module} ${num(value.otherBusyPct)} %`).join(', ')}.`, '')
+	}
+	const busiest = Math.max(load?.otherBusyPct ?? 0, ...perModule.map(([, value]) => value.otherBusyPct))
+	if (busiest > 10) {
 		push(
-			`> **Noisy run.** Other processes kept ${num(load.otherBusyPct)} % of this ${machine.cpus}-core machine busy on average. Latencies and load times are inflated and spread wider than on a quiet machine; ratios against the baselines (measured interleaved, in the same run) hold up better than absolute figures. Re-run on a quiet machine before reading small differences.`,
+			`> **Shared, busy machine.** Other processes (other people's builds and tests) used up to ${num(busiest)} % of this ${machine.cpus}-core machine during these measurements. Latencies and load times are inflated and spread wider than on a quiet machine; ratios against the baselines (measured interleaved, in the same run) hold up better than absolute figures. Re-run on a quiet machine (or with \`--wait-quiet=M\`) before reading small differences.`,
 			'',
 		)
 	}
@@ -526,11 +533,11 @@ export function writeReport(results: BenchResults, file: string): string {
 		'## How to run',
 		'',
 		'```sh',
-		'npm run bench             # full run (~25 min on 2 cores), writes BENCHMARKS.md',
+		'npm run bench             # full run (~20 min on 2 cores), writes BENCHMARKS.md',
 		'npm run bench -- --smoke  # CI: everything once with N = 5, short soak, no targets (< 90 s); writes bench/results/BENCHMARKS.smoke.md',
 		'```',
 		'',
-		'Options: `--only=canvas,panel,join,memory,persistence,reports`, `--reps=N`, `--soak-seconds=S`, `--out=FILE`, `--verbose` (server output). Raw results of the last run: `bench/results/<mode>.json`.',
+		'Options: `--only=canvas,panel,join,memory,persistence,reports` (the others are kept from the last full run), `--reps=N`, `--soak-seconds=S`, `--wait-quiet=M` (before each measurement, wait up to M minutes for other processes to use < 20 % of the CPU), `--out=FILE`, `--report-only` (re-render from `bench/results/full.json`, e.g. after editing `bench/analysis.md`), `--verbose` (server output). Raw results: `bench/results/<mode>.json`; the party\'s log (its write-ahead timings): `bench/results/party-<mode>.log`. What the first-load JS is made of: `npx tsx bench/tools/jsComposition.ts`.',
 		'',
 	)
 	const text = `${lines.join('\n')}\n`

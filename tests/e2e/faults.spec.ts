@@ -13,6 +13,11 @@ test.beforeAll(async () => {
 	stack = await startThreatroomStack()
 })
 
+test.afterEach(async ({}, testInfo) => {
+	// What the room said (its restores, retries and write-ahead figures) goes with a failure's report.
+	if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('party output', { body: stack.partyOutput().join('\n') })
+})
+
 test.afterAll(async () => {
 	await stack?.stop()
 })

@@ -74,7 +74,8 @@ export function connectTestClient(partyOrigin: string, sessionId: string, query:
 	const pendingWrites = new PendingWrites()
 	let acknowledged = 0
 	adapter.onReceiveMessage((message) => {
-		const events = message && typeof message === 'object' && 'type' in message && message.type === 'data' && 'data' in message ? (message.data as { type: string }[]) : [message as { type: string }]
+		const { type, data } = message as { type: string; data?: { type: string }[] }
+		const events = type === 'data' ? (data ?? []) : [{ type }]
 		acknowledged += events.filter((event) => event.type === 'push_result').length
 	})
 	const socket = pendingWrites.wrap(adapter)
