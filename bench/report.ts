@@ -48,10 +48,10 @@ function num(value: number, digits = 0): string {
 /** "median (min–max)", or just the value for one repetition. */
 function fmt(summary: Summary | undefined, unit = 'ms', digits = 0, scale = 1): string {
 	if (!summary || summary.n === 0) return '—'
-	const m = num(summary.median / scale, digits)
-	if (summary.n === 1) return `${m} ${unit}`
-	if (num(summary.min / scale, digits) === num(summary.max / scale, digits)) return `${m} ${unit} (all ${summary.n})`
-	return `${m} ${unit} (${num(summary.min / scale, digits)}–${num(summary.max / scale, digits)})`
+	const m = `${num(summary.median / scale, digits)}${unit ? ` ${unit}` : ''}`
+	if (summary.n === 1) return m
+	if (num(summary.min / scale, digits) === num(summary.max / scale, digits)) return `${m} (all ${summary.n})`
+	return `${m} (${num(summary.min / scale, digits)}–${num(summary.max / scale, digits)})`
 }
 
 function fmtRatio(value: number): string {
