@@ -1,13 +1,6 @@
 import type { UseSyncConnectFn } from '@tldraw/sync'
-import * as syncCore from '@tldraw/sync-core'
-import type { TLPersistentClientSocket } from '@tldraw/sync-core'
+import { ClientWebSocketAdapter } from '@tldraw/sync-core'
 import type { PendingWrites } from '@/lib/canvas/pendingWrites'
-
-// Exported by @tldraw/sync-core at runtime (useSync builds its own socket with it) but left out of
-// its published types as internal.
-const { ClientWebSocketAdapter } = syncCore as unknown as {
-	ClientWebSocketAdapter: new (getUri: () => string) => TLPersistentClientSocket
-}
 
 /**
  * The socket useSync would open for `uri` (with the same `sessionId` and `storeId` it adds), watched

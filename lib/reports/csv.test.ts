@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CSV_COLUMNS, csvField, neutraliseFormula, toCsv } from './csv'
 import { filterForView } from './views'
+import { parseCsv } from './testCsv'
 import { FORMULA_TITLE, webShopModel } from './testModel'
-
-/** A strict RFC 4180 reader, to prove that what we write reads back to the same cells. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = []
-	let row: string[] = []
-	let field = ''
-	let quoted = false
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i]
-		if (quoted) {
-			if (char === '"' && text[i + 1] === '"') {
-				field += '"'
-				i++
-			} else if (char === '"') quoted = false
-			else field += char
-		} else if (char === '"' && field === '') quoted = true
-		else if (char === ',') {
-			row.push(field)
-			field = ''
-		} else if (char === '\r' && text[i + 1] === '\n') {
-			row.push(field)
-			rows.push(row)
-			row = []
-			field = ''
-			i++
-		} else field += char
-	}
-	return rows
-}
 
 describe('toCsv', () => {
 	it('writes exactly the agreed columns, in order', () => {
