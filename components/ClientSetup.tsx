@@ -1,6 +1,6 @@
 'use client'
 
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 // zod compiles object parsers with `new Function` when it may. Our Content-Security-Policy allows
 // no eval, and even zod's probe for it (caught) is reported as a CSP violation, so the browser

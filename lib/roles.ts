@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ROLES, type Role } from './sessionEnums'
 
 // The list itself lives in sessionEnums.ts (the DB schema's CHECK uses it); this module adds what

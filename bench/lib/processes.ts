@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
 // Every server the bench starts (next start ×2, partykit dev ×3, their children: workerd, …) runs
 // in its own process group, is registered here and stopped by stopAllProcesses — from run.ts's
 // finally, from its SIGINT/SIGTERM handlers, and as a last resort on process exit. Modelled on
 // scripts/lib/processes.mjs and tests/support/processes.ts, with the process group's pid exposed
-// for the memory benchmark.
+// for the memory benchmark; the port helpers are the tests' own, so bench and e2e pick and free
+// ports the same way.
+export { freePort, waitForPortClosed } from '../../tests/support/processes'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -119,18 +120,6 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 	}
 }
 
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer()
-		server.once('error', reject)
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address()
-			const port = typeof address === 'object' && address ? address.port : 0
-			server.close(() => (port ? resolve(port) : reject(new Error('no free port'))))
-		})
-	})
-}
-
 /** Resolves once `url` answers with any HTTP status; rejects after timeoutMs or when `owner` exits. */
 export async function waitForHttp(url: string, timeoutMs: number, owner?: BenchProcess): Promise<void> {
 	const deadline = Date.now() + timeoutMs
@@ -144,24 +133,6 @@ export async function waitForHttp(url: string, timeoutMs: number, owner?: BenchP
 			if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms${owner ? `:\n${owner.output()}` : ''}`)
 			await new Promise((resolve) => setTimeout(resolve, HTTP_POLL_INTERVAL_MS))
 		}
-	}
-}
-
-/** Resolves once nothing accepts connections on the port (a stopped server is really gone). */
-export async function waitForPortClosed(port: number, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs
-	for (;;) {
-		const accepts = await new Promise<boolean>((resolve) => {
-			const socket = net.connect(port, '127.0.0.1')
-			socket.once('connect', () => {
-				socket.destroy()
-				resolve(true)
-			})
-			socket.once('error', () => resolve(false))
-		})
-		if (!accepts) return
-		if (Date.now() > deadline) throw new Error(`port ${port} still accepts connections after ${timeoutMs} ms`)
-		await new Promise((resolve) => setTimeout(resolve, 100))
 	}
 }
 

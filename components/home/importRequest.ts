@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { IMPORT_MAX_BYTES, importSessionResponse } from '@/lib/api/derivedSessionSchemas'
 import { type CreateSessionResponse, errorResponse } from '@/lib/api/sessionSchemas'
 
@@ -19,7 +19,7 @@ export type ImportResult = ({ ok: true } & ImportedSession) | { ok: false; messa
 
 /** The model's own title, to name the session in "My sessions" until the server's summary arrives. */
 export function modelTitle(json: unknown, fallback: string): string {
-	const parsed = z.object({ summary: z.object({ title: z.string().trim().min(1) }) }).safeParse(json)
+	const parsed = z.object({ summary: z.object({ title: z.string().check(z.trim(), z.minLength(1)) }) }).safeParse(json)
 	return parsed.success ? parsed.data.summary.title : fallback
 }
 

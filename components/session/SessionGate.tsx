@@ -11,8 +11,10 @@ import { getOrCreateUserKey } from './identity'
 import { JoinForm } from './JoinForm'
 import { LinkRevoked } from './LinkRevoked'
 
+const loadSessionCanvas = () => import('@/components/canvas/SessionCanvas').then((module) => module.SessionCanvas)
+
 // tldraw touches `window` on import, and the join screen shouldn't wait for the canvas bundle.
-const SessionCanvas = dynamic(() => import('@/components/canvas/SessionCanvas').then((module) => module.SessionCanvas), {
+const SessionCanvas = dynamic(loadSessionCanvas, {
 	ssr: false,
 	loading: () => <p className="gate__status">Loading the canvas…</p>,
 })
@@ -69,6 +71,9 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 			setCheck(result)
 			// "My sessions" on the home page lists every session this browser has a valid link to.
 			if (result.kind === 'valid') {
+				// Loaded while the name is typed, not after Join (BENCHMARKS.md, section 3). Not before the
+				// link is known good: on a slow device, evaluating tldraw would delay the form itself.
+				void loadSessionCanvas()
 				rememberSessionLink({ id: sessionId, token, role: result.joined.role, name: result.joined.session.name })
 			}
 		})

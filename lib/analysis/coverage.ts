@@ -1,22 +1,24 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { elementKindSchema } from '@/lib/frameworks/elementKind'
 import { applicableCategories, type CategoryId } from '@/lib/frameworks/frameworkCatalog'
 import { type FrameworkId, frameworkIdSchema } from '@/lib/frameworks/frameworkTypes'
 
+const nonEmpty = z.string().check(z.minLength(1))
+
 export const coverageElementSchema = z.object({
-	id: z.string().min(1),
+	id: nonEmpty,
 	kind: elementKindSchema,
 	outOfScope: z.boolean(),
-	isLog: z.boolean().optional(),
-	processesAi: z.boolean().optional(),
+	isLog: z.optional(z.boolean()),
+	processesAi: z.optional(z.boolean()),
 })
 export const coverageThreatSchema = z.object({
-	elementId: z.string().min(1),
+	elementId: nonEmpty,
 	categories: z.array(z.string()),
 })
 /** "We asked, and this category does not apply here" — counts as covered, like a threat does. */
 export const notApplicableMarkSchema = z.object({
-	elementId: z.string().min(1),
+	elementId: nonEmpty,
 	category: z.string(),
 })
 export type CoverageElement = z.infer<typeof coverageElementSchema>

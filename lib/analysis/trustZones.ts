@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** 0 = the internet … 5 = the most trusted zone; the same scale as the boundary shape's trustZone. */
 export const TRUST_ZONES = [0, 1, 2, 3, 4, 5] as const
@@ -8,27 +8,29 @@ export type TrustZone = z.infer<typeof trustZoneSchema>
 /** Outside every boundary is the internet: an element nobody drew a boundary around is not trusted. */
 export const OUTSIDE_ZONE: TrustZone = 0
 
+const nonEmpty = z.string().check(z.minLength(1))
+
 /** Axis-aligned page-space bounds, as tldraw's `editor.getShapePageBounds` gives them. */
 export const boundsSchema = z.object({
 	x: z.number(),
 	y: z.number(),
-	w: z.number().nonnegative(),
-	h: z.number().nonnegative(),
+	w: z.number().check(z.nonnegative()),
+	h: z.number().check(z.nonnegative()),
 })
 export type Bounds = z.infer<typeof boundsSchema>
 
 export const zoneBoundarySchema = z.object({
-	id: z.string().min(1),
+	id: nonEmpty,
 	zone: trustZoneSchema,
 	bounds: boundsSchema,
-	pageId: z.string().min(1),
+	pageId: nonEmpty,
 })
 export type ZoneBoundary = z.infer<typeof zoneBoundarySchema>
 
 export const placedElementSchema = z.object({
-	id: z.string().min(1),
+	id: nonEmpty,
 	bounds: boundsSchema,
-	pageId: z.string().min(1),
+	pageId: nonEmpty,
 })
 export type PlacedElement = z.infer<typeof placedElementSchema>
 

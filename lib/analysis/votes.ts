@@ -1,8 +1,8 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { impactSchema, likelihoodSchema, RISK_LEVELS, type RiskLevel } from '@/lib/risk/riskScore'
 
 export const voteSchema = z.object({
-	voterId: z.string().min(1),
+	voterId: z.string().check(z.minLength(1)),
 	likelihood: likelihoodSchema,
 	impact: impactSchema,
 })

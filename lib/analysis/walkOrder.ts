@@ -1,14 +1,14 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { elementKindSchema } from '@/lib/frameworks/elementKind'
 import { compareHumanIds } from './humanIdOrder'
 
 export const walkElementSchema = z.object({
-	id: z.string().min(1),
+	id: z.string().check(z.minLength(1)),
 	kind: elementKindSchema,
 	humanId: z.string(),
 	outOfScope: z.boolean(),
 	/** From trustZones.ts; only meaningful for flows. */
-	crossesBoundary: z.boolean().optional(),
+	crossesBoundary: z.optional(z.boolean()),
 })
 export type WalkElement = z.infer<typeof walkElementSchema>
 

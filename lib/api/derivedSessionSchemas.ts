@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { createSessionResponse, SESSION_NAME_MAX_LENGTH } from './sessionSchemas'
 
 // Sessions created from something: POST /api/sessions/import (a Threat Dragon file) and
@@ -9,13 +9,13 @@ export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 export const importIssueSchema = z.object({ path: z.string(), message: z.string() })
 
-export const importSessionResponse = createSessionResponse.extend({
+export const importSessionResponse = z.extend(createSessionResponse, {
 	/** What was changed to fit or could not be carried over; the import still succeeded. */
 	warnings: z.array(importIssueSchema),
 })
 export type ImportSessionResponse = z.infer<typeof importSessionResponse>
 
-export const followUpResponse = createSessionResponse.extend({ previousSessionId: z.string() })
+export const followUpResponse = z.extend(createSessionResponse, { previousSessionId: z.string() })
 export type FollowUpResponse = z.infer<typeof followUpResponse>
 
 const FOLLOW_UP_SUFFIX = ' (follow-up)'

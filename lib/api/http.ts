@@ -1,4 +1,5 @@
-import type { z } from 'zod'
+import { en } from 'zod/locales'
+import * as z from 'zod/mini'
 import {
 	BadRequestError,
 	HttpError,
@@ -12,6 +13,10 @@ import { SESSION_ID_PATTERN } from './sessionSchemas'
 import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, isJsonContentType, reservedKeyIssues } from './jsonGuards'
 
 // Helpers shared by the route handlers in app/api.
+
+// The API's schemas are zod/mini, shared with the browser, and mini loads no messages of its own:
+// without this, a field error would say only "Invalid input".
+z.config(en())
 
 export interface ReadJsonBodyOptions {
 	maxBytes: number
@@ -31,7 +36,7 @@ export interface ReadJsonBodyOptions {
  * (chunked) or wrong; 400 for text that is not UTF-8 JSON, nests deeper than `maxDepth`, uses a
  * reserved key or fails the schema, each with the issues found.
  */
-export async function readJsonBody<Schema extends z.ZodType>(
+export async function readJsonBody<Schema extends z.core.$ZodType>(
 	request: Request,
 	schema: Schema,
 	{ maxBytes, maxDepth = DEFAULT_MAX_JSON_DEPTH, allowReservedKeys = false }: ReadJsonBodyOptions,
@@ -61,7 +66,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
 		if (issues.length > 0) throw new BadRequestError('Invalid request', { issues })
 	}
 
-	const result = schema.safeParse(value)
+	const result = z.safeParse(schema, value)
 	if (!result.success) {
 		const issues = result.error.issues.map((issue) => ({
 			path: issue.path.map(String).join('.'),

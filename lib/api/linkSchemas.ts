@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 // POST /api/sessions/:id/links/rotate — the facilitator replaces a link that went too far.
 // React- and drizzle-free: the Links dialog parses the answer with it.
@@ -24,7 +24,7 @@ export const rotateLinkResponse = z.object({
 	 * Sockets of the old link the room closed (reason LINK_REVOKED); null when the room could not
 	 * be reached; the old link is refused all the same.
 	 */
-	disconnected: z.int().min(0).nullable(),
+	disconnected: z.nullable(z.int().check(z.nonnegative())),
 })
 export type RotateLinkResponse = z.infer<typeof rotateLinkResponse>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { linkTokenSchema, SESSION_ID_PATTERN } from './sessionSchemas'
 
@@ -9,10 +9,12 @@ export const SUMMARIES_MAX_BYTES = 64 * 1024
 
 export const summariesBody = z.object({
 	links: z
-		.array(z.object({ id: z.string().regex(SESSION_ID_PATTERN, 'Not a session id'), token: linkTokenSchema }))
-		.max(SUMMARIES_MAX_LINKS),
+		.array(z.object({ id: z.string().check(z.regex(SESSION_ID_PATTERN, 'Not a session id')), token: linkTokenSchema }))
+		.check(z.maxLength(SUMMARIES_MAX_LINKS)),
 })
 export type SummariesBody = z.infer<typeof summariesBody>
+
+const count = z.int().check(z.nonnegative())
 
 export const sessionListItem = z.object({
 	id: z.string(),
@@ -21,15 +23,15 @@ export const sessionListItem = z.object({
 	status: z.enum(SESSION_STATUSES),
 	/** Epoch ms. */
 	createdAt: z.int(),
-	endedAt: z.int().nullable(),
-	previousSessionId: z.string().nullable(),
+	endedAt: z.nullable(z.int()),
+	previousSessionId: z.nullable(z.string()),
 	/** What the kept link grants; the strongest when several links open the same session. */
 	role: z.enum(ROLES),
 	counts: z.object({
-		elements: z.int().nonnegative(),
-		threats: z.int().nonnegative(),
-		openThreats: z.int().nonnegative(),
-		decided: z.int().nonnegative(),
+		elements: count,
+		threats: count,
+		openThreats: count,
+		decided: count,
 	}),
 })
 export type SessionListItem = z.infer<typeof sessionListItem>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { RISK_BAND_NAMES } from '@/lib/risk/riskScore'
 import { threatStatusSchema } from '@/lib/risk/threatStatus'
 import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
@@ -45,15 +45,15 @@ export const threatResponse = z.object({
 	humanId: z.string(),
 	shapeId: z.string(),
 	/** The element's human ID when the room last saved, null if the shape is not an element. */
-	elementHumanId: z.string().nullable(),
+	elementHumanId: z.nullable(z.string()),
 	categories: z.array(z.string()),
 	title: z.string(),
 	description: z.string(),
 	/** The author's rating. */
 	likelihood: z.int(),
 	impact: z.int(),
-	agreedLikelihood: z.int().nullable(),
-	agreedImpact: z.int().nullable(),
+	agreedLikelihood: z.nullable(z.int()),
+	agreedImpact: z.nullable(z.int()),
 	/** Agreed where set, else the author's: what the score is computed from. */
 	effectiveLikelihood: z.int(),
 	effectiveImpact: z.int(),
@@ -64,7 +64,7 @@ export const threatResponse = z.object({
 	dueDate: z.string(),
 	issueUrl: z.string(),
 	status: threatStatusSchema,
-	sourceRuleId: z.string().nullable(),
+	sourceRuleId: z.nullable(z.string()),
 	createdBy: z.string(),
 	createdByName: z.string(),
 	createdAt: z.int(),
@@ -73,14 +73,14 @@ export const threatResponse = z.object({
 	/** Every decision on the threat, oldest first; never shortened. */
 	decisions: z.array(decisionResponse),
 	/** The latest of `decisions`, in force; null while the threat is undecided. */
-	decision: decisionResponse.nullable(),
+	decision: z.nullable(decisionResponse),
 })
 export type ThreatResponse = z.infer<typeof threatResponse>
 
 export const naMarkResponse = z.object({
 	id: z.string(),
 	shapeId: z.string(),
-	elementHumanId: z.string().nullable(),
+	elementHumanId: z.nullable(z.string()),
 	category: z.string(),
 	reason: z.string(),
 	markedBy: z.string(),
@@ -88,7 +88,7 @@ export const naMarkResponse = z.object({
 	markedAt: z.int(),
 })
 
-const ciaNeed = z.enum(CIA_NEEDS).nullable()
+const ciaNeed = z.nullable(z.enum(CIA_NEEDS))
 
 export const scopeItemResponse = z.object({
 	id: z.string(),
@@ -131,12 +131,12 @@ export const sessionEventResponse = z.object({
 })
 
 export const walkResponse = z.object({
-	focusShapeId: z.string().nullable(),
+	focusShapeId: z.nullable(z.string()),
 	phaseMinutes: z.record(phaseSchema, z.int()),
 	/** The phase of the latest phase change; the agenda's first phase (scope) before any. */
 	phase: phaseSchema,
 	/** When the current phase was entered (the room's clock); null before the first phase change. */
-	phaseStartedAt: z.int().nullable(),
+	phaseStartedAt: z.nullable(z.int()),
 })
 
 export const coverageResponse = z.object({

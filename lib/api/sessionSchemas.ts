@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { USER_KEY_PATTERN } from '../protocol/identity'
 import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
@@ -19,17 +19,20 @@ export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
  */
 export const linkTokenSchema = z
 	.string()
-	.max(TOKEN_MAX_LENGTH)
-	.regex(/^[A-Za-z0-9_-]*$/, 'A link token is made of A-Z, a-z, 0-9, _ and -')
+	.check(z.maxLength(TOKEN_MAX_LENGTH), z.regex(/^[A-Za-z0-9_-]*$/, 'A link token is made of A-Z, a-z, 0-9, _ and -'))
 
 /** The one-line name of a session, as every route that names one checks it. */
-export const sessionNameSchema = z.string().trim().min(1).max(SESSION_NAME_MAX_LENGTH).refine(isSafeLine, UNSAFE_LINE_MESSAGE)
-export const sessionDescriptionSchema = z.string().trim().max(SESSION_DESCRIPTION_MAX_LENGTH).refine(isSafeText, UNSAFE_TEXT_MESSAGE)
+export const sessionNameSchema = z
+	.string()
+	.check(z.trim(), z.minLength(1), z.maxLength(SESSION_NAME_MAX_LENGTH), z.refine(isSafeLine, UNSAFE_LINE_MESSAGE))
+export const sessionDescriptionSchema = z
+	.string()
+	.check(z.trim(), z.maxLength(SESSION_DESCRIPTION_MAX_LENGTH), z.refine(isSafeText, UNSAFE_TEXT_MESSAGE))
 
 export const createSessionBody = z.object({
 	name: sessionNameSchema,
-	description: sessionDescriptionSchema.default(''),
-	framework: z.enum(FRAMEWORKS).default('STRIDE'),
+	description: z._default(sessionDescriptionSchema, ''),
+	framework: z._default(z.enum(FRAMEWORKS), 'STRIDE'),
 })
 export type CreateSessionBody = z.infer<typeof createSessionBody>
 
@@ -45,7 +48,7 @@ export type CreateSessionResponse = z.infer<typeof createSessionResponse>
 export const joinBody = z.object({
 	token: linkTokenSchema,
 	/** The browser's secret key (see lib/protocol/identity.ts); the answer carries the public id derived from it. */
-	userKey: z.string().regex(USER_KEY_PATTERN, 'Expected 21 to 64 characters of A-Z, a-z, 0-9, _ or -').optional(),
+	userKey: z.optional(z.string().check(z.regex(USER_KEY_PATTERN, 'Expected 21 to 64 characters of A-Z, a-z, 0-9, _ or -'))),
 })
 export type JoinBody = z.infer<typeof joinBody>
 
@@ -62,31 +65,30 @@ export const joinResponse = z.object({
 	role: z.enum(ROLES),
 	session: sessionSummary,
 	partyUrl: z.string(),
-	userId: z.string().optional(),
+	userId: z.optional(z.string()),
 })
 export type JoinResponse = z.infer<typeof joinResponse>
 
-export const sessionDetailsResponse = z
-	.object({
-		session: sessionSummary.extend({
-			createdAt: z.int(),
-			/** When the session was ended (the latest 'end'); null while it is active. */
-			endedAt: z.int().nullable(),
-			/** The next session's date (YYYY-MM-DD) set when ending; '' when none. */
-			nextSessionDate: z.string(),
-			/** The session this one follows up; null for a first session. */
-			previousSessionId: z.string().nullable(),
-		}),
-		elements: z.array(dfdElementSchema),
-	})
-	.extend(sessionRecordsResponse.shape)
+export const sessionDetailsResponse = z.object({
+	session: z.extend(sessionSummary, {
+		createdAt: z.int(),
+		/** When the session was ended (the latest 'end'); null while it is active. */
+		endedAt: z.nullable(z.int()),
+		/** The next session's date (YYYY-MM-DD) set when ending; '' when none. */
+		nextSessionDate: z.string(),
+		/** The session this one follows up; null for a first session. */
+		previousSessionId: z.nullable(z.string()),
+	}),
+	elements: z.array(dfdElementSchema),
+	...sessionRecordsResponse.shape,
+})
 export type SessionDetailsResponse = z.infer<typeof sessionDetailsResponse>
 
 export const errorResponse = z.object({
 	error: z.string(),
-	issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-	limit: z.int().optional(),
+	issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+	limit: z.optional(z.int()),
 	/** A machine-readable cause where the page reacts to it, e.g. LINK_REVOKED on join. */
-	reason: z.string().optional(),
+	reason: z.optional(z.string()),
 })
 export type ErrorResponse = z.infer<typeof errorResponse>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { FRAMEWORKS } from '@/lib/sessionEnums'
 import { elementKindSchema } from './elementKind'
 
@@ -13,8 +13,8 @@ export type FrameworkId = z.infer<typeof frameworkIdSchema>
  */
 export const applicabilityInputSchema = z.object({
 	kind: elementKindSchema,
-	isLog: z.boolean().optional(),
-	processesAi: z.boolean().optional(),
+	isLog: z.optional(z.boolean()),
+	processesAi: z.optional(z.boolean()),
 })
 export type ApplicabilityInput = z.infer<typeof applicabilityInputSchema>
 

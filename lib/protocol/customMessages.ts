@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { roleSchema } from '../roles'
 import { DISPLAY_NAME_MAX_LENGTH, USER_ID_PATTERN } from './identity'
 
@@ -6,8 +6,8 @@ import { DISPLAY_NAME_MAX_LENGTH, USER_ID_PATTERN } from './identity'
 // `useSync({ onCustomMessageReceived })`. The browser parses every one with `parseCustomMessage`.
 
 export const personSchema = z.object({
-	userId: z.string().regex(USER_ID_PATTERN),
-	name: z.string().min(1).max(DISPLAY_NAME_MAX_LENGTH),
+	userId: z.string().check(z.regex(USER_ID_PATTERN)),
+	name: z.string().check(z.minLength(1), z.maxLength(DISPLAY_NAME_MAX_LENGTH)),
 	role: roleSchema,
 })
 export type Person = z.infer<typeof personSchema>
@@ -22,7 +22,7 @@ export type PeopleMessage = z.infer<typeof peopleMessageSchema>
 /** The room's time when the session's handshake completed, so a browser can show the room's timer. */
 export const clockMessageSchema = z.object({
 	type: z.literal('clock'),
-	serverNow: z.number().nonnegative(),
+	serverNow: z.number().check(z.nonnegative()),
 })
 export type ClockMessage = z.infer<typeof clockMessageSchema>
 
@@ -78,7 +78,7 @@ export const rateLimitedMessageSchema = z.object({
 	 * As of the notice: how long until the room has handled what it holds for this connection and
 	 * earned back a whole burst. A client that pauses this long is no longer slowed.
 	 */
-	retryAfterMs: z.number().int().nonnegative(),
+	retryAfterMs: z.int().check(z.nonnegative()),
 })
 export type RateLimitedMessage = z.infer<typeof rateLimitedMessageSchema>
 

@@ -9,6 +9,7 @@ import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
 import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
 import { ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { modelRating } from './effectiveRating'
+import { REPORT_VIEWS, type ReportView } from './reportViews'
 
 // The exchange format of a whole session (docs/export-format.md documents every field). Readers
 // ignore fields they do not know, so adding a field is not a new version; renaming, removing or
@@ -17,10 +18,8 @@ import { modelRating } from './effectiveRating'
 export const SESSION_MODEL_FORMAT = 'threatroom-session'
 export const SESSION_MODEL_VERSION = 1
 
-/** Which threats a model (and every report built from it) contains; see views.ts for the rules. */
-export const REPORT_VIEWS = ['all', 'distributable', 'unmitigated'] as const
+export { REPORT_VIEWS, type ReportView }
 export const reportViewSchema = z.enum(REPORT_VIEWS)
-export type ReportView = z.infer<typeof reportViewSchema>
 
 /** Instants as ISO 8601 UTC (`2025-03-01T09:30:00.000Z`); calendar days as `YYYY-MM-DD`. */
 const instant = z.iso.datetime()
@@ -77,7 +76,7 @@ export const elementSchema = z.object({
 	/** Flows and line boundaries: start, bends, end in page coordinates; [] for boxes. */
 	points: z.array(pointSchema),
 	/** A box boundary's own zone; the zone a node's centre sits in; null for flows, lines, text. */
-	zone: trustZoneSchema.nullable(),
+	zone: z.nullable(trustZoneSchema),
 })
 
 /** Provenance of a diagram imported from OWASP Threat Dragon, kept so an export can round-trip. */
@@ -149,8 +148,8 @@ export const threatSchema = z
 		description: z.string(),
 		likelihood: riskLevelSchema,
 		impact: riskLevelSchema,
-		agreedLikelihood: riskLevelSchema.nullable(),
-		agreedImpact: riskLevelSchema.nullable(),
+		agreedLikelihood: z.nullable(riskLevelSchema),
+		agreedImpact: z.nullable(riskLevelSchema),
 		effective: effectiveSchema,
 		mitigation: z.string(),
 		owner: z.string(),

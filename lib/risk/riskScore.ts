@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Likelihood and impact share one 1–5 scale; literal types keep 0 and 6 out at compile time too. */
 export const RISK_LEVELS = [1, 2, 3, 4, 5] as const
@@ -13,7 +13,7 @@ export type Impact = RiskLevel
 export const RISK_SCORE_MIN = 1
 export const RISK_SCORE_MAX = 25
 /** Any integer in 1–25 is accepted, not only products of two levels, so a score typed in or imported still bands. */
-export const riskScoreSchema = z.number().int().min(RISK_SCORE_MIN).max(RISK_SCORE_MAX)
+export const riskScoreSchema = z.int().check(z.minimum(RISK_SCORE_MIN), z.maximum(RISK_SCORE_MAX))
 
 export function isRiskLevel(value: unknown): value is RiskLevel {
 	return riskLevelSchema.safeParse(value).success

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Threat statuses as in OWASP Threat Modeling Interchange (TMI), in lifecycle order. */
 export const THREAT_STATUSES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { SUMMARIES_MAX_LINKS } from '../api/sessionListSchemas'
 import { higherRole, roleSchema } from '../roles'
 
@@ -10,12 +10,12 @@ import { higherRole, roleSchema } from '../roles'
 export const REMEMBERED_SESSIONS_MAX = SUMMARIES_MAX_LINKS
 
 export const rememberedSessionSchema = z.object({
-	id: z.string().min(1).max(64),
-	token: z.string().min(1).max(256),
+	id: z.string().check(z.minLength(1), z.maxLength(64)),
+	token: z.string().check(z.minLength(1), z.maxLength(256)),
 	role: roleSchema,
-	name: z.string().max(256),
+	name: z.string().check(z.maxLength(256)),
 	/** When this browser last created or opened it (epoch ms): the list's order. */
-	seenAt: z.number().nonnegative(),
+	seenAt: z.number().check(z.nonnegative()),
 })
 export type RememberedSession = z.infer<typeof rememberedSessionSchema>
 

@@ -1,7 +1,8 @@
 'use client'
 
+import type { ReactNode } from 'react'
 import { useValue } from 'tldraw'
-import { PHASE_LABEL } from '@/lib/session/records/walkRecords'
+import { PHASE_LABEL, type TimerAction } from '@/lib/session/records/walkRecords'
 import { canFacilitate } from '@/lib/session/sessionPermissions'
 import { timerDisplay } from '@/lib/session/timerDisplay'
 import { timerState } from '@/lib/session/timerState'
@@ -23,6 +24,7 @@ export function PhaseTimer() {
 	const state = timerState({ phaseEvents, timerEvents, phaseMinutes: walk.phaseMinutes, now })
 	const display = timerDisplay(state)
 	const facilitator = canFacilitate(role)
+	const run = (action: TimerAction) => runTimer(session, state.phase, action)
 
 	return (
 		<div className={`tr-timer tr-timer--${display.tone}`}>
@@ -35,50 +37,52 @@ export function PhaseTimer() {
 			{facilitator && (
 				<div className="tr-timer__controls">
 					{state.running ? (
-						<button
-							type="button"
-							className="tr-icon-button"
-							data-testid="panel.timer.pause"
-							aria-label="Pause the timer"
-							title="Pause"
-							onClick={() => runTimer(session, state.phase, 'pause')}
-						>
+						<TimerButton action="pause" label="Pause the timer" title="Pause" onRun={run}>
 							❚❚
-						</button>
+						</TimerButton>
 					) : (
-						<button
-							type="button"
-							className="tr-icon-button tr-icon-button--primary"
-							data-testid="panel.timer.start"
-							aria-label="Start the timer"
-							title="Start"
-							onClick={() => runTimer(session, state.phase, 'start')}
-						>
+						<TimerButton action="start" label="Start the timer" title="Start" primary onRun={run}>
 							▶
-						</button>
+						</TimerButton>
 					)}
-					<button
-						type="button"
-						className="tr-icon-button"
-						data-testid="panel.timer.extend"
-						aria-label="Add five minutes"
-						title="Add 5 minutes"
-						onClick={() => runTimer(session, state.phase, 'extend')}
-					>
+					<TimerButton action="extend" label="Add five minutes" title="Add 5 minutes" onRun={run}>
 						+5
-					</button>
-					<button
-						type="button"
-						className="tr-icon-button"
-						data-testid="panel.timer.reset"
-						aria-label={`Reset the ${PHASE_LABEL[state.phase]} timer`}
-						title="Reset this phase's timer"
-						onClick={() => runTimer(session, state.phase, 'reset')}
-					>
+					</TimerButton>
+					<TimerButton action="reset" label={`Reset the ${PHASE_LABEL[state.phase]} timer`} title="Reset this phase's timer" onRun={run}>
 						↺
-					</button>
+					</TimerButton>
 				</div>
 			)}
 		</div>
+	)
+}
+
+/** One timer control, test id `panel.timer.<action>`; the icon is the visible text, the label is read out. */
+function TimerButton({
+	action,
+	label,
+	title,
+	primary = false,
+	onRun,
+	children,
+}: {
+	action: TimerAction
+	label: string
+	title: string
+	primary?: boolean
+	onRun: (action: TimerAction) => void
+	children: ReactNode
+}) {
+	return (
+		<button
+			type="button"
+			className={primary ? 'tr-icon-button tr-icon-button--primary' : 'tr-icon-button'}
+			data-testid={`panel.timer.${action}`}
+			aria-label={label}
+			title={title}
+			onClick={() => onRun(action)}
+		>
+			{children}
+		</button>
 	)
 }

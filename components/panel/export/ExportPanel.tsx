@@ -1,7 +1,7 @@
 'use client'
 
 import { useId, useState } from 'react'
-import { REPORT_VIEWS, type ReportView } from '@/lib/reports/sessionModel'
+import { REPORT_VIEWS, type ReportView } from '@/lib/reports/reportViews'
 import { useSession } from '../SessionContext'
 import { downloadExport } from './downloadExport'
 import { EXPORT_FORMATS, type ExportFormat, VIEW_HINT, VIEW_LABEL } from './exportFormats'

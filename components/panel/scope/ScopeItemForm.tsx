@@ -10,7 +10,9 @@ import {
 	SCOPE_TITLE_MAX,
 	type ScopeItemKind,
 } from '@/lib/session/records/scopeItemRecord'
-import { Field, lengthHint } from '../common/Field'
+import { lengthHint } from '../common/Field'
+import { SelectField } from '../common/SelectField'
+import { TextField } from '../common/TextField'
 
 const CIA_FIELDS = [
 	['confidentiality', 'Confidentiality'],
@@ -60,53 +62,37 @@ export function ScopeItemForm({
 
 	return (
 		<form className="tr-form" onSubmit={submit} aria-label={`${SCOPE_ITEM_LABEL[kind]} details`} noValidate>
-			<Field label="Title" error={tried ? titleError : undefined} hint={lengthHint(fields.title, SCOPE_TITLE_MAX)}>
-				{({ id, describedBy, invalid }) => (
-					<input
-						id={id}
-						data-testid="panel.scope.form.title"
-						value={fields.title}
-						maxLength={SCOPE_TITLE_MAX}
-						aria-describedby={describedBy}
-						aria-invalid={invalid}
-						autoFocus
-						onChange={(event) => set('title', event.target.value)}
-					/>
-				)}
-			</Field>
-			<Field label="Description" hint={lengthHint(fields.description, SCOPE_DESCRIPTION_MAX)}>
-				{({ id, describedBy }) => (
-					<textarea
-						id={id}
-						data-testid="panel.scope.form.description"
-						rows={2}
-						value={fields.description}
-						maxLength={SCOPE_DESCRIPTION_MAX}
-						aria-describedby={describedBy}
-						onChange={(event) => set('description', event.target.value)}
-					/>
-				)}
-			</Field>
+			<TextField
+				label="Title"
+				testId="panel.scope.form.title"
+				value={fields.title}
+				onChange={(title) => set('title', title)}
+				error={tried ? titleError : undefined}
+				hint={lengthHint(fields.title, SCOPE_TITLE_MAX)}
+				maxLength={SCOPE_TITLE_MAX}
+				autoFocus
+			/>
+			<TextField
+				label="Description"
+				testId="panel.scope.form.description"
+				value={fields.description}
+				onChange={(description) => set('description', description)}
+				hint={lengthHint(fields.description, SCOPE_DESCRIPTION_MAX)}
+				maxLength={SCOPE_DESCRIPTION_MAX}
+				rows={2}
+			/>
 			{kind === 'asset' && (
 				<div className="tr-form__row">
 					{CIA_FIELDS.map(([key, label]) => (
-						<Field key={key} label={label}>
-							{({ id }) => (
-								<select
-									id={id}
-									data-testid={`panel.scope.form.${key}`}
-									value={fields[key] ?? ''}
-									onChange={(event) => set(key, needOf(event.target.value))}
-								>
-									<option value="">—</option>
-									{CIA_NEEDS.map((need) => (
-										<option key={need} value={need}>
-											{need}
-										</option>
-									))}
-								</select>
-							)}
-						</Field>
+						<SelectField
+							key={key}
+							label={label}
+							testId={`panel.scope.form.${key}`}
+							value={fields[key] ?? ''}
+							onChange={(value) => set(key, needOf(value))}
+							options={CIA_NEEDS}
+							emptyOption="—"
+						/>
 					))}
 				</div>
 			)}

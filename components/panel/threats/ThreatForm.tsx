@@ -13,9 +13,14 @@ import {
 	THREAT_TITLE_MAX,
 } from '@/lib/session/records/threatRecord'
 import { isValidDraft, type ThreatDraft, validateThreatDraft } from '@/lib/session/threatDraft'
-import { Field, lengthHint } from '../common/Field'
+import { lengthHint } from '../common/Field'
 import { LEVEL_HINT } from '../common/LevelPicker'
 import { RiskChip } from '../common/RiskChip'
+import { SelectField } from '../common/SelectField'
+import { TextField } from '../common/TextField'
+
+/** The draft's free-text fields, each edited in a TextField. */
+type TextKey = 'title' | 'description' | 'mitigation' | 'owner' | 'dueDate' | 'issueUrl'
 
 function statusOf(value: string): ThreatStatus {
 	return THREAT_STATUSES.find((status) => status === value) ?? 'Open'
@@ -46,6 +51,16 @@ export function ThreatForm({
 	const errors = validateThreatDraft(draft)
 	const shown = tried ? errors : {}
 	const set = <K extends keyof ThreatDraft>(key: K, value: ThreatDraft[K]) => setDraft((current) => ({ ...current, [key]: value }))
+	// A typed field's test id, value, change and (once submitted) error follow from its key; a limit
+	// given here is also counted in its hint as the text nears it.
+	const textField = (key: TextKey, countedMax?: number) => ({
+		testId: `panel.threat.form.${key}`,
+		value: draft[key],
+		onChange: (value: string) => set(key, value),
+		error: shown[key],
+		maxLength: countedMax,
+		hint: countedMax === undefined ? undefined : lengthHint(draft[key], countedMax),
+	})
 	const toggleCategory = (id: string, on: boolean) =>
 		set('categories', on ? [...draft.categories, id] : draft.categories.filter((category) => category !== id))
 	// A category the element no longer has (its kind changed) stays visible so it can be unticked.
@@ -59,20 +74,7 @@ export function ThreatForm({
 
 	return (
 		<form className="tr-form tr-threat-form" onSubmit={submit} aria-label="Threat" noValidate data-testid="panel.threat.form">
-			<Field label="Title" error={shown.title} hint={lengthHint(draft.title, THREAT_TITLE_MAX)}>
-				{({ id, describedBy, invalid }) => (
-					<input
-						id={id}
-						data-testid="panel.threat.form.title"
-						value={draft.title}
-						maxLength={THREAT_TITLE_MAX}
-						aria-describedby={describedBy}
-						aria-invalid={invalid}
-						autoFocus
-						onChange={(event) => set('title', event.target.value)}
-					/>
-				)}
-			</Field>
+			<TextField label="Title" {...textField('title', THREAT_TITLE_MAX)} autoFocus />
 			<fieldset className="tr-form__categories" aria-describedby={shown.categories ? 'threat-categories-error' : undefined}>
 				<legend className="tr-field__label">Categories</legend>
 				{offered.map((id) => (
@@ -92,117 +94,40 @@ export function ThreatForm({
 					</span>
 				)}
 			</fieldset>
-			<Field label="Description" error={shown.description} hint={lengthHint(draft.description, THREAT_DESCRIPTION_MAX)}>
-				{({ id, describedBy, invalid }) => (
-					<textarea
-						id={id}
-						data-testid="panel.threat.form.description"
-						rows={3}
-						value={draft.description}
-						maxLength={THREAT_DESCRIPTION_MAX}
-						aria-describedby={describedBy}
-						aria-invalid={invalid}
-						onChange={(event) => set('description', event.target.value)}
-					/>
-				)}
-			</Field>
+			<TextField label="Description" {...textField('description', THREAT_DESCRIPTION_MAX)} rows={3} />
 			<div className="tr-form__row tr-form__row--rating">
 				{(['likelihood', 'impact'] as const).map((key) => (
-					<Field key={key} label={key === 'likelihood' ? 'Likelihood' : 'Impact'} error={shown[key]}>
-						{({ id }) => (
-							<select
-								id={id}
-								data-testid={`panel.threat.form.${key}`}
-								value={draft[key]}
-								onChange={(event) => set(key, Number(event.target.value))}
-							>
-								{RISK_LEVELS.map((level) => (
-									<option key={level} value={level}>
-										{level} · {LEVEL_HINT[level]}
-									</option>
-								))}
-							</select>
-						)}
-					</Field>
+					<SelectField
+						key={key}
+						label={key === 'likelihood' ? 'Likelihood' : 'Impact'}
+						testId={`panel.threat.form.${key}`}
+						value={draft[key]}
+						onChange={(value) => set(key, Number(value))}
+						options={RISK_LEVELS}
+						optionLabel={(level) => `${level} · ${LEVEL_HINT[level]}`}
+						error={shown[key]}
+					/>
 				))}
 				<div className="tr-form__risk" aria-live="polite">
 					<span className="tr-field__label">Risk</span>
 					<RiskChip rating={effectiveRating({ ...draft, agreedLikelihood: null, agreedImpact: null })} />
 				</div>
 			</div>
-			<Field label="Mitigation" error={shown.mitigation} hint={lengthHint(draft.mitigation, THREAT_MITIGATION_MAX)}>
-				{({ id, describedBy, invalid }) => (
-					<textarea
-						id={id}
-						data-testid="panel.threat.form.mitigation"
-						rows={2}
-						value={draft.mitigation}
-						maxLength={THREAT_MITIGATION_MAX}
-						aria-describedby={describedBy}
-						aria-invalid={invalid}
-						onChange={(event) => set('mitigation', event.target.value)}
-					/>
-				)}
-			</Field>
+			<TextField label="Mitigation" {...textField('mitigation', THREAT_MITIGATION_MAX)} rows={2} />
 			<div className="tr-form__row">
-				<Field label="Owner" error={shown.owner}>
-					{({ id, describedBy, invalid }) => (
-						<input
-							id={id}
-							data-testid="panel.threat.form.owner"
-							value={draft.owner}
-							maxLength={THREAT_OWNER_MAX}
-							aria-describedby={describedBy}
-							aria-invalid={invalid}
-							onChange={(event) => set('owner', event.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label="Due" error={shown.dueDate}>
-					{({ id, describedBy, invalid }) => (
-						<input
-							id={id}
-							type="date"
-							data-testid="panel.threat.form.dueDate"
-							value={draft.dueDate}
-							aria-describedby={describedBy}
-							aria-invalid={invalid}
-							onChange={(event) => set('dueDate', event.target.value)}
-						/>
-					)}
-				</Field>
+				<TextField label="Owner" {...textField('owner')} maxLength={THREAT_OWNER_MAX} />
+				<TextField label="Due" {...textField('dueDate')} type="date" />
 			</div>
 			<div className="tr-form__row">
-				<Field label="Issue link" error={shown.issueUrl}>
-					{({ id, describedBy, invalid }) => (
-						<input
-							id={id}
-							type="url"
-							placeholder="https://"
-							data-testid="panel.threat.form.issueUrl"
-							value={draft.issueUrl}
-							aria-describedby={describedBy}
-							aria-invalid={invalid}
-							onChange={(event) => set('issueUrl', event.target.value)}
-						/>
-					)}
-				</Field>
-				<Field label="Status" error={shown.status}>
-					{({ id }) => (
-						<select
-							id={id}
-							data-testid="panel.threat.form.status"
-							value={draft.status}
-							onChange={(event) => set('status', statusOf(event.target.value))}
-						>
-							{THREAT_STATUSES.map((status) => (
-								<option key={status} value={status}>
-									{status}
-								</option>
-							))}
-						</select>
-					)}
-				</Field>
+				<TextField label="Issue link" {...textField('issueUrl')} type="url" placeholder="https://" />
+				<SelectField
+					label="Status"
+					testId="panel.threat.form.status"
+					value={draft.status}
+					onChange={(value) => set('status', statusOf(value))}
+					options={THREAT_STATUSES}
+					error={shown.status}
+				/>
 			</div>
 			<div className="tr-form__actions">
 				<button type="submit" className="tr-button tr-button--small" data-testid="panel.threat.form.submit">

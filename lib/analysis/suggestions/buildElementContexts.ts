@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
 	analyseTrustZones,
 	boundsSchema,
@@ -14,7 +14,8 @@ import {
 	storePropertiesSchema,
 } from './elementProperties'
 
-const placed = { id: z.string().min(1), pageId: z.string().min(1), bounds: boundsSchema }
+const nonEmpty = z.string().check(z.minLength(1))
+const placed = { id: nonEmpty, pageId: nonEmpty, bounds: boundsSchema }
 
 export const modelNodeSchema = z.discriminatedUnion('kind', [
 	z.object({ ...placed, kind: z.literal('entity'), props: entityPropertiesSchema }),
@@ -24,9 +25,9 @@ export const modelNodeSchema = z.discriminatedUnion('kind', [
 export type ModelNode = z.infer<typeof modelNodeSchema>
 
 export const modelFlowSchema = z.object({
-	id: z.string().min(1),
-	sourceId: z.string().min(1).nullable(),
-	targetId: z.string().min(1).nullable(),
+	id: nonEmpty,
+	sourceId: z.nullable(nonEmpty),
+	targetId: z.nullable(nonEmpty),
 	props: flowPropertiesSchema,
 })
 export type ModelFlow = z.infer<typeof modelFlowSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * The per-kind properties people set on the canvas, named as the shapes name them
@@ -15,33 +15,33 @@ export const privilegeLevelSchema = z.enum(PRIVILEGE_LEVELS)
 export type PrivilegeLevel = z.infer<typeof privilegeLevelSchema>
 
 export const entityPropertiesSchema = z.object({
-	providesAuthentication: z.boolean().default(false),
+	providesAuthentication: z._default(z.boolean(), false),
 })
 export type EntityProperties = z.infer<typeof entityPropertiesSchema>
 
 export const processPropertiesSchema = z.object({
-	privilegeLevel: privilegeLevelSchema.default('standard'),
-	isWebApplication: z.boolean().default(false),
+	privilegeLevel: z._default(privilegeLevelSchema, 'standard'),
+	isWebApplication: z._default(z.boolean(), false),
 	/**
 	 * Trains or runs a model. Not on the canvas yet: unset means unknown, which PLOT4ai treats as
 	 * "ask" (see plot4ai.ts) but the AI-specific suggestion rules treat as "not an AI process".
 	 */
-	processesAi: z.boolean().optional(),
+	processesAi: z.optional(z.boolean()),
 })
 export type ProcessProperties = z.infer<typeof processPropertiesSchema>
 
 export const storePropertiesSchema = z.object({
-	storesCredentials: z.boolean().default(false),
-	isALog: z.boolean().default(false),
-	isEncrypted: z.boolean().default(false),
-	isSigned: z.boolean().default(false),
+	storesCredentials: z._default(z.boolean(), false),
+	isALog: z._default(z.boolean(), false),
+	isEncrypted: z._default(z.boolean(), false),
+	isSigned: z._default(z.boolean(), false),
 })
 export type StoreProperties = z.infer<typeof storePropertiesSchema>
 
 export const flowPropertiesSchema = z.object({
-	protocol: z.string().default(''),
-	isEncrypted: z.boolean().default(false),
-	isPublicNetwork: z.boolean().default(false),
-	isBidirectional: z.boolean().default(false),
+	protocol: z._default(z.string(), ''),
+	isEncrypted: z._default(z.boolean(), false),
+	isPublicNetwork: z._default(z.boolean(), false),
+	isBidirectional: z._default(z.boolean(), false),
 })
 export type FlowProperties = z.infer<typeof flowPropertiesSchema>

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnNext, spawnParty, stopAll, waitForHttp } from '../../../scripts/lib/processes.mjs'
+import { freePort, waitForPortClosed } from '../../support/processes'
 
 type ManagedProcess = ReturnType<typeof spawnParty>
 
@@ -20,34 +20,6 @@ export interface ThreatroomStack {
 	/** The same for the Next.js app (the database path). */
 	crashAndRestartApp(): Promise<void>
 	stop(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer()
-		server.once('error', reject)
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address()
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-		})
-	})
-}
-
-async function waitForPortClosed(port: number, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs
-	for (;;) {
-		const accepts = await new Promise<boolean>((resolve) => {
-			const socket = net.connect(port, '127.0.0.1')
-			socket.once('connect', () => {
-				socket.destroy()
-				resolve(true)
-			})
-			socket.once('error', () => resolve(false))
-		})
-		if (!accepts) return
-		if (Date.now() > deadline) throw new Error(`port ${port} still accepts connections after ${timeoutMs} ms`)
-		await new Promise((resolve) => setTimeout(resolve, 100))
-	}
 }
 
 /**
