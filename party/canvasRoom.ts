@@ -3,6 +3,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type * as Party from 'partykit/server'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { extractElements } from '@/lib/dfd/extractElements'
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { allocatorFor, type HumanIdAllocator } from '@/lib/dfd/humanIds'
 import {
 	type ClockMessage,
@@ -57,7 +58,7 @@ export class CanvasRoom {
 		start: StartingState,
 		private readonly api: AppApi,
 		wal: RoomWal,
-		{ persistDebounceMs }: { persistDebounceMs?: number } = {},
+		{ framework, persistDebounceMs }: { framework: FrameworkId; persistDebounceMs?: number },
 	) {
 		this.saver = new SaveScheduler(
 			() => this.save(),
@@ -83,6 +84,7 @@ export class CanvasRoom {
 			authorizeRecord: roomAuthorizers({
 				allocator: () => this.allocator,
 				lifecycle: this.lifecycle,
+				framework,
 				now: strictlyIncreasingClock(),
 				report: (sessionId, rejection) => this.rejections.report(sessionId, rejection),
 			}),

@@ -1,3 +1,4 @@
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { AppApi } from './appApi'
 import { RoomWal, type WalLog, type WalStorage } from './roomWal'
 import { type StartingState, startingState } from './startingState'
@@ -7,7 +8,11 @@ import { type StartingState, startingState } from './startingState'
  * the newer taken (startingState.ts). Null when the app does not know the session; throws when the
  * app cannot be reached (the caller retries: starting empty would overwrite the saved canvas).
  */
-export async function loadRoom(roomId: string, api: AppApi, storage: WalStorage): Promise<{ start: StartingState; wal: RoomWal } | null> {
+export async function loadRoom(
+	roomId: string,
+	api: AppApi,
+	storage: WalStorage,
+): Promise<{ start: StartingState; wal: RoomWal; framework: FrameworkId } | null> {
 	const log = walLog(roomId)
 	const [loaded, { wal, stored }] = await Promise.all([api.loadCanvas(), RoomWal.open(storage, log)])
 	if (loaded === null) return null
@@ -24,7 +29,7 @@ export async function loadRoom(roomId: string, api: AppApi, storage: WalStorage)
 		)
 		await wal.discard()
 	}
-	return { start, wal }
+	return { start, wal, framework: loaded.framework }
 }
 
 function walLog(roomId: string): WalLog & { warn(message: string): void } {

@@ -18,7 +18,7 @@ function setup(ended: boolean) {
 	const lifecycle = new SessionLifecycle(ended ? [fixtureSessionEvent({ at: 1 })] : [])
 	const allocator = new HumanIdAllocator({})
 	const report = (_sessionId: string, message: RejectedMessage) => reports.push(message)
-	const authorizers = roomAuthorizers({ allocator: () => allocator, lifecycle, now: () => 5, report })
+	const authorizers = roomAuthorizers({ allocator: () => allocator, lifecycle, framework: 'STRIDE', now: () => 5, report })
 	function authorize(write: RecordWrite): TLRecord | null {
 		const { typeName } = write.next ?? write.prev
 		const authorizer = authorizers[typeName] as TLRecordAuthorizer<TLRecord, Person> | undefined

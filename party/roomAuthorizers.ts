@@ -2,6 +2,7 @@ import type { TLRecordAuthorizer, TLRecordAuthorizers } from '@tldraw/sync-core'
 import type { TLRecord } from '@tldraw/tlschema'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { authorizeShapeWrite, type HumanIdAllocator } from '@/lib/dfd/humanIds'
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { Person, RejectedMessage } from '@/lib/protocol/customMessages'
 import {
 	asWritten,
@@ -27,6 +28,7 @@ export interface RoomAuthorizerDeps {
 	/** A getter: the room builds its allocator from the records it migrated, after registering these. */
 	allocator: () => HumanIdAllocator
 	lifecycle: SessionLifecycle
+	framework: FrameworkId
 	/** The room's clock. */
 	now: () => number
 	report: (sessionId: string, message: RejectedMessage) => void
@@ -38,7 +40,7 @@ export interface RoomAuthorizerDeps {
  * the session that attempted it. Registering the canvas types costs a boolean check per write;
  * shapes, the hot path, were authorized already.
  */
-export function roomAuthorizers({ allocator, lifecycle, now, report }: RoomAuthorizerDeps): TLRecordAuthorizers<TLRecord, Person> {
+export function roomAuthorizers({ allocator, lifecycle, framework, now, report }: RoomAuthorizerDeps): TLRecordAuthorizers<TLRecord, Person> {
 	const onReject: OnReject = (session, write, reason) => {
 		const record = write.type === 'create' ? write.next : write.prev
 		report(session.sessionId, { type: 'rejected', recordType: record.typeName, recordId: record.id, action: write.type, reason })
@@ -51,7 +53,7 @@ export function roomAuthorizers({ allocator, lifecycle, now, report }: RoomAutho
 			whileOpen(lifecycle, (write) => authorizeShapeWrite(allocator(), write) ?? REJECTION_REASON.elementId),
 			onReject,
 		),
-		...sessionAuthorizers({ allocator: { next: (prefix) => allocator().next(prefix) }, now, lifecycle, onReject }),
+		...sessionAuthorizers({ allocator: { next: (prefix) => allocator().next(prefix) }, now, lifecycle, framework, onReject }),
 	}
 }
 

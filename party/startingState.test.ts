@@ -1,7 +1,7 @@
 import { DEFAULT_INITIAL_SNAPSHOT } from '@tldraw/sync-core'
 import type { TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import type { CanvasStateResponse } from '@/lib/api/internalSchemas'
+import type { StoredCanvasState } from '@/lib/api/internalSchemas'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import { fixtureThreat } from '@/lib/session/workshopRecordFixtures'
@@ -11,7 +11,7 @@ import type { StoredWal } from './walFormat'
 
 const threat = (id: string, title = 'A threat') => fixtureThreat({ id: `threat:${id}` as ThreatId, title }) as TLRecord
 
-function app(clock: number, records: [TLRecord, number][], tombstones: Record<string, number> = {}): CanvasStateResponse {
+function app(clock: number, records: [TLRecord, number][], tombstones: Record<string, number> = {}): StoredCanvasState {
 	return {
 		snapshot: {
 			...DEFAULT_INITIAL_SNAPSHOT,

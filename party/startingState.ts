@@ -1,6 +1,6 @@
 import { DEFAULT_INITIAL_SNAPSHOT, type RoomSnapshot } from '@tldraw/sync-core'
 import { z } from 'zod'
-import type { CanvasStateResponse } from '@/lib/api/internalSchemas'
+import type { StoredCanvasState } from '@/lib/api/internalSchemas'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import type { StoredWal } from './walFormat'
 
@@ -22,7 +22,7 @@ export interface StartingState {
 	replayed: number
 }
 
-export function startingState(loaded: CanvasStateResponse, wal: StoredWal | null): StartingState {
+export function startingState(loaded: StoredCanvasState, wal: StoredWal | null): StartingState {
 	const base = roomSnapshotOf(loaded)
 	const appClock = loaded.clock
 	const newer = wal ? [...wal.changes].filter(([, change]) => change.clock > appClock) : []
@@ -85,7 +85,7 @@ const storedSnapshotSchema = z.looseObject({
 	),
 })
 
-function roomSnapshotOf(loaded: CanvasStateResponse): RoomSnapshot {
+function roomSnapshotOf(loaded: StoredCanvasState): RoomSnapshot {
 	// A session never saved starts as tldraw's empty document, described by our schema.
 	if (loaded.snapshot === null) return { ...DEFAULT_INITIAL_SNAPSHOT, schema: threatroomSchema.serialize() }
 	storedSnapshotSchema.parse(loaded.snapshot)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
-import { ROLES } from '@/lib/sessionEnums'
+import { FRAMEWORKS, ROLES } from '@/lib/sessionEnums'
 import { linkTokenSchema } from './sessionSchemas'
 
 // Bodies and responses of the app's internal API, called only by the party.
@@ -21,10 +21,17 @@ export type CanvasSnapshot = z.infer<typeof canvasSnapshotSchema>
 export const humanIdCountersSchema = z.record(z.string(), z.int().min(0))
 export type HumanIdCounters = z.infer<typeof humanIdCountersSchema>
 
-export const canvasStateResponse = z.object({
+/** The canvas as the app keeps it; a session never saved has no snapshot and clock 0. */
+export const storedCanvasState = z.object({
 	snapshot: canvasSnapshotSchema.nullable(),
 	clock: z.int().min(0),
 	humanIdCounters: humanIdCountersSchema,
+})
+export type StoredCanvasState = z.infer<typeof storedCanvasState>
+
+export const canvasStateResponse = storedCanvasState.extend({
+	/** The session's framework: the room refuses threat and n/a categories outside it. */
+	framework: z.enum(FRAMEWORKS),
 })
 export type CanvasStateResponse = z.infer<typeof canvasStateResponse>
 

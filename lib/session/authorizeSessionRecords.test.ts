@@ -385,6 +385,52 @@ describe('the derived ids', () => {
 	})
 })
 
+describe("categories come from the session's framework", () => {
+	const participant = sessionOf('participant')
+	const facilitator = sessionOf('facilitator')
+
+	it('refuses a threat with a category its framework lacks, and spends no number on it', () => {
+		const { authorize, allocator, rejections } = setup()
+		expect(authorize(create(participant, fixtureThreat({ categories: ['S', 'Linking'] })))).toBeNull()
+		expect(rejections.map((rejection) => rejection.reason)).toEqual([R.threatCategory])
+		expect(allocator.toJSON()).toEqual({})
+	})
+
+	it("takes each framework's own ids: LINDDUN's, not STRIDE's", () => {
+		const { authorize, rejections } = setup({}, undefined, 'LINDDUN')
+		expect(authorize(create(participant, fixtureThreat({ categories: ['S'] })))).toBeNull()
+		expect(authorize(create(participant, fixtureThreat({ categories: ['L', 'I'] })))).toMatchObject({ categories: ['L', 'I'] })
+		expect(rejections.map((rejection) => rejection.reason)).toEqual([R.threatCategory])
+	})
+
+	it('refuses changing categories to one outside the framework, even for the facilitator', () => {
+		const { authorize, rejections } = setup()
+		const stored = ownThreat(facilitator)
+		expect(authorize(update(facilitator, stored, { ...stored, categories: ['S', 'nonsense'] }))).toBeNull()
+		expect(rejections.map((rejection) => rejection.reason)).toEqual([R.threatCategory])
+	})
+
+	it('still lets a threat imported with a foreign category be edited, as long as its categories stay', () => {
+		const { authorize } = setup()
+		const imported = ownThreat(participant, { categories: ['Spoofing'] })
+		const retitled = { ...imported, title: 'Session fixation on login' }
+		expect(authorize(update(participant, imported, retitled))).toEqual(retitled)
+	})
+
+	it('leaves a category list that is no list to the record validator', () => {
+		const { authorize } = setup()
+		const malformed = { ...fixtureThreat(), categories: 'S' } as unknown as TLRecord
+		expect(authorize(create(participant, malformed))).toEqual(malformed)
+	})
+
+	it('refuses an n/a mark on a category the framework lacks', () => {
+		const { authorize, rejections } = setup()
+		expect(authorize(create(facilitator, fixtureNaMark(FIXTURE_SHAPE_ID, 'Linking')))).toBeNull()
+		expect(authorize(create(facilitator, fixtureNaMark(FIXTURE_SHAPE_ID, 'T')))).toMatchObject({ category: 'T' })
+		expect(rejections.map((rejection) => rejection.reason)).toEqual([R.naMarkCategory])
+	})
+})
+
 describe('numbers are never spent on a write the room does not store', () => {
 	it('spends no threat number on a refused create', () => {
 		const { authorize } = setup()

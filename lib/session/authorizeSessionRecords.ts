@@ -2,6 +2,8 @@ import type { TLRecordAuthorizer, TLRecordAuthorizers } from '@tldraw/sync-core'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { T } from '@tldraw/validate'
 import type { HumanIdAllocator } from '../dfd/humanIds'
+import { isCategoryOf } from '../frameworks/frameworkCatalog'
+import type { FrameworkId } from '../frameworks/frameworkTypes'
 import type { Person } from '../protocol/customMessages'
 import type { Role } from '../roles'
 import { missingDecisionField, normalisedDecision } from './decisions'
@@ -39,6 +41,8 @@ export interface SessionAuthorizerDeps {
 	now: () => number
 	/** Whether the session has ended; session-event creates move it on. */
 	lifecycle: SessionLifecycle
+	/** The session's framework: threats and n/a marks name its categories only. */
+	framework: FrameworkId
 	/** Told of every refused write, so the room can say why (tldraw itself refuses silently). */
 	onReject?: OnReject
 }
@@ -98,6 +102,11 @@ function isValid(validator: T.Validatable<unknown>, record: unknown): boolean {
 	}
 }
 
+/** A category the framework lacks. A list that is no list is the record validator's to refuse (it runs after). */
+function hasForeignCategory(framework: FrameworkId, categories: unknown): boolean {
+	return Array.isArray(categories) && categories.some((category) => !(typeof category === 'string' && isCategoryOf(framework, category)))
+}
+
 const THREAT_STAMPED = ['humanId', 'createdBy', 'createdByName', 'createdAt'] as const
 const VOTE_STAMPED = ['threatId', 'voterId', 'voterName', 'votedAt'] as const
 const NA_MARK_STAMPED = ['markedBy', 'markedByName', 'markedAt'] as const
@@ -109,6 +118,10 @@ function threatRule(deps: SessionAuthorizerDeps): Rule<ThreatRecord> {
 		if (!contributes(role)) return REASON.observer
 		if (write.type === 'delete') return REASON.threatDelete
 		const { next } = write
+		// Checked on create and when they change, not on every edit: a threat imported with a
+		// category the framework lacks can still have its title or rating fixed.
+		const categoriesChanged = write.type === 'create' || !unchanged(write.prev, next, ['categories'])
+		if (categoriesChanged && hasForeignCategory(deps.framework, next.categories)) return REASON.threatCategory
 		if (write.type === 'create') {
 			if (!isValid(threatRecordConfig.validator, next)) return next
 			return {
@@ -154,6 +167,7 @@ function naMarkRule(deps: SessionAuthorizerDeps): Rule<NaMarkRecord> {
 		const { next } = write
 		// One mark per element and category by construction.
 		if (next.id !== naMarkIdFor(next.shapeId, next.category)) return REASON.naMarkId
+		if (!isCategoryOf(deps.framework, next.category)) return REASON.naMarkCategory
 		if (write.type === 'create') return { ...next, markedBy: userId, markedByName: name, markedAt: deps.now() }
 		return unchanged(write.prev, next, NA_MARK_STAMPED) ? next : REASON.naMarkStamped
 	}

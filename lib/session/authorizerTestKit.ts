@@ -1,6 +1,7 @@
 import type { TLRecordAuthorizer } from '@tldraw/sync-core'
 import type { TLRecord } from '@tldraw/tlschema'
 import { HumanIdAllocator, type HumanIdCounters } from '../dfd/humanIds'
+import type { FrameworkId } from '../frameworks/frameworkTypes'
 import type { Person } from '../protocol/customMessages'
 import type { Role } from '../roles'
 import { type RecordWrite, sessionAuthorizers } from './authorizeSessionRecords'
@@ -36,13 +37,14 @@ export interface Rejection {
 	reason: RejectionReason
 }
 
-export function setup(counters: HumanIdCounters = {}, lifecycle = new SessionLifecycle()) {
+export function setup(counters: HumanIdCounters = {}, lifecycle = new SessionLifecycle(), framework: FrameworkId = 'STRIDE') {
 	const rejections: Rejection[] = []
 	const allocator = new HumanIdAllocator(counters)
 	const authorizers = sessionAuthorizers({
 		allocator,
 		now: () => NOW,
 		lifecycle,
+		framework,
 		onReject: (session, write, reason) =>
 			rejections.push({ sessionId: session.sessionId, action: write.type, recordId: (write.next ?? write.prev).id, reason }),
 	})

@@ -13,6 +13,7 @@ export const REJECTION_REASON = {
 	threatAgreed: 'Only the facilitator can set the agreed likelihood and impact',
 	threatNotOwn: 'Only the facilitator can edit a threat someone else added',
 	threatElement: 'Only the facilitator can move a threat to another element',
+	threatCategory: "A threat's categories must be categories of this session's framework",
 
 	voteId: 'A vote must be your own: its id is vote:<threat id>~<your userId>',
 	voteNotOwn: 'You can only change or take back your own vote',
@@ -21,6 +22,7 @@ export const REJECTION_REASON = {
 	naMark: 'Only the facilitator can mark a category as not applicable',
 	naMarkId: 'An n/a mark id must be na-mark:<shape id>~<category>',
 	naMarkStamped: 'Who marked a category as not applicable, and when, cannot be changed',
+	naMarkCategory: "Only a category of this session's framework can be marked as not applicable",
 
 	scope: 'Only the facilitator can change the scope',
 	scopeStamped: "A scope item's kind, ID and creation time cannot be changed",

@@ -2,6 +2,7 @@ import type { RecordId } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { parseCustomMessage } from '@/lib/protocol/customMessages'
+import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { PhaseEventRecord } from '@/lib/session/records/walkRecords'
@@ -44,6 +45,28 @@ describe('the workshop records in the room', () => {
 		const message = clockMessage()
 		// The room runs on this machine: its clock and ours agree to within the delivery time.
 		expect(message?.type === 'clock' && Math.abs(message.serverNow - Date.now())).toBeLessThan(5_000)
+	})
+
+	it("refuses a threat or n/a mark whose category is not of the session's framework, and says why", async () => {
+		harness.app.addSession('linddun', { 'tok-part': 'participant', 'tok-fac': 'facilitator' }, 'LINDDUN')
+		const writer = harness.connect('linddun', 'tok-part', 'Pat', 'pat')
+		const facilitator = harness.connect('linddun', 'tok-fac', 'Fay', 'fay')
+		await loaded(writer, facilitator)
+
+		writer.store.put([fixtureThreat({ id: 'threat:stride' as ThreatId, categories: ['S'] })])
+		facilitator.store.put([fixtureNaMark(FIXTURE_SHAPE_ID, 'T')])
+		writer.store.put([fixtureThreat({ id: 'threat:linddun' as ThreatId, categories: ['L'] })])
+
+		await expect.poll(() => humanIdOf(facilitator.store.allRecords(), 'threat:linddun'), { timeout: SYNC_TIMEOUT_MS }).toBe('T-001')
+		await expect.poll(() => rejectionsOf(writer).map((message) => [message.recordId, message.reason]), { timeout: SYNC_TIMEOUT_MS }).toEqual([
+			['threat:stride', REJECTION_REASON.threatCategory],
+		])
+		await expect.poll(() => rejectionsOf(facilitator).map((message) => message.reason), { timeout: SYNC_TIMEOUT_MS }).toEqual([
+			REJECTION_REASON.naMarkCategory,
+		])
+		const ids = (records: readonly TLRecord[]) => records.map((record) => record.id)
+		expect(ids(writer.store.allRecords())).not.toContain('threat:stride')
+		expect(ids(facilitator.store.allRecords()).filter((id) => id.startsWith('na-mark:'))).toEqual([])
 	})
 
 	it('delivers a threat added offline exactly once after the reconnect, with one T-number', async () => {

@@ -4,11 +4,13 @@ import {
 	type AuthorizeResponse,
 	authorizeBody,
 	type CanvasStateResponse,
+	type StoredCanvasState,
 	INTERNAL_SECRET_HEADER,
 	type SaveCanvasBody,
 	saveCanvasBody,
 	type SaveCanvasResponse,
 } from '@/lib/api/internalSchemas'
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { Role } from '@/lib/roles'
 import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
 
@@ -18,7 +20,8 @@ import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
 
 export interface FakeSession {
 	tokens: Record<string, Role>
-	canvas: CanvasStateResponse | null
+	canvas: StoredCanvasState | null
+	framework: FrameworkId
 	/** Every accepted PUT, oldest first. */
 	saves: SaveCanvasBody[]
 	/** Answer this many canvas loads with a 503, as an app that is restarting would. */
@@ -28,7 +31,7 @@ export interface FakeSession {
 export interface FakeApp {
 	url: string
 	sessions: Map<string, FakeSession>
-	addSession(id: string, tokens: Record<string, Role>): FakeSession
+	addSession(id: string, tokens: Record<string, Role>, framework?: FrameworkId): FakeSession
 	/** Requests the party made, e.g. `GET /canvas s1`, for asserting what did not happen. */
 	requests: string[]
 	close(): Promise<void>
@@ -66,7 +69,8 @@ export async function startFakeApp(secret: string, port = 0): Promise<FakeApp> {
 				session.failLoads--
 				return reply(503, { error: 'Starting' })
 			}
-			return reply(200, session.canvas ?? ({ snapshot: null, clock: 0, humanIdCounters: {} } satisfies CanvasStateResponse))
+			const canvas = session.canvas ?? { snapshot: null, clock: 0, humanIdCounters: {} }
+			return reply(200, { ...canvas, framework: session.framework } satisfies CanvasStateResponse)
 		}
 		if (route === 'canvas' && req.method === 'PUT') {
 			const parsed = saveCanvasBody.safeParse(JSON.parse(body || 'null'))
@@ -92,8 +96,8 @@ export async function startFakeApp(secret: string, port = 0): Promise<FakeApp> {
 		url: `http://127.0.0.1:${boundPort}`,
 		sessions,
 		requests,
-		addSession(id, tokens) {
-			const session: FakeSession = { tokens, canvas: null, saves: [], failLoads: 0 }
+		addSession(id, tokens, framework = 'STRIDE') {
+			const session: FakeSession = { tokens, canvas: null, framework, saves: [], failLoads: 0 }
 			sessions.set(id, session)
 			return session
 		},

@@ -1,7 +1,7 @@
 import { DEFAULT_INITIAL_SNAPSHOT } from '@tldraw/sync-core'
 import type { RecordId } from '@tldraw/store'
 import type { TLPageId, TLRecord, TLShape, TLShapeId } from '@tldraw/tlschema'
-import type { CanvasStateResponse, HumanIdCounters } from '@/lib/api/internalSchemas'
+import type { HumanIdCounters, StoredCanvasState } from '@/lib/api/internalSchemas'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import type { RejectedMessage } from '@/lib/protocol/customMessages'
 import type { DecisionId } from '@/lib/session/records/decisionRecord'
@@ -38,7 +38,7 @@ export const OTHER_USER_ID = 'someone-else'
  * A saved room as the app would load it: process P1, T-001 written by the actor, T-002 by someone
  * else, and the walk settings (no focus yet), plus any `extra` records (e.g. an earlier end).
  */
-export function seededCanvas(actorUserId: string, extra: readonly TLRecord[] = []): CanvasStateResponse {
+export function seededCanvas(actorUserId: string, extra: readonly TLRecord[] = []): StoredCanvasState {
 	const records: TLRecord[] = [
 		dfdShape('dfd-process', PAGE_ID, { humanId: 'P1', name: 'Checkout' }, SEED_PROCESS_ID),
 		fixtureThreat({ id: OWN_THREAT_ID, humanId: 'T-001', createdBy: actorUserId, createdByName: 'Actor', createdAt: 1 }),

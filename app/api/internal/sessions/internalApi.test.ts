@@ -71,11 +71,11 @@ describe('internal API', () => {
 		).toBe(404)
 	})
 
-	it('starts a never-saved canvas empty at clock 0', async () => {
-		const { id } = await createSession({ name: 'x', description: '', framework: 'STRIDE' })
+	it("starts a never-saved canvas empty at clock 0, with the session's framework for the room's category checks", async () => {
+		const { id } = await createSession({ name: 'x', description: '', framework: 'LINDDUN' })
 		const response = await getCanvas(request('GET', `/${id}/canvas`), context(id))
 		expect(response.status).toBe(200)
-		expect(await response.json()).toEqual({ snapshot: null, clock: 0, humanIdCounters: {} })
+		expect(await response.json()).toEqual({ snapshot: null, clock: 0, humanIdCounters: {}, framework: 'LINDDUN' })
 	})
 
 	it('saves the canvas, loads it back and ignores an older save', async () => {
@@ -88,7 +88,7 @@ describe('internal API', () => {
 		expect(await stale.json()).toEqual({ saved: false, clock: 4 })
 
 		const loaded = canvasStateResponse.parse(await (await getCanvas(request('GET', `/${id}/canvas`), context(id))).json())
-		expect(loaded).toEqual({ snapshot: save(4).snapshot, clock: 4, humanIdCounters: { P: 1 } })
+		expect(loaded).toEqual({ snapshot: save(4).snapshot, clock: 4, humanIdCounters: { P: 1 }, framework: 'STRIDE' })
 	})
 
 	it('answers 404 for the canvas of an unknown session', async () => {

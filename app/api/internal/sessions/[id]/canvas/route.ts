@@ -23,9 +23,10 @@ type Context = { params: Promise<{ id: string }> }
 export const GET = withErrors(async (request: Request, { params }: Context) => {
 	requireInternalSecret(request)
 	const id = await requireSessionIdParam(params)
-	if (!(await findSession(id))) throw new NotFoundError('Session not found')
+	const session = await findSession(id)
+	if (!session) throw new NotFoundError('Session not found')
 	const stored = await loadCanvas(id)
-	const response: CanvasStateResponse = stored ?? { snapshot: null, clock: 0, humanIdCounters: {} }
+	const response: CanvasStateResponse = { ...(stored ?? { snapshot: null, clock: 0, humanIdCounters: {} }), framework: session.framework }
 	return jsonResponse(response)
 })
 
