@@ -197,3 +197,16 @@ export function processTreeRss(leaderPid: number): { totalMb: number; byProcess:
 	}
 	return { totalMb: byProcess.reduce((sum, entry) => sum + entry.rssMb, 0), byProcess }
 }
+
+export interface PartyMemory {
+	treeMb: number
+	/** workerd alone: where the rooms run. The rest of the tree is partykit's CLI and its esbuild. */
+	workerdMb: number
+	processes: { command: string; rssMb: number }[]
+}
+
+export function partyMemory(leaderPid: number): PartyMemory {
+	const { totalMb, byProcess } = processTreeRss(leaderPid)
+	const workerdMb = byProcess.filter((entry) => entry.command === 'workerd').reduce((sum, entry) => sum + entry.rssMb, 0)
+	return { treeMb: totalMb, workerdMb, processes: byProcess }
+}

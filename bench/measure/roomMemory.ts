@@ -2,7 +2,7 @@ import type { TLRecord, TLShape, TLShapeId } from '@tldraw/tlschema'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { BenchConfig } from '../config'
 import { diagramNodeIds, diagramRecords } from '../lib/diagram'
-import { processTreeRss } from '../lib/processes'
+import { partyMemory } from '../lib/processes'
 import { PropagationTracker, seededRandom, sleep } from '../lib/propagation'
 import { type BenchRoom, openRoom, seedThrough, waitForRecords } from '../lib/rooms'
 import type { BenchStack } from '../lib/stack'
@@ -47,11 +47,7 @@ export interface MemoryResult {
 
 const THREATS_IN_SOAK = 10
 
-function sample(stack: BenchStack): { treeMb: number; workerdMb: number; processes: { command: string; rssMb: number }[] } {
-	const { totalMb, byProcess } = processTreeRss(stack.party().pid)
-	const workerdMb = byProcess.filter((entry) => entry.command === 'workerd').reduce((sum, entry) => sum + entry.rssMb, 0)
-	return { treeMb: totalMb, workerdMb, processes: byProcess }
-}
+const sample = (stack: BenchStack) => partyMemory(stack.party().pid)
 
 export async function measureRoomMemory(stack: BenchStack, config: BenchConfig, log: (line: string) => void): Promise<MemoryResult> {
 	const settings = config.memory
