@@ -1,5 +1,5 @@
 import type * as Party from 'partykit/server'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type InboundHandlers, InboundMessages } from './inboundMessages'
 
 function fakeConnection(id: string) {
@@ -39,7 +39,13 @@ describe('InboundMessages', () => {
 		expect(custom).toEqual([])
 	})
 
+	afterEach(() => {
+		vi.useRealTimers()
+	})
+
 	it('tells a client it is slowed down, and closes it with RATE_LIMITED past the queue bound', () => {
+		// Frozen: a millisecond passing between two frames would refill the bucket and shave retryAfterMs.
+		vi.useFakeTimers()
 		const { messages, custom, closed, connect } = inbound()
 		const { conn } = fakeConnection('c')
 		connect()
