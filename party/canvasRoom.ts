@@ -15,9 +15,11 @@ import { SESSION_EVENT_TYPE, type SessionEventRecord } from '@/lib/session/recor
 import { SessionLifecycle } from '@/lib/session/sessionLifecycle'
 import { SESSION_OBJECT_TYPES } from '@/lib/session/sessionRecords'
 import type { AppApi } from './appApi'
+import type { ClientMessage } from './clientMessages'
 import { RoomDurability } from './durability'
 import { InboundMessages } from './inboundMessages'
 import { PeopleRegistry } from './people'
+import { withOwnPresenceIdentity } from './presenceIdentity'
 import { SaveScheduler } from './persistence'
 import { readOnlyRejections } from './readOnlyWrites'
 import { RejectionReporter } from './rejectionReporter'
@@ -43,7 +45,7 @@ export class CanvasRoom {
 	private readonly people = new PeopleRegistry()
 	/** Every frame's way in: the rate limit, then the message gate, then tldraw (inboundMessages.ts). */
 	private readonly inbound = new InboundMessages({
-		handle: (conn, text) => this.handle(conn, text),
+		handle: (conn, text, message) => this.handle(conn, text, message),
 		sendCustom: (sessionId, message) => this.room.sendCustomMessage(sessionId, message),
 		isConnected: (sessionId) => this.open.has(sessionId) && !this.people.isAwaitingHandshake(sessionId),
 		close: (sessionId, reason) => this.disconnect(sessionId, reason),
@@ -150,9 +152,11 @@ export class CanvasRoom {
 		this.inbound.receive(conn, message)
 	}
 
-	/** A whole message that passed the rate limit and the gate, as the client sent it. */
-	private handle(conn: Party.Connection, text: string): void {
-		this.room.handleSocketMessage(conn.id, text)
+	/** A whole message that passed the rate limit and the gate; a presence claiming another identity gets its own. */
+	private handle(conn: Party.Connection, text: string, message: ClientMessage): void {
+		const person = this.people.personOf(conn.id)
+		const ownPresence = person && withOwnPresenceIdentity(message, person)
+		this.room.handleSocketMessage(conn.id, ownPresence ? JSON.stringify(ownPresence) : text)
 		// tldraw handles a push synchronously, all or nothing: the store now says whether a session
 		// event the authorizers let through was committed or rolled back with the rest of its push.
 		this.lifecycle.settle(() => this.sessionEvents())

@@ -1,6 +1,7 @@
 import { TLSyncErrorCloseEventReason } from '@tldraw/sync-core'
 import type * as Party from 'partykit/server'
 import { type ErrorMessage, PARTY_CLOSE_REASON, type RateLimitedMessage } from '@/lib/protocol/customMessages'
+import type { ClientMessage } from './clientMessages'
 import { MessageGate } from './messageGate'
 import { frameBytes } from './messageSize'
 import { type RateLimits, RATE_LIMITS, SessionThrottle } from './rateLimit'
@@ -14,8 +15,8 @@ interface Inbound {
 }
 
 export interface InboundHandlers {
-	/** A whole message that passed the gate, as the client sent it: for tldraw's room. */
-	handle(conn: Party.Connection, text: string): void
+	/** A whole message that passed the gate, for tldraw's room: `text` as the client sent it (joined if chunked), `message` the gate's parse of it. */
+	handle(conn: Party.Connection, text: string, message: ClientMessage): void
 	/** tldraw's custom message to a session whose handshake is through (`room.sendCustomMessage`). */
 	sendCustom(sessionId: string, message: ErrorMessage | RateLimitedMessage): void
 	isConnected(sessionId: string): boolean
@@ -66,7 +67,7 @@ export class InboundMessages {
 			const verdict = this.gate.inspect(conn.id, frame, bytes, { connected: this.handlers.isConnected(conn.id) })
 			switch (verdict.kind) {
 				case 'deliver':
-					this.handlers.handle(conn, verdict.text)
+					this.handlers.handle(conn, verdict.text, verdict.message)
 					break
 				case 'refuse': {
 					const message: ErrorMessage = { type: 'error', reason: verdict.reason, detail: verdict.detail }

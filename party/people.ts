@@ -21,6 +21,10 @@ export class PeopleRegistry {
 		return true
 	}
 
+	personOf(sessionId: string): Person | undefined {
+		return this.sessions.get(sessionId)?.person
+	}
+
 	isAwaitingHandshake(sessionId: string): boolean {
 		return this.sessions.get(sessionId)?.connected === false
 	}

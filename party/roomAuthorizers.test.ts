@@ -1,5 +1,5 @@
 import type { TLRecordAuthorizer } from '@tldraw/sync-core'
-import { DocumentRecordType, TLDOCUMENT_ID, type TLPageId, type TLRecord, type TLShape } from '@tldraw/tlschema'
+import { createUserId, DocumentRecordType, TLDOCUMENT_ID, type TLPageId, type TLRecord, type TLShape, UserRecordType } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { HumanIdAllocator, humanIdOf } from '@/lib/dfd/humanIds'
 import type { Person, RejectedMessage } from '@/lib/protocol/customMessages'
@@ -66,6 +66,29 @@ describe('the canvas in the room', () => {
 		const shape = stamped as TLShape
 		expect(authorize(update(sessionOf('participant'), shape, { ...shape, props: { ...shape.props, humanId: 'P9' } } as TLShape))).toBeNull()
 		expect(reports.map((report) => report.reason)).toEqual([REJECTION_REASON.elementId])
+	})
+})
+
+describe("tldraw's user records (who drew what)", () => {
+	const pat = sessionOf('participant')
+	const userRecord = (userId: string, name: string) => UserRecordType.create({ id: createUserId(userId), name, color: '#1f77b4' })
+
+	it('lets a person write their own: created, renamed, deleted', () => {
+		const { authorize, reports } = setup(false)
+		const own = userRecord(pat.meta.userId, 'Pat')
+		expect(authorize(create(pat, own))).toEqual(own)
+		expect(authorize(update(pat, own, { ...own, name: 'Patricia' }))).toEqual({ ...own, name: 'Patricia' })
+		expect(authorize(remove(pat, own))).toEqual(own)
+		expect(reports).toEqual([])
+	})
+
+	it("refuses every write of someone else's, and says why", () => {
+		const { authorize, reports } = setup(false)
+		const facilitators = userRecord(sessionOf('facilitator').meta.userId, 'Fay')
+		expect(authorize(create(pat, facilitators))).toBeNull()
+		expect(authorize(update(pat, facilitators, { ...facilitators, name: 'Fay (has left)' }))).toBeNull()
+		expect(authorize(remove(pat, facilitators))).toBeNull()
+		expect(reports.map((report) => report.reason)).toEqual(Array(3).fill(REJECTION_REASON.userRecord))
 	})
 })
 

@@ -1,6 +1,7 @@
 import type { TLRecordAuthorizer, TLRecordAuthorizers } from '@tldraw/sync-core'
 import type { TLRecord } from '@tldraw/tlschema'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
+import { userRecordRule } from '@/lib/canvas/userRecordRule'
 import { authorizeShapeWrite, type HumanIdAllocator } from '@/lib/dfd/humanIds'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { Person, RejectedMessage } from '@/lib/protocol/customMessages'
@@ -49,6 +50,7 @@ export function roomAuthorizers({ allocator, lifecycle, framework, now, report }
 	for (const typeName of CANVAS_TYPES) canvas[typeName] = reportingRefusals(whileOpen(lifecycle, asWritten), onReject)
 	return {
 		...canvas,
+		user: reportingRefusals(whileOpen(lifecycle, userRecordRule), onReject),
 		shape: reportingRefusals(
 			whileOpen(lifecycle, (write) => authorizeShapeWrite(allocator(), write) ?? REJECTION_REASON.elementId),
 			onReject,

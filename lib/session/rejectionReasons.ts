@@ -7,6 +7,7 @@ import type { DECISION_REQUIRED_FIELDS } from './decisions'
 export const REJECTION_REASON = {
 	observer: 'Observers can only watch this session',
 	elementId: "An element's ID is given by the room and cannot be changed",
+	userRecord: "Only your own name and colour can be written: someone else's are theirs",
 
 	threatDelete: 'Threats are never deleted: mark the threat as deleted instead',
 	threatStamped: "A threat's ID, author and creation time are set by the room and cannot be changed",

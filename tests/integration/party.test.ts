@@ -1,4 +1,4 @@
-import type { TLParentId, TLShape } from '@tldraw/tlschema'
+import { createUserId, InstancePresenceRecordType, type TLInstancePresence, type TLParentId, type TLShape } from '@tldraw/tlschema'
 import { DEFAULT_INITIAL_SNAPSHOT } from '@tldraw/sync-core'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -126,6 +126,30 @@ describe('the party room', () => {
 
 		bo.close()
 		await expect.poll(latestPeople, { timeout: SYNC_TIMEOUT_MS }).toEqual([{ userId: anaId, name: 'Ana', role: 'facilitator' }])
+	})
+
+	it("shows a cursor under its owner's identity, whatever the client claims: nobody can pose as the facilitator", async () => {
+		harness.app.addSession('cursors', { 'tok-fac': 'facilitator', 'tok-part': 'participant' })
+		const fay = connect('cursors', 'tok-fac', 'Fay', 'user-fay')
+		const mallory = connect('cursors', 'tok-part', 'Mallory', 'user-mallory')
+		await loaded(fay, mallory)
+		const [fayId, malloryId] = await Promise.all([userIdFor('user-fay'), userIdFor('user-mallory')])
+
+		mallory.setPresence(
+			InstancePresenceRecordType.create({
+				id: InstancePresenceRecordType.createId('mallory'),
+				currentPageId: pageOf(mallory) as TLInstancePresence['currentPageId'],
+				userId: createUserId(fayId),
+				userName: 'Fay',
+				cursor: { x: 10, y: 20, type: 'default', rotation: 0 },
+			}),
+		)
+		const cursorsFaySees = () =>
+			fay.store
+				.allRecords()
+				.filter((record): record is TLInstancePresence => record.typeName === 'instance_presence')
+				.map(({ userId, userName, cursor }) => ({ userId, userName, x: cursor?.x }))
+		await expect.poll(cursorsFaySees, { timeout: SYNC_TIMEOUT_MS }).toEqual([{ userId: createUserId(malloryId), userName: 'Mallory', x: 10 }])
 	})
 
 	it('saves the snapshot and the element rows to the app within two seconds of an edit', async () => {

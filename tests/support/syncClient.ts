@@ -1,7 +1,7 @@
 import { atom } from '@tldraw/state'
 import { Store } from '@tldraw/store'
 import { TLSyncClient } from '@tldraw/sync-core'
-import type { TLRecord, TLShape, TLStoreProps } from '@tldraw/tlschema'
+import type { TLInstancePresence, TLRecord, TLShape, TLStoreProps } from '@tldraw/tlschema'
 import WebSocket from 'ws'
 import { PendingWrites } from '@/lib/canvas/pendingWrites'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
@@ -44,6 +44,8 @@ export interface TestClient {
 	pending(): ReadonlySet<string>
 	/** Pushes answered so far: a push of this client's the room acknowledged. */
 	acknowledgedPushes(): number
+	/** What this client's cursor says about it, pushed like a browser's presence (null: none). */
+	setPresence(presence: TLInstancePresence | null): void
 	/**
 	 * Cuts the connection as a network failure would, and keeps it down: reconnect attempts go to a
 	 * port nobody listens on until `goOnline`. Local edits meanwhile wait in the client, as in a browser.
@@ -83,10 +85,11 @@ export function connectTestClient(partyOrigin: string, sessionId: string, query:
 	let loaded = false
 	let error: string | null = null
 	const customMessages: unknown[] = []
+	const presence = atom<TLInstancePresence | null>('presence', null)
 	const client = new TLSyncClient<TLRecord, TestStore>({
 		store,
 		socket,
-		presence: atom('presence', null),
+		presence,
 		// 'full' syncs at 30 fps; 'solo' would batch pushes once a second.
 		presenceMode: atom('presence mode', 'full' as const),
 		onLoad: () => {
@@ -107,6 +110,7 @@ export function connectTestClient(partyOrigin: string, sessionId: string, query:
 		shapes: () => store.allRecords().filter((record): record is TLShape => record.typeName === 'shape'),
 		pending: () => pendingWrites.ids.get(),
 		acknowledgedPushes: () => acknowledged,
+		setPresence: (record) => presence.set(record),
 		goOffline() {
 			offline = true
 			// A cut network delivers nothing more; `ws` would still hand over what it had buffered,
