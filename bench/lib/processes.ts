@@ -1,19 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { signalGroup, stopProcessGroup } from '../../tests/support/processes'
 
 // Every server the bench starts (next start ×2, partykit dev ×3, their children: workerd, …) runs
 // in its own process group, is registered here and stopped by stopAllProcesses — from run.ts's
 // finally, from its SIGINT/SIGTERM handlers, and as a last resort on process exit. Modelled on
 // scripts/lib/processes.mjs and tests/support/processes.ts, with the process group's pid exposed
-// for the memory benchmark; the port helpers are the tests' own, so bench and e2e pick and free
-// ports the same way.
+// for the memory benchmark; stopping a group and the port helpers are the tests' own, so bench and
+// e2e stop servers and pick and free ports the same way.
 export { freePort, waitForPortClosed } from '../../tests/support/processes'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
 const OUTPUT_LINES_KEPT = 300
-const STOP_GRACE_MS = 5_000
 const HTTP_POLL_INTERVAL_MS = 200
 const HTTP_ATTEMPT_TIMEOUT_MS = 2_000
 
@@ -78,12 +78,7 @@ export function spawnBenchProcess(
 		exited,
 		isRunning: () => !exitedFlag,
 		async stop(signal = 'SIGTERM') {
-			signalGroup(pid, signal)
-			const escalate = setTimeout(() => signalGroup(pid, 'SIGKILL'), STOP_GRACE_MS)
-			await exited
-			clearTimeout(escalate)
-			// The leader can exit before its children (workerd, next's workers).
-			signalGroup(pid, 'SIGKILL')
+			await stopProcessGroup(pid, exited, signal)
 			running.delete(managed)
 		},
 	}
@@ -111,14 +106,6 @@ export async function stopAllProcesses(): Promise<void> {
 process.once('exit', () => {
 	for (const managed of running) signalGroup(managed.pid, 'SIGKILL')
 })
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-	try {
-		process.kill(-pid, signal)
-	} catch {
-		// ESRCH: the whole group is gone already.
-	}
-}
 
 /** Resolves once `url` answers with any HTTP status; rejects after timeoutMs or when `owner` exits. */
 export async function waitForHttp(url: string, timeoutMs: number, owner?: BenchProcess): Promise<void> {

@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
 
 // Servers started by a test run in their own process group, so one signal reaches their children
-// too (`partykit dev` runs workerd): a test must leave nothing behind, even when it fails.
+// too (`partykit dev` runs workerd): a test must leave nothing behind, even when it fails. The bench
+// stops its servers with the same stopProcessGroup and signalGroup.
 
 const OUTPUT_LINES_KEPT = 1_000
+const STOP_GRACE_MS = 5_000
 
 export interface TestProcess {
 	readonly child: ChildProcess
@@ -45,12 +47,7 @@ export function spawnTestProcess(
 		output: () => lines.join('\n'),
 		exited,
 		async kill(signal = 'SIGTERM') {
-			signalGroup(child, signal)
-			const escalate = setTimeout(() => signalGroup(child, 'SIGKILL'), 5_000)
-			await exited
-			clearTimeout(escalate)
-			// The leader can exit before its children.
-			signalGroup(child, 'SIGKILL')
+			await stopProcessGroup(child.pid, exited, signal)
 			running.delete(managed)
 		},
 	}
@@ -66,15 +63,29 @@ export async function killAllTestProcesses(): Promise<void> {
 
 // Also when the test runner exits without running afterAll.
 process.once('exit', () => {
-	for (const managed of running) signalGroup(managed.child, 'SIGKILL')
+	for (const managed of running) signalGroup(managed.child.pid, 'SIGKILL')
 })
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-	if (child.pid === undefined) return
+/**
+ * Sends `signal` to the process group led by `pid` and waits for the leader to exit (`exited`),
+ * escalating to SIGKILL after STOP_GRACE_MS; then SIGKILLs the group, as the leader can exit
+ * before its children (workerd, next's workers).
+ */
+export async function stopProcessGroup(pid: number | undefined, exited: Promise<void>, signal: NodeJS.Signals): Promise<void> {
+	signalGroup(pid, signal)
+	const escalate = setTimeout(() => signalGroup(pid, 'SIGKILL'), STOP_GRACE_MS)
+	await exited
+	clearTimeout(escalate)
+	signalGroup(pid, 'SIGKILL')
+}
+
+/** Signals every process in the group led by `pid`; a no-op for a process that never started. */
+export function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+	if (pid === undefined) return
 	try {
-		process.kill(-child.pid, signal)
+		process.kill(-pid, signal)
 	} catch {
-		// ESRCH: already gone.
+		// ESRCH: the whole group is gone already.
 	}
 }
 

@@ -2,7 +2,8 @@
 
 import { type FormEvent, useState } from 'react'
 import { NA_REASON_MAX } from '@/lib/session/records/naMarkRecord'
-import { Field, lengthHint } from '../common/Field'
+import { lengthHint } from '../common/Field'
+import { TextField } from '../common/TextField'
 
 /** Why the group says a category does not apply here; the reason is required, it is the audit trail. */
 export function NaMarkForm({ categoryName, onSubmit, onCancel }: { categoryName: string; onSubmit: (reason: string) => void; onCancel: () => void }) {
@@ -16,21 +17,17 @@ export function NaMarkForm({ categoryName, onSubmit, onCancel }: { categoryName:
 	}
 	return (
 		<form className="tr-form tr-na-form" onSubmit={submit} aria-label={`${categoryName}: not applicable`} noValidate>
-			<Field label={`Why is ${categoryName} not a threat here?`} error={tried ? error : undefined} hint={lengthHint(reason, NA_REASON_MAX)}>
-				{({ id, describedBy, invalid }) => (
-					<textarea
-						id={id}
-						data-testid="panel.na.reason"
-						rows={2}
-						maxLength={NA_REASON_MAX}
-						value={reason}
-						autoFocus
-						aria-describedby={describedBy}
-						aria-invalid={invalid}
-						onChange={(event) => setReason(event.target.value)}
-					/>
-				)}
-			</Field>
+			<TextField
+				label={`Why is ${categoryName} not a threat here?`}
+				testId="panel.na.reason"
+				value={reason}
+				onChange={setReason}
+				error={tried ? error : undefined}
+				hint={lengthHint(reason, NA_REASON_MAX)}
+				maxLength={NA_REASON_MAX}
+				rows={2}
+				autoFocus
+			/>
 			<div className="tr-form__actions">
 				<button type="submit" className="tr-button tr-button--small" data-testid="panel.na.confirm">
 					Mark n/a

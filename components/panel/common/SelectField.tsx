@@ -14,6 +14,7 @@ export function SelectField<V extends string | number>({
 	optionLabel = (option) => option,
 	emptyOption,
 	error,
+	hint,
 }: {
 	label: string
 	testId: string
@@ -23,11 +24,18 @@ export function SelectField<V extends string | number>({
 	optionLabel?: (option: V) => ReactNode
 	emptyOption?: string
 	error?: string
+	hint?: string
 }) {
 	return (
-		<Field label={label} error={error}>
-			{({ id }) => (
-				<select id={id} data-testid={testId} value={value} onChange={(event) => onChange(event.target.value)}>
+		<Field label={label} error={error} hint={hint}>
+			{({ id, describedBy }) => (
+				<select
+					id={id}
+					data-testid={testId}
+					value={value}
+					aria-describedby={describedBy}
+					onChange={(event) => onChange(event.target.value)}
+				>
 					{emptyOption !== undefined && <option value="">{emptyOption}</option>}
 					{options.map((option) => (
 						<option key={option} value={option}>

@@ -16,6 +16,7 @@ export function TextField({
 	type,
 	placeholder,
 	autoFocus,
+	required,
 }: {
 	label: string
 	testId: string
@@ -26,9 +27,10 @@ export function TextField({
 	maxLength?: number
 	/** Makes it a textarea this many rows high. */
 	rows?: number
-	type?: 'date' | 'url'
+	type?: 'text' | 'date' | 'url'
 	placeholder?: string
 	autoFocus?: boolean
+	required?: boolean
 }) {
 	return (
 		<Field label={label} error={error} hint={hint}>
@@ -40,6 +42,7 @@ export function TextField({
 					maxLength,
 					placeholder,
 					autoFocus,
+					required,
 					'aria-describedby': describedBy,
 					'aria-invalid': invalid,
 				}

@@ -2,9 +2,11 @@
 
 import type { DecisionDraft, DecisionDraftErrors, DecisionField } from '@/lib/session/decisionDraft'
 import { DECISION_NAME_MAX, DECISION_TEXT_MAX, type DecisionKind } from '@/lib/session/records/decisionRecord'
-import { Field, lengthHint } from '../common/Field'
+import { lengthHint } from '../common/Field'
+import { TextField } from '../common/TextField'
 
-type Control = { element: 'textarea' } | { element: 'input'; type: 'text' | 'date' | 'url' }
+/** A textarea so many rows high, or an input of a type: spread into TextField, which takes both. */
+type Control = { rows: number } | { type: 'text' | 'date' | 'url' }
 
 interface FieldSpec {
 	label: string | ((kind: DecisionKind) => string)
@@ -14,18 +16,19 @@ interface FieldSpec {
 	max?: number
 }
 
-const TEXT: Control = { element: 'input', type: 'text' }
-const DATE: Control = { element: 'input', type: 'date' }
+const TEXTAREA: Control = { rows: 2 }
+const TEXT: Control = { type: 'text' }
+const DATE: Control = { type: 'date' }
 
 /** How each field reads on the form; the rationale is worded for the choice it justifies. */
 const FIELD_SPECS: Record<DecisionField, FieldSpec> = {
-	mitigation: { label: 'Mitigation', control: { element: 'textarea' }, placeholder: 'What will be done about it', max: DECISION_TEXT_MAX },
+	mitigation: { label: 'Mitigation', control: TEXTAREA, placeholder: 'What will be done about it', max: DECISION_TEXT_MAX },
 	owner: { label: 'Owner', control: TEXT, placeholder: 'Team or person', max: DECISION_NAME_MAX },
 	dueDate: { label: 'Due date', control: DATE },
-	issueUrl: { label: 'Issue link', control: { element: 'input', type: 'url' }, placeholder: 'https://' },
+	issueUrl: { label: 'Issue link', control: { type: 'url' }, placeholder: 'https://' },
 	rationale: {
 		label: (kind) => (kind === 'defer' ? 'Reason' : 'Rationale'),
-		control: { element: 'textarea' },
+		control: TEXTAREA,
 		placeholder: 'Why, in words the business signs off on',
 		max: DECISION_TEXT_MAX,
 	},
@@ -60,24 +63,17 @@ export function DecisionFieldInput({
 	const value = draft[field]
 	const hint = (spec.max ? lengthHint(value, spec.max) : undefined) ?? spec.hint
 	return (
-		<Field label={optional ? `${label} (optional)` : label} error={errors[field]} hint={hint}>
-			{({ id, describedBy, invalid }) => {
-				const common = {
-					id,
-					value,
-					placeholder: spec.placeholder,
-					maxLength: spec.max,
-					required: !optional,
-					'aria-describedby': describedBy,
-					'aria-invalid': invalid,
-					'data-testid': `decide.field.${field}`,
-				}
-				return spec.control.element === 'textarea' ? (
-					<textarea {...common} rows={2} onChange={(event) => onChange(field, event.target.value)} />
-				) : (
-					<input {...common} type={spec.control.type} onChange={(event) => onChange(field, event.target.value)} />
-				)
-			}}
-		</Field>
+		<TextField
+			label={optional ? `${label} (optional)` : label}
+			testId={`decide.field.${field}`}
+			value={value}
+			onChange={(changed) => onChange(field, changed)}
+			error={errors[field]}
+			hint={hint}
+			maxLength={spec.max}
+			placeholder={spec.placeholder}
+			required={!optional}
+			{...spec.control}
+		/>
 	)
 }

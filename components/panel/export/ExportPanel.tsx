@@ -1,7 +1,8 @@
 'use client'
 
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { REPORT_VIEWS, type ReportView } from '@/lib/reports/reportViews'
+import { SelectField } from '../common/SelectField'
 import { useSession } from '../SessionContext'
 import { downloadExport } from './downloadExport'
 import { EXPORT_FORMATS, type ExportFormat, VIEW_HINT, VIEW_LABEL } from './exportFormats'
@@ -18,7 +19,6 @@ function viewOf(value: string): ReportView {
  */
 export function ExportPanel() {
 	const { editor, sessionId, token, notify } = useSession()
-	const id = useId()
 	const [view, setView] = useState<ReportView>('all')
 	const [busy, setBusy] = useState<ExportFormat | null>(null)
 
@@ -40,27 +40,15 @@ export function ExportPanel() {
 		<details className="tr-disclosure tr-export" data-testid="export">
 			<summary data-testid="export.toggle">Reports and exports</summary>
 			<div className="tr-export__body">
-				<div className="tr-field">
-					<label className="tr-field__label" htmlFor={`${id}-view`}>
-						Threats to include
-					</label>
-					<select
-						id={`${id}-view`}
-						data-testid="export.view"
-						value={view}
-						aria-describedby={`${id}-view-hint`}
-						onChange={(event) => setView(viewOf(event.target.value))}
-					>
-						{REPORT_VIEWS.map((option) => (
-							<option key={option} value={option}>
-								{VIEW_LABEL[option]}
-							</option>
-						))}
-					</select>
-					<span className="tr-field__hint" id={`${id}-view-hint`}>
-						{VIEW_HINT[view]}
-					</span>
-				</div>
+				<SelectField
+					label="Threats to include"
+					testId="export.view"
+					value={view}
+					onChange={(value) => setView(viewOf(value))}
+					options={REPORT_VIEWS}
+					optionLabel={(option) => VIEW_LABEL[option]}
+					hint={VIEW_HINT[view]}
+				/>
 				<div className="tr-export__formats" role="group" aria-label="Download as">
 					{EXPORT_FORMATS.map((format) => (
 						<button
