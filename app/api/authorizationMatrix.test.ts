@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/lib/db/testDatabase'
-import { resetEnvForTests } from '@/lib/env'
+import { describe, expect, it } from 'vitest'
+import { useTemporaryDatabase } from '@/lib/db/testDatabase'
 import { API_ACTION_REQUESTS, seedApiFixture, tokenOf } from '@/tests/support/apiActions'
-import { type FakeParty, startFakeParty } from '@/tests/support/fakeParty'
+import { useFakeParty } from '@/tests/support/fakeParty'
 import { ACTORS, API_ACTIONS, API_MATRIX } from '@/tests/support/roleMatrix'
 import { linkTokenStates, rowCounts } from '@/tests/support/rowCounts'
 
@@ -12,20 +11,7 @@ import { linkTokenStates, rowCounts } from '@/tests/support/rowCounts'
 
 useTemporaryDatabase()
 
-let party: FakeParty
-
-beforeAll(async () => {
-	// Rotations tell a room; here a fake one.
-	party = await startFakeParty(TEST_INTERNAL_SECRET)
-	process.env.PARTY_INTERNAL_URL = party.url
-	resetEnvForTests()
-})
-
-afterAll(async () => {
-	delete process.env.PARTY_INTERNAL_URL
-	resetEnvForTests()
-	await party.close()
-})
+useFakeParty()
 
 const CASES = API_ACTIONS.flatMap((action) =>
 	ACTORS.map((actor) => ({ action, actor, request: API_MATRIX[action].request, status: API_MATRIX[action].status[actor] })),

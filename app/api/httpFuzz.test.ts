@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { INTERNAL_SECRET_HEADER } from '@/lib/api/internalSchemas'
 import { createSession } from '@/lib/db/sessionsRepo'
 import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/lib/db/testDatabase'
-import { resetEnvForTests } from '@/lib/env'
 import type { Role } from '@/lib/roles'
-import { type FakeParty, startFakeParty } from '@/tests/support/fakeParty'
+import { useFakeParty } from '@/tests/support/fakeParty'
 import { type EndpointName, endpointSpec, type FuzzBody, type FuzzCase, fuzzCases } from '@/tests/support/httpFuzz'
 import { linkTokenStates, rowCounts } from '@/tests/support/rowCounts'
 import { POST as authorize } from './internal/sessions/[id]/authorize/route'
@@ -43,20 +42,11 @@ const HANDLERS: Record<EndpointName, Handler> = {
 const ORIGIN = 'http://localhost:3000'
 const CASES = fuzzCases()
 
-let party: FakeParty
+useFakeParty()
 let fixture: { id: string; tokens: Record<Role, string> }
 
 beforeAll(async () => {
-	party = await startFakeParty(TEST_INTERNAL_SECRET)
-	process.env.PARTY_INTERNAL_URL = party.url
-	resetEnvForTests()
 	fixture = await createSession({ name: 'Fuzzed', description: '', framework: 'STRIDE' })
-})
-
-afterAll(async () => {
-	delete process.env.PARTY_INTERNAL_URL
-	resetEnvForTests()
-	await party.close()
 })
 
 function fill(text: string): string {

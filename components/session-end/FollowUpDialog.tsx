@@ -8,7 +8,7 @@ import { SessionLinks } from '@/components/home/SessionLinks'
 export function FollowUpDialog({ links, onClose }: { links: CreateSessionResponse; onClose: () => void }) {
 	return (
 		<Dialog title="Follow-up session created" testId="session.followUp.dialog" onClose={onClose} wide>
-			<div className="tr-followup">
+			<div className="tr-followup tr-on-canvas">
 				<SessionLinks session={links} title="Share the follow-up’s links" openLabel="Open follow-up" openTestId="session.followUp.open" />
 			</div>
 		</Dialog>

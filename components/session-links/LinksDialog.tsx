@@ -36,7 +36,7 @@ export function LinksDialog({ sessionId, token, onClose }: { sessionId: string; 
 
 	return (
 		<Dialog title="Session links" testId="links.dialog" onClose={onClose} wide>
-			<div className="tr-links">
+			<div className="tr-links tr-on-canvas">
 				<p className="tr-links__intro">
 					Threatroom keeps only a fingerprint of each link, so it cannot show them again. If a link reached people it
 					should not have, replace it: the old link stops working at once, everyone who joined with it is

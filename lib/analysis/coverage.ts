@@ -1,24 +1,23 @@
 import * as z from 'zod/mini'
+import { nonEmptyString } from '@/lib/nonEmptyString'
 import { elementKindSchema } from '@/lib/frameworks/elementKind'
 import { applicableCategories, type CategoryId } from '@/lib/frameworks/frameworkCatalog'
 import { type FrameworkId, frameworkIdSchema } from '@/lib/frameworks/frameworkTypes'
 
-const nonEmpty = z.string().check(z.minLength(1))
-
 export const coverageElementSchema = z.object({
-	id: nonEmpty,
+	id: nonEmptyString,
 	kind: elementKindSchema,
 	outOfScope: z.boolean(),
 	isLog: z.optional(z.boolean()),
 	processesAi: z.optional(z.boolean()),
 })
 export const coverageThreatSchema = z.object({
-	elementId: nonEmpty,
+	elementId: nonEmptyString,
 	categories: z.array(z.string()),
 })
 /** "We asked, and this category does not apply here" — counts as covered, like a threat does. */
 export const notApplicableMarkSchema = z.object({
-	elementId: nonEmpty,
+	elementId: nonEmptyString,
 	category: z.string(),
 })
 export type CoverageElement = z.infer<typeof coverageElementSchema>

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { nonEmptyString } from '@/lib/nonEmptyString'
 
 /** 0 = the internet … 5 = the most trusted zone; the same scale as the boundary shape's trustZone. */
 export const TRUST_ZONES = [0, 1, 2, 3, 4, 5] as const
@@ -7,8 +8,6 @@ export type TrustZone = z.infer<typeof trustZoneSchema>
 
 /** Outside every boundary is the internet: an element nobody drew a boundary around is not trusted. */
 export const OUTSIDE_ZONE: TrustZone = 0
-
-const nonEmpty = z.string().check(z.minLength(1))
 
 /** Axis-aligned page-space bounds, as tldraw's `editor.getShapePageBounds` gives them. */
 export const boundsSchema = z.object({
@@ -20,17 +19,17 @@ export const boundsSchema = z.object({
 export type Bounds = z.infer<typeof boundsSchema>
 
 export const zoneBoundarySchema = z.object({
-	id: nonEmpty,
+	id: nonEmptyString,
 	zone: trustZoneSchema,
 	bounds: boundsSchema,
-	pageId: nonEmpty,
+	pageId: nonEmptyString,
 })
 export type ZoneBoundary = z.infer<typeof zoneBoundarySchema>
 
 export const placedElementSchema = z.object({
-	id: nonEmpty,
+	id: nonEmptyString,
 	bounds: boundsSchema,
-	pageId: nonEmpty,
+	pageId: nonEmptyString,
 })
 export type PlacedElement = z.infer<typeof placedElementSchema>
 

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini'
+import { nonEmptyString } from '@/lib/nonEmptyString'
 import { impactSchema, likelihoodSchema, RISK_LEVELS, type RiskLevel } from '@/lib/risk/riskScore'
 
 export const voteSchema = z.object({
-	voterId: z.string().check(z.minLength(1)),
+	voterId: nonEmptyString,
 	likelihood: likelihoodSchema,
 	impact: impactSchema,
 })

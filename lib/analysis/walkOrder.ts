@@ -1,9 +1,10 @@
 import * as z from 'zod/mini'
+import { nonEmptyString } from '@/lib/nonEmptyString'
 import { elementKindSchema } from '@/lib/frameworks/elementKind'
 import { compareHumanIds } from './humanIdOrder'
 
 export const walkElementSchema = z.object({
-	id: z.string().check(z.minLength(1)),
+	id: nonEmptyString,
 	kind: elementKindSchema,
 	humanId: z.string(),
 	outOfScope: z.boolean(),

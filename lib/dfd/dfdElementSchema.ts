@@ -1,11 +1,10 @@
 import * as z from 'zod/mini'
+import { nonEmptyString } from '../nonEmptyString'
 // Relative: lib/db/schema.ts imports this file and drizzle-kit does not resolve the `@/` alias.
 import { DFD_KINDS, type DfdKind } from './elementKinds'
 
 export const DFD_ELEMENT_KINDS = DFD_KINDS
 export type DfdElementKind = DfdKind
-
-const nonEmpty = z.string().check(z.minLength(1))
 
 export const dfdPropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 export const dfdPropertiesSchema = z.record(z.string(), dfdPropertyValueSchema)
@@ -17,16 +16,16 @@ export type DfdProperties = z.infer<typeof dfdPropertiesSchema>
  * a save the room can never get accepted (it would retry forever). The request size limit caps the rest.
  */
 export const dfdElementSchema = z.object({
-	shapeId: nonEmpty,
-	humanId: nonEmpty,
+	shapeId: nonEmptyString,
+	humanId: nonEmptyString,
 	kind: z.enum(DFD_ELEMENT_KINDS),
 	name: z.string(),
 	description: z.string(),
 	outOfScope: z.boolean(),
 	reasonOutOfScope: z.string(),
 	properties: dfdPropertiesSchema,
-	pageId: nonEmpty,
-	sourceShapeId: z.nullable(nonEmpty),
-	targetShapeId: z.nullable(nonEmpty),
+	pageId: nonEmptyString,
+	sourceShapeId: z.nullable(nonEmptyString),
+	targetShapeId: z.nullable(nonEmptyString),
 })
 export type DfdElement = z.infer<typeof dfdElementSchema>

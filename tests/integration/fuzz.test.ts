@@ -1,4 +1,4 @@
-import type { TLParentId, TLShape, TLShapeId } from '@tldraw/tlschema'
+import type { TLParentId, TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { parseCustomMessage } from '@/lib/protocol/customMessages'
@@ -10,6 +10,7 @@ import { type FuzzOutcome, runFuzz } from '../support/fuzzRunner'
 import { FAST_SAVES, lastSavedRecords, loaded, SYNC_TIMEOUT_MS, userIdFor, userKeyFor, usePartyHarness } from '../support/partyHarness'
 import { OTHER_USER_ID, OTHERS_THREAT_ID, SEED_PROCESS_ID, seededCanvas } from '../support/roleActions'
 import type { TestClient } from '../support/syncClient'
+import { percentile, timedMoves } from '../support/timedMoves'
 
 // 10,000 bad messages from an unauthenticated socket, a participant and an observer, over real
 // sockets into the real room (`partykit dev`), while two honest tldraw clients keep editing. Every
@@ -22,44 +23,9 @@ const SEED = 0x7ea7_2011
 const MESSAGES = 10_000
 /** The whole fuzz must be sent by then; the test fails rather than run on. */
 const FUZZ_BUDGET_MS = 45_000
-const HONEST_EDIT_GAP_MS = 100
 
 /** Tokens an unauthenticated socket tries, in turn: none, malformed, unknown, another session's. */
 const BAD_TOKENS = ['', 'not a token!', 'QWxsIHlvdXIgYmFzZSBhcmUg', 'tok-other']
-
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b)
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
-
-/** Two honest clients take turns moving their own process until `stop`; each move must reach the other. */
-function honestEditing(a: TestClient, b: TestClient, shapes: [TLShapeId, TLShapeId]) {
-	let stopped = false
-	const latencies: number[] = []
-	const done = (async () => {
-		const until = Date.now() + FUZZ_BUDGET_MS + 30_000
-		for (let turn = 1; !stopped && Date.now() < until; turn++) {
-			const [writer, reader, id] = turn % 2 === 1 ? [a, b, shapes[0]] : [b, a, shapes[1]]
-			const x = turn * 10
-			const startedAt = performance.now()
-			writer.store.update(id, (shape) => ({ ...shape, x }))
-			await expect.poll(() => (reader.store.get(id) as TLShape | undefined)?.x, { timeout: SYNC_TIMEOUT_MS, interval: 5 }).toBe(x)
-			latencies.push(performance.now() - startedAt)
-			await sleep(HONEST_EDIT_GAP_MS)
-		}
-	})()
-	return {
-		async stop(): Promise<number[]> {
-			stopped = true
-			await done
-			return latencies
-		},
-	}
-}
 
 function report(outcome: FuzzOutcome, durationMs: number, latencies: number[]): string {
 	const rows = [...outcome.tally].sort(([a], [b]) => a.localeCompare(b))
@@ -130,7 +96,14 @@ describe('the room under fuzz', () => {
 			return `${base}?token=${token}&name=${encodeURIComponent(`${FUZZ_MARK} ${lane} ${connection}`)}&userKey=${userKeyFor(`fuzz-${lane}`)}`
 		}
 
-		const editing = honestEditing(ana, bo, [anaShape.id, boShape.id])
+		// Two honest clients take turns moving their own process; each move must reach the other.
+		const editing = timedMoves(
+			[
+				{ writer: ana, reader: bo, shapeId: anaShape.id },
+				{ writer: bo, reader: ana, shapeId: boShape.id },
+			],
+			FUZZ_BUDGET_MS + 30_000,
+		)
 		const startedAt = Date.now()
 		const outcome = await runFuzz({
 			messages,

@@ -1,4 +1,5 @@
 import type { TLParentId, TLShape } from '@tldraw/tlschema'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { parseCustomMessage } from '@/lib/protocol/customMessages'
@@ -6,7 +7,7 @@ import { RATE_LIMITS } from '@/party/rateLimit'
 import { dfdShape } from '../support/canvasRecords'
 import { loaded, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
 import { openRawSocket, type RawSocket } from '../support/rawSocket'
-import type { TestClient } from '../support/syncClient'
+import { percentile, timedMoves } from '../support/timedMoves'
 
 // The per-connection rate limit (party/rateLimit.ts) in the real room: a client over it is slowed
 // and told so, not dropped; one that keeps going past the queue bound is closed with RATE_LIMITED;
@@ -17,16 +18,6 @@ const harness = usePartyHarness()
 const PAGE = 'page:page' as TLParentId
 const FLOOD_PER_SECOND = 500
 const FLOOD_MS = 3_000
-const HONEST_EDIT_GAP_MS = 100
-
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b)
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
 
 async function participantSocket(sessionId: string, token: string): Promise<RawSocket> {
 	const socket = await openRawSocket(`ws://127.0.0.1:${harness.port}/party/${sessionId}?token=${token}&name=Flooder`)
@@ -36,29 +27,6 @@ async function participantSocket(sessionId: string, token: string): Promise<RawS
 
 function customOfType(socket: RawSocket, type: string): unknown[] {
 	return socket.custom.filter((data) => (data as { type?: string }).type === type)
-}
-
-/** `writer` moves its shape every 100 ms until `stop`; each move is timed until `reader` has it. */
-function timedEdits(writer: TestClient, reader: TestClient, shape: TLShape) {
-	let stopped = false
-	const latencies: number[] = []
-	const done = (async () => {
-		const until = Date.now() + 30_000
-		for (let x = 1; !stopped && Date.now() < until; x++) {
-			const startedAt = performance.now()
-			writer.store.update(shape.id, (record) => ({ ...record, x }))
-			await expect.poll(() => (reader.store.get(shape.id) as TLShape | undefined)?.x, { timeout: SYNC_TIMEOUT_MS, interval: 2 }).toBe(x)
-			latencies.push(performance.now() - startedAt)
-			await sleep(HONEST_EDIT_GAP_MS)
-		}
-	})()
-	return {
-		async stop(): Promise<number[]> {
-			stopped = true
-			await done
-			return latencies
-		},
-	}
 }
 
 describe('the rate limit', () => {
@@ -79,11 +47,11 @@ describe('the rate limit', () => {
 		await sleep(2_000) // its bucket is full again
 
 		// The same edits with nobody flooding, for comparison.
-		const quiet = timedEdits(ana, bo, honestShape)
+		const quiet = timedMoves([{ writer: ana, reader: bo, shapeId: honestShape.id }], 30_000)
 		await sleep(FLOOD_MS)
 		const quietLatencies = await quiet.stop()
 
-		const editing = timedEdits(ana, bo, honestShape)
+		const editing = timedMoves([{ writer: ana, reader: bo, shapeId: honestShape.id }], 30_000)
 		const floodStart = Date.now()
 		let sent = 0
 		while (sent < (FLOOD_PER_SECOND * FLOOD_MS) / 1_000 && Date.now() - floodStart < FLOOD_MS + 2_000) {

@@ -1,6 +1,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll } from 'vitest'
 import { INTERNAL_SECRET_HEADER, revokeLinksBody } from '@/lib/api/internalSchemas'
+import { TEST_INTERNAL_SECRET } from '@/lib/db/testDatabase'
+import { resetEnvForTests } from '@/lib/env'
 
 // The party's revocation endpoint as the app sees it (party/linkRevocation.ts), in memory: for the
 // route tests of the link rotation, which run without a room.
@@ -50,6 +53,28 @@ export async function startFakeParty(secret: string): Promise<FakeParty> {
 				server.close(() => resolve())
 			}),
 	})
+}
+
+/**
+ * A fake party for the test file's routes: started before its tests, the app pointed at it
+ * (PARTY_INTERNAL_URL), and stopped after. Rotations tell the room; here they tell this.
+ */
+export function useFakeParty(): () => FakeParty {
+	let party: FakeParty | undefined
+	beforeAll(async () => {
+		party = await startFakeParty(TEST_INTERNAL_SECRET)
+		process.env.PARTY_INTERNAL_URL = party.url
+		resetEnvForTests()
+	})
+	afterAll(async () => {
+		delete process.env.PARTY_INTERNAL_URL
+		resetEnvForTests()
+		await party?.close()
+	})
+	return () => {
+		if (!party) throw new Error('the fake party starts in beforeAll')
+		return party
+	}
 }
 
 function safeJson(text: string): unknown {

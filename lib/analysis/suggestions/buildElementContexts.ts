@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { nonEmptyString } from '@/lib/nonEmptyString'
 import {
 	analyseTrustZones,
 	boundsSchema,
@@ -14,8 +15,7 @@ import {
 	storePropertiesSchema,
 } from './elementProperties'
 
-const nonEmpty = z.string().check(z.minLength(1))
-const placed = { id: nonEmpty, pageId: nonEmpty, bounds: boundsSchema }
+const placed = { id: nonEmptyString, pageId: nonEmptyString, bounds: boundsSchema }
 
 export const modelNodeSchema = z.discriminatedUnion('kind', [
 	z.object({ ...placed, kind: z.literal('entity'), props: entityPropertiesSchema }),
@@ -25,9 +25,9 @@ export const modelNodeSchema = z.discriminatedUnion('kind', [
 export type ModelNode = z.infer<typeof modelNodeSchema>
 
 export const modelFlowSchema = z.object({
-	id: nonEmpty,
-	sourceId: z.nullable(nonEmpty),
-	targetId: z.nullable(nonEmpty),
+	id: nonEmptyString,
+	sourceId: z.nullable(nonEmptyString),
+	targetId: z.nullable(nonEmptyString),
 	props: flowPropertiesSchema,
 })
 export type ModelFlow = z.infer<typeof modelFlowSchema>

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { INTERNAL_SECRET_HEADER } from '@/lib/api/internalSchemas'
 import { LINK_REVOKED, LINK_REVOKED_MESSAGE, rotateLinkResponse } from '@/lib/api/linkSchemas'
 import { createSessionResponse } from '@/lib/api/sessionSchemas'
 import { getDb } from '@/lib/db/client'
 import { linkTokens } from '@/lib/db/schema'
 import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/lib/db/testDatabase'
-import { resetEnvForTests } from '@/lib/env'
 import { hashToken } from '@/lib/tokens'
-import { type FakeParty, startFakeParty } from '@/tests/support/fakeParty'
+import { useFakeParty } from '@/tests/support/fakeParty'
 import { linkTokenStates } from '@/tests/support/rowCounts'
 import { POST as authorize } from '../../../../internal/sessions/[id]/authorize/route'
 import { GET as getSession } from '../../route'
@@ -23,19 +22,7 @@ import { POST as rotate } from './route'
 const database = useTemporaryDatabase()
 
 const ORIGIN = 'http://localhost:3000'
-let party: FakeParty
-
-beforeAll(async () => {
-	party = await startFakeParty(TEST_INTERNAL_SECRET)
-	process.env.PARTY_INTERNAL_URL = party.url
-	resetEnvForTests()
-})
-
-afterAll(async () => {
-	delete process.env.PARTY_INTERNAL_URL
-	resetEnvForTests()
-	await party.close()
-})
+const party = useFakeParty()
 
 function context(id: string) {
 	return { params: Promise.resolve({ id }) }
@@ -72,8 +59,8 @@ function joinWith(id: string, token: string): Promise<Response> {
 describe('POST /api/sessions/:id/links/rotate', () => {
 	it('gives the facilitator a new link, revokes the old one at once and tells the room which link went', async () => {
 		const session = await createSession()
-		party.answer = { disconnected: 2 }
-		const before = party.requests.length
+		party().answer = { disconnected: 2 }
+		const before = party().requests.length
 
 		const response = await rotateAs(session.id, session.facilitator, { role: 'participant' })
 		expect(response.status).toBe(200)
@@ -84,7 +71,7 @@ describe('POST /api/sessions/:id/links/rotate', () => {
 		const fresh = tokenOf(rotated.url)
 
 		// The room was told, with the shared secret, by the hash the database stores; never the token.
-		expect(party.requests.slice(before)).toEqual([
+		expect(party().requests.slice(before)).toEqual([
 			{
 				method: 'POST',
 				path: `/party/${session.id}`,
@@ -116,7 +103,7 @@ describe('POST /api/sessions/:id/links/rotate', () => {
 
 	it('rotates each of the participant, product-owner and observer links, again and again', async () => {
 		const session = await createSession()
-		party.answer = { disconnected: 0 }
+		party().answer = { disconnected: 0 }
 		for (const role of ['participant', 'productOwner', 'observer'] as const) {
 			let current = session[role]
 			for (let round = 0; round < 2; round++) {
@@ -137,9 +124,9 @@ describe('POST /api/sessions/:id/links/rotate', () => {
 	it('still answers 200 when the room cannot be told: the link is revoked all the same', async () => {
 		const session = await createSession()
 		const log = vi.spyOn(console, 'error').mockImplementation(() => {})
-		party.answer = { status: 503 }
+		party().answer = { status: 503 }
 		const response = await rotateAs(session.id, session.facilitator, { role: 'observer' })
-		party.answer = { disconnected: 0 }
+		party().answer = { disconnected: 0 }
 		expect(response.status).toBe(200)
 		expect(await response.json()).toMatchObject({ role: 'observer', disconnected: null })
 		expect((await joinWith(session.id, session.observer)).status).toBe(401)
@@ -152,7 +139,7 @@ describe('POST /api/sessions/:id/links/rotate', () => {
 		const session = await createSession()
 		const other = await createSession()
 		const before = await linkTokenStates()
-		const requestsBefore = party.requests.length
+		const requestsBefore = party().requests.length
 		const cases: Array<[string | null, unknown, number]> = [
 			[null, { role: 'participant' }, 401],
 			['x'.repeat(24), { role: 'participant' }, 401],
@@ -167,7 +154,7 @@ describe('POST /api/sessions/:id/links/rotate', () => {
 		]
 		for (const [token, body, status] of cases) expect((await rotateAs(session.id, token, body)).status, JSON.stringify([token, body])).toBe(status)
 		expect(await linkTokenStates()).toEqual(before)
-		expect(party.requests.length).toBe(requestsBefore)
+		expect(party().requests.length).toBe(requestsBefore)
 	})
 
 	it('answers 404 for an unknown session before looking at the token', async () => {
@@ -193,9 +180,9 @@ describe('POST /api/sessions/:id/links/rotate', () => {
 		const capture = (...args: unknown[]) => lines.push(args.map(String).join(' '))
 		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation(capture))
 		try {
-			party.answer = { status: 500 }
+			party().answer = { status: 500 }
 			const failed = rotateLinkResponse.parse(await (await rotateAs(session.id, session.facilitator, { role: 'participant' })).json())
-			party.answer = { disconnected: 1 }
+			party().answer = { disconnected: 1 }
 			const done = rotateLinkResponse.parse(await (await rotateAs(session.id, session.facilitator, { role: 'participant' })).json())
 			await joinWith(session.id, session.participant)
 			await getSession(new Request(`${ORIGIN}/api/sessions/${session.id}`, { headers: { authorization: `Bearer ${session.facilitator}` } }), context(session.id))
@@ -206,7 +193,7 @@ describe('POST /api/sessions/:id/links/rotate', () => {
 			expect(lines.length).toBeGreaterThan(0) // the failed notification was logged, just without secrets
 		} finally {
 			for (const spy of spies) spy.mockRestore()
-			party.answer = { disconnected: 0 }
+			party().answer = { disconnected: 0 }
 		}
 	})
 })
