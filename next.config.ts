@@ -19,6 +19,10 @@ const nextConfig: NextConfig = {
 	// The dev server only trusts `localhost` by default; scripts/dev.mjs and the tests use
 	// 127.0.0.1, whose HMR socket would otherwise be refused.
 	allowedDevOrigins: ['127.0.0.1'],
+	// Route handlers read canvas snapshots with tldraw's schema packages. Bundled, each route gets
+	// its own copy of them, and tldraw warns about "multiple instances" as soon as a second route
+	// loads; left to Node, every route shares the one in node_modules.
+	serverExternalPackages: ['@tldraw/state', '@tldraw/store', '@tldraw/sync-core', '@tldraw/tlschema', '@tldraw/utils', '@tldraw/validate'],
 	async headers() {
 		return [{ source: '/:path*', headers: SECURITY_HEADERS }]
 	},

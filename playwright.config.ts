@@ -9,9 +9,11 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 120_000,
-	expect: { timeout: 10_000 },
-	reporter: process.env.CI ? [['list']] : [['list']],
+	// Ceilings for a busy 2-CPU machine, not speed goals (those are npm run bench's): a page of a
+	// production build can take many seconds to load tldraw while something else compiles.
+	timeout: 300_000,
+	expect: { timeout: 30_000 },
+	reporter: [['list']],
 	use: {
 		browserName: 'chromium',
 		launchOptions: {

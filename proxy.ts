@@ -1,13 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server'
 import { partyUrl } from '@/lib/api/origin'
-import {
-	API_CONTENT_SECURITY_POLICY,
-	createNonce,
-	pageContentSecurityPolicy,
-} from '@/lib/security/contentSecurityPolicy'
+import { createNonce, pageContentSecurityPolicy } from '@/lib/security/contentSecurityPolicy'
 
 const CSP = 'content-security-policy'
-const EXPORT_ROUTE = /^\/api\/sessions\/[^/]+\/export\/?$/
 
 /**
  * Sets the Content-Security-Policy per request (next.config.ts `headers()` cannot: the party's
@@ -16,14 +11,6 @@ const EXPORT_ROUTE = /^\/api\/sessions\/[^/]+\/export\/?$/
  * renders dynamically (app/layout.tsx). The other security headers are static: next.config.ts.
  */
 export function proxy(request: NextRequest): NextResponse {
-	const { pathname } = request.nextUrl
-	if (pathname.startsWith('/api/')) {
-		const response = NextResponse.next()
-		// A header set here replaces the route's own, and the export route serves each file with a
-		// policy of its own (sandboxed HTML and SVG): it is left to set it (it always does).
-		if (!EXPORT_ROUTE.test(pathname)) response.headers.set(CSP, API_CONTENT_SECURITY_POLICY)
-		return response
-	}
 	const policy = pageContentSecurityPolicy({
 		nonce: createNonce(),
 		partyUrl: partyUrl(request),
@@ -38,6 +25,8 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
 	// Static build output and the self-hosted tldraw assets are not documents: no policy needed,
-	// and skipping them keeps the proxy off the hot path of every chunk and font.
-	matcher: ['/((?!_next/static|_next/image|tldraw-assets/).*)'],
+	// and skipping them keeps the proxy off the hot path of every chunk and font. The API sets its
+	// own policy on every answer (lib/api/http.ts, app/api/[...path]); a proxy in front of it would
+	// also make Next.js log every request body a leaving browser cuts off as an uncaught exception.
+	matcher: ['/((?!api/|_next/static|_next/image|tldraw-assets/).*)'],
 }

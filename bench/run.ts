@@ -6,6 +6,7 @@
 //                 [--soak-seconds=S] [--out=FILE] [--app-build=fresh|reuse] [--verbose]
 
 import './lib/shims'
+import { requireSupportedNode } from '../scripts/lib/nodeVersion.mjs'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -22,6 +23,8 @@ import { measurePersistence } from './measure/persistence'
 import { measureReports } from './measure/reports'
 import { measureRoomMemory } from './measure/roomMemory'
 import { type BenchResults, writeReport } from './report'
+
+await requireSupportedNode('npm run bench')
 
 const MODULES = ['canvas', 'panel', 'join', 'persistence', 'reports', 'memory'] as const
 type Module = (typeof MODULES)[number]

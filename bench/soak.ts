@@ -7,6 +7,7 @@
 // exits 1 when a criterion fails. Reuses the bench's stack, clients and statistics (bench/lib).
 
 import './lib/shims'
+import { requireSupportedNode } from '../scripts/lib/nodeVersion.mjs'
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { TLRecord, TLShape, TLShapeId } from '@tldraw/tlschema'
@@ -21,6 +22,8 @@ import { type BenchStack, startStack } from './lib/stack'
 import type { BenchSyncClient } from './lib/syncClient'
 import { threatRecord, voteRecord } from './lib/workshopRecords'
 import { distribution, median } from './stats'
+
+await requireSupportedNode('npm run soak')
 
 const { values: args } = parseArgs({
 	options: {

@@ -13,7 +13,14 @@ import type { PartyEnv } from './env'
 // The app's internal API (app/api/internal/sessions/[id]/…), the party's only way to the database:
 // @libsql/client cannot run in workerd.
 
-const AUTHORIZE_TIMEOUT_MS = 5_000
+/** One link check; a first request to a route Next.js dev has not compiled yet can take this long. */
+const AUTHORIZE_ATTEMPT_TIMEOUT_MS = 15_000
+/**
+ * Waits between link checks while the app is starting (unreachable, or 5xx while it compiles):
+ * a person opening their link then gets in as soon as the app answers, instead of a 503 that
+ * their browser retries on its own, slower schedule. About 15 s in all, within a browser's patience.
+ */
+export const AUTHORIZE_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000]
 const LOAD_TIMEOUT_MS = 15_000
 const SAVE_TIMEOUT_MS = 30_000
 
@@ -57,24 +64,33 @@ export function createAppApi(env: PartyEnv, sessionId: string) {
 		}
 	}
 
+	async function authorizeOnce(token: string): Promise<AuthorizeResult> {
+		let response: Response
+		try {
+			response = await call('POST', '/authorize', { token }, AUTHORIZE_ATTEMPT_TIMEOUT_MS)
+		} catch (error) {
+			console.warn('[party] link check failed:', error instanceof Error ? error.message : error)
+			return { ok: false, reason: 'UNAVAILABLE' }
+		}
+		if (response.status === 401 || response.status === 404) {
+			await response.body?.cancel()
+			return { ok: false, reason: response.status === 401 ? 'NOT_AUTHENTICATED' : 'NOT_FOUND' }
+		}
+		try {
+			return { ok: true, role: (await parsed(response, 'POST /authorize', authorizeResponse)).role }
+		} catch (error) {
+			console.warn('[party] link check failed:', error instanceof Error ? error.message : error)
+			return { ok: false, reason: 'UNAVAILABLE' }
+		}
+	}
+
 	return {
 		async authorize(token: string): Promise<AuthorizeResult> {
-			let response: Response
-			try {
-				response = await call('POST', '/authorize', { token }, AUTHORIZE_TIMEOUT_MS)
-			} catch (error) {
-				console.error('[party] authorize failed', error instanceof Error ? error.message : error)
-				return { ok: false, reason: 'UNAVAILABLE' }
-			}
-			if (response.status === 401 || response.status === 404) {
-				await response.body?.cancel()
-				return { ok: false, reason: response.status === 401 ? 'NOT_AUTHENTICATED' : 'NOT_FOUND' }
-			}
-			try {
-				return { ok: true, role: (await parsed(response, 'POST /authorize', authorizeResponse)).role }
-			} catch (error) {
-				console.error('[party] authorize failed', error instanceof Error ? error.message : error)
-				return { ok: false, reason: 'UNAVAILABLE' }
+			for (let attempt = 0; ; attempt++) {
+				const result = await authorizeOnce(token)
+				const delay = AUTHORIZE_RETRY_DELAYS_MS[attempt]
+				if (result.ok || result.reason !== 'UNAVAILABLE' || delay === undefined) return result
+				await new Promise((resolve) => setTimeout(resolve, delay))
 			}
 		},
 

@@ -3,7 +3,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { copyTldrawAssets } from './copyTldrawAssets.mjs'
+import { requireSupportedNode } from './lib/nodeVersion.mjs'
 import { ensureInternalSecret, parsePort, ROOT, spawnThreatroom, superviseUntilExit } from './lib/processes.mjs'
+
+await requireSupportedNode('npm start')
 
 if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
 	console.error('No production build found: run `npm run build` first.')

@@ -1,13 +1,16 @@
-// `npm test`: every test there is, in the order that fails fastest — types, unit, integration
-// against a real `partykit dev`, then a production build driven by Playwright in Debian Chromium,
-// and last the benchmark harness in its smoke mode.
-// Prints one closing line "N passed, N failed" over all runners.
+// `npm test`: every test there is — types, unit, integration against a real `partykit dev`, a
+// production build driven by Playwright in Debian Chromium, and the benchmark harness in its smoke
+// mode. Every step runs even when an earlier one failed, so one red step never hides the state of
+// the others; the end is one line per step and the closing "N passed, N failed" over all of them.
 
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { requireSupportedNode } from './lib/nodeVersion.mjs'
 import { ROOT } from './lib/processes.mjs'
+
+await requireSupportedNode('npm test')
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threatroom-test-'))
@@ -31,60 +34,78 @@ function ensureChromium() {
 	process.exit(1)
 }
 
-/** Sums a vitest or Playwright JSON report into {passed, failed}. */
+/**
+ * A vitest or Playwright JSON report as {passed, failed}; null when the runner wrote none (it
+ * crashed, or a file did not load).
+ */
 function countsFrom(file, kind) {
-	if (!fs.existsSync(file)) return { passed: 0, failed: 0 }
+	if (!fs.existsSync(file)) return null
 	const report = JSON.parse(fs.readFileSync(file, 'utf8'))
 	if (kind === 'vitest') return { passed: report.numPassedTests, failed: report.numFailedTests }
 	return { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky }
 }
 
-const totals = { passed: 0, failed: 0 }
-/** A runner that failed without a failed test (a file that did not load, a crash) still counts as one failure. */
-function add(counts, ok) {
-	totals.passed += counts.passed
-	totals.failed += ok || counts.failed > 0 ? counts.failed : 1
+/**
+ * @typedef {{ passed: number, failed: number, note?: string }} StepResult
+ * A step that fails without a failed test (a runner that crashed, a build error) counts as one
+ * failure, so the closing line can never read "0 failed" after a red step.
+ */
+
+/** @param {boolean} ok @param {{ passed: number, failed: number } | null} counts @returns {StepResult} */
+function resultOf(ok, counts) {
+	if (counts === null) return ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, note: 'no report' }
+	return { passed: counts.passed, failed: ok || counts.failed > 0 ? counts.failed : 1 }
+}
+
+/** @param {string} title @param {string[]} args @param {Record<string, string>} [env] @returns {StepResult} */
+function commandStep(title, args, env) {
+	return resultOf(run(title, args, env), null)
+}
+
+/** @param {'unit' | 'integration'} project @returns {StepResult} */
+function vitestStep(project) {
+	const out = path.join(reportDir, `${project}.json`)
+	const ok = run(`vitest (${project})`, [process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+	return resultOf(ok, countsFrom(out, 'vitest'))
 }
 
 ensureChromium()
+
+/** @type {{ name: string, needsBuild?: boolean, run: () => StepResult }[]} */
 const steps = [
-	() => {
-		const ok = run('type check', [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'])
-		if (!ok) totals.failed += 1
-		return ok
+	{ name: 'type check', run: () => commandStep('type check', [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']) },
+	{ name: 'unit tests', run: () => vitestStep('unit') },
+	{ name: 'integration tests', run: () => vitestStep('integration') },
+	{ name: 'production build', run: () => commandStep('next build', [process.execPath, 'node_modules/next/dist/bin/next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' }) },
+	{
+		name: 'end-to-end tests',
+		needsBuild: true,
+		run: () => {
+			const out = path.join(reportDir, 'e2e.json')
+			const ok = run('playwright (e2e)', [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out })
+			return resultOf(ok, countsFrom(out, 'playwright'))
+		},
 	},
-	...['unit', 'integration'].map((project) => () => {
-		const out = path.join(reportDir, `${project}.json`)
-		const ok = run(`vitest (${project})`, [process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
-		add(countsFrom(out, 'vitest'), ok)
-		return ok
-	}),
-	() => {
-		const ok = run('next build', [process.execPath, 'node_modules/next/dist/bin/next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
-		if (!ok) totals.failed += 1
-		return ok
-	},
-	() => {
-		const out = path.join(reportDir, 'e2e.json')
-		const ok = run('playwright (e2e)', [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out })
-		add(countsFrom(out, 'playwright'), ok)
-		return ok
-	},
-	// Benchmarks are not timed tests: CI runs the smoke version (N = 5, one repetition, no targets)
-	// so the harness keeps working.
-	() => {
-		const ok = run('benchmark harness (smoke)', ['npm', 'run', '--silent', 'bench', '--', '--smoke'])
-		if (!ok) totals.failed += 1
-		return ok
-	},
+	// Benchmarks are not timed tests: the smoke version (N = 5, one repetition, no targets) only
+	// proves the harness still works.
+	{ name: 'benchmark harness (smoke)', needsBuild: true, run: () => commandStep('benchmark harness (smoke)', ['npm', 'run', '--silent', 'bench', '--', '--smoke']) },
 ]
 
-let ok = true
+/** @type {{ name: string, result: StepResult, seconds: number }[]} */
+const outcomes = []
 for (const step of steps) {
-	if (!step()) {
-		ok = false
-		break
-	}
+	const buildFailed = outcomes.some((outcome) => outcome.name === 'production build' && outcome.result.failed > 0)
+	const started = Date.now()
+	const result = step.needsBuild && buildFailed ? { passed: 0, failed: 1, note: 'not run: the production build failed' } : step.run()
+	outcomes.push({ name: step.name, result, seconds: Math.round((Date.now() - started) / 1000) })
 }
-console.log(`\n${totals.passed} passed, ${totals.failed} failed`)
-process.exit(ok && totals.failed === 0 ? 0 : 1)
+
+console.log('\nSteps:')
+for (const { name, result, seconds } of outcomes) {
+	const mark = result.failed === 0 ? '✔' : '✘'
+	const note = result.note ? `, ${result.note}` : ''
+	console.log(`  ${mark} ${name.padEnd(26)} ${result.passed} passed, ${result.failed} failed${note} (${seconds} s)`)
+}
+const total = outcomes.reduce((sum, { result }) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed }), { passed: 0, failed: 0 })
+console.log(`\n${total.passed} passed, ${total.failed} failed`)
+process.exit(total.failed === 0 ? 0 : 1)

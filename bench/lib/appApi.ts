@@ -14,13 +14,30 @@ export interface BenchSession {
 	links: CreateSessionResponse
 }
 
+/**
+ * Set-up, not a measurement: a connection refused or reset by an app that has just started (it
+ * answered its readiness probe, yet a first POST can still fail on a busy machine) is tried again.
+ */
+const CREATE_ATTEMPTS = 5
+const CREATE_RETRY_MS = 1_000
+
 export async function createSession(stack: BenchStack, name: string): Promise<BenchSession> {
-	const response = await fetch(`${stack.appUrl}/api/sessions`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name, description: 'Created by npm run bench', framework: 'STRIDE' }),
-		signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-	})
+	const post = () =>
+		fetch(`${stack.appUrl}/api/sessions`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name, description: 'Created by npm run bench', framework: 'STRIDE' }),
+			signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+		})
+	let response: Response | undefined
+	for (let attempt = 1; response === undefined; attempt++) {
+		try {
+			response = await post()
+		} catch (error) {
+			if (attempt >= CREATE_ATTEMPTS) throw error
+			await new Promise((resolve) => setTimeout(resolve, CREATE_RETRY_MS * attempt))
+		}
+	}
 	if (response.status !== 201) throw new Error(`POST /api/sessions answered ${response.status}: ${await response.text()}`)
 	const links = (await response.json()) as CreateSessionResponse
 	const token = (link: string) => new URL(link).hash.slice(1)

@@ -153,6 +153,16 @@ describe('withErrors', () => {
 		expect(log).toHaveBeenCalledOnce()
 		log.mockRestore()
 	})
+
+	it('lets a browser that left mid-request go without logging anything', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+		const response = await withErrors(async () => {
+			throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' })
+		})()
+		expect(response.status).toBe(499)
+		expect(log).not.toHaveBeenCalled()
+		log.mockRestore()
+	})
 })
 
 describe('parseBearerToken', () => {

@@ -104,8 +104,8 @@ async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array
 
 /**
  * JSON response that no cache keeps (every API answer is per-session and some carry secrets) and
- * that nothing can render as a document. proxy.ts sets the same policy on every /api answer; it is
- * here too so the route handlers carry it on their own (and their tests see it).
+ * that nothing can render as a document. Every /api answer is one of these (unknown paths too:
+ * app/api/[...path]), so the API needs no proxy to carry its Content-Security-Policy.
  */
 export function jsonResponse(body: unknown, status = 200): Response {
 	return Response.json(body, {
@@ -116,6 +116,17 @@ export function jsonResponse(body: unknown, status = 200): Response {
 			'x-content-type-options': 'nosniff',
 		},
 	})
+}
+
+/** nginx's "client closed request": logged nowhere, read by nobody. */
+const CLIENT_CLOSED_REQUEST = 499
+
+/**
+ * Node's error for a request body the client stopped sending (the browser left mid-request). Read
+ * by shape: it can come from another realm than this module's `Error`.
+ */
+export function isClientAbort(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ECONNRESET' && 'message' in error && error.message === 'aborted'
 }
 
 /**
@@ -130,6 +141,8 @@ export function withErrors<Args extends unknown[]>(
 			return await handler(...args)
 		} catch (error) {
 			if (error instanceof HttpError) return jsonResponse(error.toBody(), error.status)
+			// Nobody is left to read an answer, and a browser closing a tab is no server error.
+			if (isClientAbort(error)) return new Response(null, { status: CLIENT_CLOSED_REQUEST })
 			console.error('Unexpected error in API route', error)
 			return jsonResponse({ error: 'Internal server error' }, 500)
 		}

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { withoutDroppedSocketReports } from './benignPartyOutput.mjs'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -104,7 +105,7 @@ export function spawnParty({ port, appUrl, secret, persistDir = DEFAULT_PARTY_ST
 		'--disable-request-cf-fetch',
 		'--no-hotkeys',
 	]
-	return spawnManaged('party', args, { NO_UPDATE_NOTIFIER: '1', ...env }, onOutput)
+	return spawnManaged('party', args, { NO_UPDATE_NOTIFIER: '1', ...env }, withoutDroppedSocketReports(onOutput ?? prefixedOutput('party')))
 }
 
 /**

@@ -155,7 +155,7 @@ test('the product owner decides the risks, the facilitator ends the session and 
 	const exports = new Exports(fionaPage)
 	let csv = ''
 	await expect
-		.poll(async () => (csv = (await exports.download('csv')).text), { timeout: 20_000 })
+		.poll(async () => (csv = (await exports.download('csv')).text), { timeout: 60_000 })
 		.toMatch(/Credential stuffing[^\r\n]*,mitigate,/)
 	const [header] = csv.split('\r\n')
 	expect(header?.split(',')).toEqual([

@@ -44,7 +44,7 @@ test('a facilitator and a participant draw a DFD together and it survives a cras
 
 	await expect
 		.poll(async () => (await storedSession(stack.appUrl, links.facilitator)).elements.map((e) => e.humanId).sort(), {
-			timeout: 10_000,
+			timeout: 30_000,
 		})
 		.toEqual(['DF1', 'DS1', 'P1'])
 

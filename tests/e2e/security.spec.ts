@@ -109,7 +109,7 @@ test('hostile text is shown as text in the panel, on the canvas and in every exp
 	// Every export, once the room has saved the last threat.
 	const exports = new Exports(fionaPage)
 	await expect
-		.poll(async () => stringsIn(JSON.parse((await exports.download('json')).text)).filter((text) => PAYLOADS.includes(text)).length, { timeout: 20_000 })
+		.poll(async () => stringsIn(JSON.parse((await exports.download('json')).text)).filter((text) => PAYLOADS.includes(text)).length, { timeout: 60_000 })
 		.toBeGreaterThanOrEqual(PAYLOADS.length)
 
 	const json = JSON.parse((await exports.download('json')).text) as unknown
@@ -210,7 +210,7 @@ test('every page and API answer carries the security headers, and the pages work
 	const framingMessages: string[] = []
 	framing.on('console', (message) => framingMessages.push(message.text()))
 	await framing.setContent(`<iframe src="${stack.appUrl}/"></iframe>`)
-	await expect.poll(() => framingMessages.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors 'none'|X-Frame-Options/)
+	await expect.poll(() => framingMessages.join('\n'), { timeout: 30_000 }).toMatch(/frame-ancestors 'none'|X-Frame-Options/)
 	await framing.close()
 	violations.length = 0 // the refused frame above is the one violation this test wants
 

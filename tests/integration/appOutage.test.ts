@@ -29,7 +29,7 @@ const harness = usePartyHarness<DatabaseApp>({ app: startDatabaseApp })
 const OUTAGE_MS = 30_000
 const ROUND_EVERY_MS = 2_500
 /** The room's longest retry delay (persistence.ts) and a save's own time. */
-const BACK_IN_SYNC_WITHIN_MS = 20_000
+const BACK_IN_SYNC_WITHIN_MS = 60_000
 
 /** Document records as a client holds them (what the room holds, once acknowledged). */
 function documentRecords(client: TestClient): TLRecord[] {
@@ -69,7 +69,7 @@ async function audit(): Promise<{ tbl: string; op: string; id: string }[]> {
 }
 
 describe('the app down for 30 s during a session', () => {
-	it('keeps the room working, retries with backoff, and ends with libSQL holding exactly the room, nothing written twice', { timeout: 120_000 }, async () => {
+	it('keeps the room working, retries with backoff, and ends with libSQL holding exactly the room, nothing written twice', { timeout: 240_000 }, async () => {
 		const { id, tokens } = await createSession({ name: 'Outage', description: '', framework: 'STRIDE' })
 		const [participantId, productOwnerId] = await Promise.all([userIdFor('pat'), userIdFor('pol')])
 		const facilitator = harness.connect(id, tokens.facilitator, 'Fay', 'fay')

@@ -21,8 +21,11 @@ const harness = usePartyHarness(FAST_SAVES)
 
 const SEED = 0x7ea7_2011
 const MESSAGES = 10_000
-/** The whole fuzz must be sent by then; the test fails rather than run on. */
-const FUZZ_BUDGET_MS = 45_000
+/**
+ * A ceiling, not a speed goal: ~25 s on a quiet machine (the room's per-connection rate limit sets
+ * the pace), more on a busy one. It only stops a hung room from holding the suite forever.
+ */
+const FUZZ_CEILING_MS = 240_000
 
 /** Tokens an unauthenticated socket tries, in turn: none, malformed, unknown, another session's. */
 const BAD_TOKENS = ['', 'not a token!', 'QWxsIHlvdXIgYmFzZSBhcmUg', 'tok-other']
@@ -102,7 +105,7 @@ describe('the room under fuzz', () => {
 				{ writer: ana, reader: bo, shapeId: anaShape.id },
 				{ writer: bo, reader: ana, shapeId: boShape.id },
 			],
-			FUZZ_BUDGET_MS + 30_000,
+			FUZZ_CEILING_MS + 30_000,
 		)
 		const startedAt = Date.now()
 		const outcome = await runFuzz({
@@ -110,7 +113,7 @@ describe('the room under fuzz', () => {
 			url,
 			connectionsPerLane: { unauthenticated: 2, participant: 4, observer: 4 },
 			window: 8,
-			deadline: startedAt + FUZZ_BUDGET_MS,
+			deadline: startedAt + FUZZ_CEILING_MS,
 			unauthenticatedBatch: 25,
 		})
 		const durationMs = Date.now() - startedAt
@@ -168,5 +171,5 @@ describe('the room under fuzz', () => {
 				.sort()
 		expect(documentIds(ana)).toEqual(saved.map((record) => record.id).sort())
 		expect(documentIds(bo)).toEqual(documentIds(ana))
-	}, 120_000)
+	}, FUZZ_CEILING_MS + 120_000)
 })

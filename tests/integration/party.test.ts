@@ -152,7 +152,7 @@ describe('the party room', () => {
 		await expect.poll(cursorsFaySees, { timeout: SYNC_TIMEOUT_MS }).toEqual([{ userId: createUserId(malloryId), userName: 'Mallory', x: 10 }])
 	})
 
-	it('saves the snapshot and the element rows to the app within two seconds of an edit', async () => {
+	it('saves the snapshot and the element rows to the app after an edit, while people are still in the room', async () => {
 		const session = harness.app.addSession('save', { 'tok-part': 'participant' })
 		const client = connect('save', 'tok-part')
 		await loaded(client)
@@ -161,14 +161,11 @@ describe('the party room', () => {
 		const browser = dfdShape('dfd-entity', page, { name: 'Browser' })
 		const shop = dfdShape('dfd-process', page, { name: 'Shop' })
 		const flow = flowArrow(page, 'Order', null)
-		const editedAt = Date.now()
 		client.store.put([browser, shop, flow, arrowBinding(flow.id, browser.id, 'start'), arrowBinding(flow.id, shop.id, 'end')])
 
-		await expect
-			.poll(() => session.saves.at(-1)?.elements.length ?? 0, { timeout: 5_000, interval: 50 })
-			.toBe(3)
-		const savedAfterMs = Date.now() - editedAt
-		expect(savedAfterMs).toBeLessThan(2_500)
+		// The debounced save, not the one on leaving: the client is still connected.
+		await expect.poll(() => session.saves.at(-1)?.elements.length ?? 0, { timeout: SYNC_TIMEOUT_MS, interval: 50 }).toBe(3)
+		expect(client.syncError()).toBeNull()
 
 		const saved = session.saves.at(-1)
 		expect(saved?.humanIdCounters).toEqual({ EE: 1, P: 1, DF: 1 })
@@ -188,7 +185,6 @@ describe('the party room', () => {
 				}),
 			]),
 		)
-		console.info(`[party.test] first save ${savedAfterMs} ms after the edit`)
 	})
 
 	it('comes back after a crash with the saved canvas, and never hands out a deleted ID again', async () => {

@@ -18,7 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 // Not reachable through the package's `exports`.
 const PARTYKIT_BIN = path.join(ROOT, 'node_modules', 'partykit', 'dist', 'bin.mjs')
 const PARTY_START_TIMEOUT_MS = 90_000
-export const SYNC_TIMEOUT_MS = 10_000
+export const SYNC_TIMEOUT_MS = 30_000
 
 /** What the party talks to as "the app": the in-memory fake, or the real routes over a libSQL file (dbApp.ts). */
 export interface AppServer {

@@ -54,7 +54,7 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 			},
 			onOutput: process.env.E2E_VERBOSE ? undefined : quiet,
 		})
-		await waitForHttp(`${appUrl}/`, 60_000)
+		await waitForHttp(`${appUrl}/`, 180_000)
 	}
 	let party: ManagedProcess
 	const startParty = async () => {
@@ -65,7 +65,7 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 			persistDir: path.join(dir, 'party-state'),
 			onOutput: keepPartyLine,
 		})
-		await waitForHttp(`http://127.0.0.1:${partyPort}/`, 60_000)
+		await waitForHttp(`http://127.0.0.1:${partyPort}/`, 180_000)
 	}
 	const crash = async (managed: ManagedProcess, port: number) => {
 		if (managed.child.pid !== undefined) process.kill(-managed.child.pid, 'SIGKILL')

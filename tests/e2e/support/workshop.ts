@@ -41,8 +41,8 @@ export async function joinAs(browser: Browser, link: string, displayName: string
 export async function enterName(page: Page, displayName: string): Promise<void> {
 	await page.getByTestId('join.name').fill(displayName)
 	await page.getByTestId('join.submit').click()
-	await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 })
-	await expect(page.getByTestId('connection.status')).toHaveText(/Connected/, { timeout: 30_000 })
+	await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 90_000 })
+	await expect(page.getByTestId('connection.status')).toHaveText(/Connected/, { timeout: 90_000 })
 }
 
 /** Clicks a DFD tool and drops a default-sized element at a point of the viewport. */

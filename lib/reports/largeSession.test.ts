@@ -62,14 +62,13 @@ function largeInput(): SessionModelInput {
 }
 
 describe('report builders at workshop-marathon size', () => {
-	it(`build the model and all four formats for ${THREAT_COUNT} threats in well under a second`, () => {
-		const started = performance.now()
+	// How fast is the benchmarks' business (npm run bench, "reports"); here only that nothing is lost.
+	it(`build the model and all four formats for ${THREAT_COUNT} threats, every threat in each`, () => {
 		const model = buildSessionModel(largeInput())
-		const outputs = [toMarkdown(model), toHtml(model), toCsv(model), toJson(model)]
-		const elapsedMs = performance.now() - started
 		expect(model.threats).toHaveLength(THREAT_COUNT)
-		for (const output of outputs) expect(output.length).toBeGreaterThan(10_000)
-		// A sanity bound for CI machines; the budget is 200 ms, measured by the benchmarks.
-		expect(elapsedMs).toBeLessThan(1000)
+		const ids = model.threats.map((threat) => threat.humanId).sort()
+		for (const output of [toMarkdown(model), toHtml(model), toCsv(model), toJson(model)]) {
+			expect([...new Set(output.match(/T-\d{3}/g))].sort()).toEqual(ids)
+		}
 	})
 })

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { INTERNAL_SECRET_HEADER as APP_HEADER } from '@/lib/api/internalSchemas'
+import { INTERNAL_SECRET_HEADER, warmUpRequests } from './warmUp.mjs'
+
+describe('the dev warm-up', () => {
+	it('passes the internal routes’ guard, so they compile all the way', () => {
+		expect(INTERNAL_SECRET_HEADER).toBe(APP_HEADER)
+		const internal = warmUpRequests('s3cret').filter((request) => request.path.startsWith('/api/internal/'))
+		expect(internal.map((request) => request.path)).toEqual(['/api/internal/sessions/warm-up/authorize', '/api/internal/sessions/warm-up/canvas'])
+		for (const request of internal) expect(request.headers?.[APP_HEADER]).toBe('s3cret')
+	})
+
+	it('covers every route a first join goes through: home, session page, join, link check, canvas load', () => {
+		expect(warmUpRequests('x').map((request) => `${request.method} ${request.path}`)).toEqual(
+			expect.arrayContaining(['GET /', 'GET /s/warm-up', 'POST /api/sessions/warm-up/join', 'POST /api/internal/sessions/warm-up/authorize', 'GET /api/internal/sessions/warm-up/canvas']),
+		)
+	})
+})
