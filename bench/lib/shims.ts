@@ -15,7 +15,8 @@ globals.navigator ??= { onLine: true }
 // listener flush) wait for frames, so frames cost what they cost in a browser.
 globals.requestAnimationFrame ??= (callback: (time: number) => void) => setTimeout(() => callback(performance.now()), 16)
 globals.cancelAnimationFrame ??= (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle)
-globals.WebSocket ??= WebSocket
+// `ws` even on Node 22+, which has a WebSocket of its own: the one the figures were always measured with.
+globals.WebSocket = WebSocket
 // Every client listens to the shared window/document (visibility, online): 100 clients are not a leak.
 for (const target of [globals.window, globals.document]) if (target instanceof EventTarget) setMaxListeners(0, target)
 

@@ -22,8 +22,9 @@ function installBrowserShims(): void {
 	globals.navigator ??= { onLine: true }
 	globals.requestAnimationFrame ??= (callback: (time: number) => void) => setTimeout(() => callback(Date.now()), 16)
 	globals.cancelAnimationFrame ??= (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle)
-	// Node 20 has no WebSocket; `ws` speaks the same event API (string data for text frames).
-	globals.WebSocket ??= WebSocket
+	// `ws`, even where Node has a WebSocket of its own (22+): tldraw's client reconnects after a
+	// restarted room over `ws` as a browser does, and does not over Node's (faults.test.ts shows it).
+	globals.WebSocket = WebSocket
 }
 
 export type TestStore = Store<TLRecord, TLStoreProps>
