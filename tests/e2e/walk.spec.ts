@@ -18,13 +18,13 @@ const ENTITY_AT = { x: 220, y: 420 }
 const PROCESS_AT = { x: 700, y: 420 }
 const FLOW_MIDDLE = { x: (ENTITY_AT.x + PROCESS_AT.x) / 2, y: ENTITY_AT.y }
 
-/** Clicks a flow's label, just below its ID tag, wherever the camera has moved it. */
 /** How far apart two people's countdowns read, both read at once. */
 async function secondsApart(a: SessionPanel, b: SessionPanel): Promise<number> {
 	const [left, right] = await Promise.all([a.secondsLeft(), b.secondsLeft()])
 	return Math.abs(left - right)
 }
 
+/** Clicks a flow's label, just below its ID tag, wherever the camera has moved it. */
 async function clickFlow(page: Page, humanId: string): Promise<void> {
 	const box = await page.locator('[data-testid="flow.humanId"]', { hasText: humanId }).boundingBox()
 	if (!box) throw new Error(`${humanId} is not on screen`)
