@@ -45,6 +45,8 @@ export type SessionCanvasProps = {
 	/** Base URL of the party host, as the join endpoint returned it (e.g. ws://localhost:1999). */
 	partyUrl: string
 	session: SessionSummary
+	/** Back to the join screen, name filled in, to enter another one. */
+	onChangeName: () => void
 }
 
 /**
@@ -85,6 +87,7 @@ function SessionCanvasConnection({
 	userKey,
 	partyUrl,
 	session,
+	onChangeName,
 	onRetry,
 }: SessionCanvasProps & { onRetry: () => void }) {
 	const toasts = useToastQueue()
@@ -190,6 +193,7 @@ function SessionCanvasConnection({
 					userId={userId}
 					people={people}
 					connection={connection}
+					onChangeName={onChangeName}
 					actions={
 						<>
 							<LinksButton />
