@@ -45,6 +45,8 @@ export type SessionCanvasProps = {
 	/** Base URL of the party host, as the join endpoint returned it (e.g. ws://localhost:1999). */
 	partyUrl: string
 	session: SessionSummary
+	/** Back to the join screen, name filled in, to enter another one. */
+	onChangeName: () => void
 }
 
 /**
@@ -85,11 +87,12 @@ function SessionCanvasConnection({
 	userKey,
 	partyUrl,
 	session,
+	onChangeName,
 	onRetry,
 }: SessionCanvasProps & { onRetry: () => void }) {
 	const toasts = useToastQueue()
 	const { push: notify } = toasts
-	const { store, people, clock, pending } = useThreatroomSync(
+	const { store, people, clock, pending, inRoom } = useThreatroomSync(
 		{ partyUrl, sessionId, token, displayName, userId, userKey },
 		{
 			// Someone opening an ended session must not write their user record: the room would refuse it.
@@ -133,14 +136,10 @@ function SessionCanvasConnection({
 		}
 	}, [])
 
+	// tldraw's "online" means the socket is open; only the room's answer to the handshake means the
+	// edits reach the others.
 	const connection: ConnectionState =
-		store.status === 'loading'
-			? 'connecting'
-			: store.status === 'error'
-				? 'failed'
-				: store.connectionStatus === 'online'
-					? 'online'
-					: 'offline'
+		store.status === 'loading' ? 'connecting' : store.status === 'error' ? 'failed' : inRoom ? 'online' : 'offline'
 
 	if (store.status === 'error') {
 		const reason = store.error instanceof TLRemoteSyncError ? store.error.reason : null
@@ -190,6 +189,7 @@ function SessionCanvasConnection({
 					userId={userId}
 					people={people}
 					connection={connection}
+					onChangeName={onChangeName}
 					actions={
 						<>
 							<LinksButton />

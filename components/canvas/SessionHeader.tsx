@@ -15,6 +15,7 @@ export interface SessionHeaderProps {
 	userId: string
 	people: Person[]
 	connection: ConnectionState
+	onChangeName: () => void
 	/** Session-wide actions for this role (the facilitator's "End session"). */
 	actions?: ReactNode
 }
@@ -27,7 +28,7 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
 }
 
 /** Session name, framework, your role, who is here, and whether your edits are reaching them. */
-export function SessionHeader({ sessionName, framework, role, userId, people, connection, actions }: SessionHeaderProps) {
+export function SessionHeader({ sessionName, framework, role, userId, people, connection, onChangeName, actions }: SessionHeaderProps) {
 	return (
 		<header className="tr-session-header">
 			<div className="tr-session-header__title">
@@ -59,6 +60,15 @@ export function SessionHeader({ sessionName, framework, role, userId, people, co
 					</li>
 				))}
 			</ul>
+			<button
+				type="button"
+				className="tr-button tr-button--small tr-button--secondary"
+				data-testid="session.changeName"
+				title="Change the name the others see"
+				onClick={onChangeName}
+			>
+				Change name
+			</button>
 			{actions}
 			<span
 				className={`tr-connection tr-connection--${connection}`}

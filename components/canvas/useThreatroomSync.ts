@@ -3,8 +3,9 @@
 import { type RemoteTLStoreWithStatus, useSync } from '@tldraw/sync'
 import { useEffect, useMemo, useState } from 'react'
 import { getDefaultUserPresence, type TLUser } from '@tldraw/tlschema'
-import { atom, createUserId, inlineBase64AssetStore, UserRecordType } from 'tldraw'
+import { atom, createUserId, inlineBase64AssetStore, UserRecordType, useValue } from 'tldraw'
 import { PendingWrites } from '@/lib/canvas/pendingWrites'
+import { RoomConnection } from '@/lib/canvas/roomConnection'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { colorForUserId } from '@/lib/canvas/userColor'
 import { type Person, parseCustomMessage, type RateLimitedMessage, type RejectedMessage } from '@/lib/protocol/customMessages'
@@ -66,6 +67,8 @@ export function useThreatroomSync(
 	clock: ClockSample | null
 	/** This person's changes the room has not acknowledged yet (sent once they are back online). */
 	pending: PendingWrites
+	/** The room has answered this connection's handshake and it has not dropped since. */
+	inRoom: boolean
 } {
 	const { partyUrl, sessionId, token, displayName, userId, userKey } = options
 	const [people, setPeople] = useState<Person[]>([])
@@ -78,7 +81,9 @@ export function useThreatroomSync(
 	)
 	// One per connection: what it has in flight means nothing to the next one.
 	const pending = useMemo(() => new PendingWrites(), [uri])
-	const connect = useMemo(() => connectWatched(uri, pending), [uri, pending])
+	const room = useMemo(() => new RoomConnection(), [uri])
+	const connect = useMemo(() => connectWatched(uri, pending, room), [uri, pending, room])
+	const inRoom = useValue(room.inRoom)
 	const identity = useMemo(
 		() => UserRecordType.create({ id: createUserId(userId), name: displayName, color: colorForUserId(userId) }),
 		[userId, displayName],
@@ -125,5 +130,5 @@ export function useThreatroomSync(
 	const synced = store.status === 'synced-remote' ? store.store : null
 	useEffect(() => (synced ? pending.watch(synced) : undefined), [synced, pending])
 
-	return { store, people, clock, pending }
+	return { store, people, clock, pending, inRoom }
 }

@@ -11,6 +11,7 @@ import { useFollowFacilitator } from './analyse/useFollowFacilitator'
 import { DecideTab } from './decide/DecideTab'
 import { ScopeTab } from './scope/ScopeTab'
 import { useSession } from './SessionContext'
+import { useSelectionOpensProperties } from './useSelectionOpensProperties'
 import './panel.css'
 
 const TABS = [
@@ -36,6 +37,7 @@ export function SessionSidebar() {
 	const [tab, setTab] = useState<TabId>(TAB_FOR_PHASE[phase])
 	const follow = useFollowFacilitator(session)
 	useFocusFromSelection(session)
+	useSelectionOpensProperties(editor, tab === 'analyse', () => setTab('properties'))
 	useEffect(() => {
 		// Someone typing in a form keeps their tab (and their draft) when the phase moves on.
 		if (document.activeElement?.closest('.tr-sidebar form')) return

@@ -14,6 +14,7 @@ import { type ElementBadge, elementBadges } from '@/lib/session/elementBadges'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
+import type { SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import { type PhaseEventRecord, type TimerEventRecord, WALK_ID, type WalkRecord } from '@/lib/session/records/walkRecords'
@@ -59,6 +60,8 @@ export interface SessionModel {
 	 * decision in force, so the register, heat map and end summary agree with every export.
 	 */
 	ratedThreats: Computed<ModelThreat[]>
+	/** Every end and reopen of the session, in no particular order. */
+	sessionEvents: Computed<SessionEventRecord[]>
 	/** Ended (read-only for everyone) or open, from the latest end or reopen. */
 	sessionEnd: Computed<SessionEndState>
 }
@@ -128,6 +131,7 @@ export function createSessionModel(editor: Editor, framework: FrameworkId): Sess
 		badges: computed('badges', () => elementBadges(threats.get(), coverage.get())),
 		decisionHistories: computed('decision histories', () => decisionHistories(decisions.get())),
 		ratedThreats,
+		sessionEvents,
 		sessionEnd: computed('session end', () => sessionEndState(sessionEvents.get())),
 	}
 }

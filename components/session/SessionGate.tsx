@@ -7,7 +7,7 @@ import { AppHeader } from '@/components/AppHeader'
 import { rememberSessionLink } from '@/components/home/mySessionsStore'
 import { LINK_REVOKED } from '@/lib/api/linkSchemas'
 import { errorResponse, type JoinResponse, joinResponse } from '@/lib/api/sessionSchemas'
-import { getOrCreateUserKey } from './identity'
+import { getOrCreateUserKey, rememberJoinedSession, returningDisplayName } from './identity'
 import { JoinForm } from './JoinForm'
 import { LinkRevoked } from './LinkRevoked'
 
@@ -75,6 +75,9 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 				// link is known good: on a slow device, evaluating tldraw would delay the form itself.
 				void loadSessionCanvas()
 				rememberSessionLink({ id: sessionId, token, role: result.joined.role, name: result.joined.session.name })
+				// Someone who joined from this browser before goes straight back in under their name.
+				const returning = returningDisplayName(sessionId)
+				if (returning) setDisplayName(returning)
 			}
 		})
 		return () => controller.abort()
@@ -99,6 +102,7 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 					userKey={check.userKey}
 					partyUrl={check.joined.partyUrl}
 					session={check.joined.session}
+					onChangeName={() => setDisplayName(undefined)}
 				/>
 			</div>
 		)
@@ -129,7 +133,10 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 				{check.kind === 'valid' && (
 					<JoinForm
 						joined={check.joined}
-						onJoin={setDisplayName}
+						onJoin={(name) => {
+							rememberJoinedSession(sessionId)
+							setDisplayName(name)
+						}}
 					/>
 				)}
 			</main>

@@ -1,6 +1,7 @@
 import { compareSessionEvents, type SessionEvent } from './sessionEvents'
 import { INITIAL_PHASE } from './currentPhase'
 import type { Phase, PhaseEventRecord, TimerEventRecord } from './records/walkRecords'
+import { compareByTimeThenId, type SessionEventLike } from './sessionStatus'
 
 export const MS_PER_MINUTE = 60_000
 
@@ -8,6 +9,8 @@ export interface TimerInput {
 	phaseEvents: readonly PhaseEventRecord[]
 	timerEvents: readonly TimerEventRecord[]
 	phaseMinutes: Readonly<Record<Phase, number>>
+	/** The session's ends and reopens: an end stops the clock where it stood. */
+	lifecycleEvents: readonly SessionEventLike[]
 	/** The room's time now (see serverClock.ts), never the browser's own clock. */
 	now: number
 }
@@ -27,6 +30,20 @@ export interface TimerState {
 	overrunMs: number
 }
 
+type LifecycleEvent = SessionEventLike & { typeName: 'lifecycle' }
+
+/**
+ * The agenda's own order, with each end or reopen after the agenda events stamped in the same
+ * millisecond: the room refuses agenda writes once a session has ended, so whatever shares an
+ * end's stamp was taken before it.
+ */
+function replayOrder(a: SessionEvent | LifecycleEvent, b: SessionEvent | LifecycleEvent): number {
+	if (a.typeName !== 'lifecycle' && b.typeName !== 'lifecycle') return compareSessionEvents(a, b)
+	if (a.at !== b.at) return a.at - b.at
+	if (a.typeName === 'lifecycle' && b.typeName === 'lifecycle') return compareByTimeThenId(a, b)
+	return a.typeName === 'lifecycle' ? 1 : -1
+}
+
 interface PhaseClock {
 	elapsedMs: number
 	extendedMs: number
@@ -39,11 +56,17 @@ interface PhaseClock {
  * - a phase change while the timer runs carries the running clock into the new phase, so the
  *   workshop never silently stops counting; while paused, the new phase starts paused;
  * - start and pause only act on the current phase (a late event for another phase is stale);
- * - extend adds to the phase it names; reset forgets that phase's elapsed time and extensions.
+ * - extend adds to the phase it names; reset forgets that phase's elapsed time and extensions;
+ * - ending the session stops the clock at the end's stamp, and a reopened session starts paused:
+ *   an ended session shows its final value to everyone, after every reload, whatever `now` is.
  * Pure: the same events and `now` give every client the same answer.
  */
-export function timerState({ phaseEvents, timerEvents, phaseMinutes, now }: TimerInput): TimerState {
-	const events: SessionEvent[] = [...phaseEvents, ...timerEvents].sort(compareSessionEvents)
+export function timerState({ phaseEvents, timerEvents, phaseMinutes, lifecycleEvents, now }: TimerInput): TimerState {
+	const events: (SessionEvent | LifecycleEvent)[] = [
+		...phaseEvents,
+		...timerEvents,
+		...lifecycleEvents.map((event): LifecycleEvent => ({ ...event, typeName: 'lifecycle' })),
+	].sort(replayOrder)
 	const clocks = new Map<Phase, PhaseClock>()
 	const clockOf = (phase: Phase): PhaseClock => {
 		let clock = clocks.get(phase)
@@ -61,6 +84,10 @@ export function timerState({ phaseEvents, timerEvents, phaseMinutes, now }: Time
 	}
 
 	for (const event of events) {
+		if (event.typeName === 'lifecycle') {
+			if (event.action === 'end') stopClock(event.at)
+			continue
+		}
 		if (event.typeName === 'phase-event') {
 			const wasRunning = runningSince !== null
 			stopClock(event.at)

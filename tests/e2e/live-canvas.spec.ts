@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
-import { canvasText, createSessionThroughHome, drawFlow, enterName, joinAs, placeElement, recordRequests, storedSession } from './support/workshop'
+import { canvasText, createSessionThroughHome, drawFlow, enterName, expectBackInRoom, joinAs, placeElement, recordRequests, storedSession } from './support/workshop'
 
 let stack: ThreatroomStack
 
@@ -54,8 +54,7 @@ test('a facilitator and a participant draw a DFD together and it survives a cras
 	await stack.crashAndRestartParty()
 	await stack.crashAndRestartApp()
 	await participant.reload()
-	await expect(participant.getByTestId('join.name')).toHaveValue('Pat Participant')
-	await enterName(participant, 'Pat Participant')
+	await expectBackInRoom(participant)
 	await expect(canvasText(participant)).toContainText('P1')
 	await expect(canvasText(participant)).toContainText('DS1')
 	await expect(canvasText(participant)).toContainText('DF1')

@@ -1,7 +1,7 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test'
 import { PropertiesTab, ScopeTab, SessionPanel } from './support/panel'
 import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
-import { createSessionThroughHome, drawFlow, enterName, joinAs, placeElement } from './support/workshop'
+import { createSessionThroughHome, drawFlow, enterName, expectBackInRoom, joinAs, placeElement } from './support/workshop'
 
 let stack: ThreatroomStack
 
@@ -137,7 +137,7 @@ test('a facilitated walk: focus a flow, adopt a suggested threat, vote, agree, r
 
 	// After a reload the walk is where it was: focus, threat, agreed rating, n/a mark, coverage, clock.
 	await quinnPage.reload()
-	await enterName(quinnPage, 'Quinn Participant')
+	await expectBackInRoom(quinnPage)
 	await expect(quinn.currentPhase()).toHaveText('Analyse')
 	await expect(quinn.focus()).toHaveText('DF1 · Login request')
 	await expect(quinn.threat('T-001')).toContainText(title)

@@ -13,6 +13,7 @@ import { runTimer } from './agendaActions'
 /**
  * The current phase and its countdown in the room's time, the same on every screen. Overrun shows
  * in red as "+02:13 over": a facilitator needs to see it, not a timer quietly parked at zero.
+ * Once the session has ended it shows where the clock stood at the end.
  */
 export function PhaseTimer() {
 	const session = useSession()
@@ -21,7 +22,8 @@ export function PhaseTimer() {
 	const phaseEvents = useValue(model.phaseEvents)
 	const timerEvents = useValue(model.timerEvents)
 	const walk = useValue(model.walk)
-	const state = timerState({ phaseEvents, timerEvents, phaseMinutes: walk.phaseMinutes, now })
+	const lifecycleEvents = useValue(model.sessionEvents)
+	const state = timerState({ phaseEvents, timerEvents, phaseMinutes: walk.phaseMinutes, lifecycleEvents, now })
 	const display = timerDisplay(state)
 	const facilitator = canFacilitate(role)
 	const run = (action: TimerAction) => runTimer(session, state.phase, action)

@@ -2,7 +2,7 @@
 
 import type { TLShapeId } from 'tldraw'
 import { useValue } from 'tldraw'
-import { suggestThreats, type ThreatSuggestion } from '@/lib/analysis/suggestions'
+import { suggestThreats, type ThreatSuggestion, withoutNotApplicable } from '@/lib/analysis/suggestions'
 import { getCategory } from '@/lib/frameworks/frameworkCatalog'
 import { riskBand } from '@/lib/risk/riskScore'
 import { draftFromSuggestion } from '@/lib/session/recordFactories'
@@ -13,7 +13,7 @@ import { addThreat } from '../threats/threatActions'
 /**
  * Threats the rules suggest for the focused element, from its properties and its place in the
  * diagram (trust zones, what flows in). One click adopts one as a threat; one already adopted on
- * this element is not offered again.
+ * this element is not offered again, nor one about categories marked not applicable on it.
  */
 export function SuggestionList({ shapeId }: { shapeId: TLShapeId }) {
 	const { editor, model, role, notify } = useSession()
@@ -28,7 +28,9 @@ export function SuggestionList({ shapeId }: { shapeId: TLShapeId }) {
 					.filter((threat) => threat.shapeId === shapeId && threat.sourceRuleId !== null)
 					.map((threat) => threat.sourceRuleId),
 			)
-			return suggestThreats(model.framework, context).filter((suggestion) => !adopted.has(suggestion.ruleId))
+			const notApplicable = new Set(model.naMarks.get().filter((mark) => mark.shapeId === shapeId).map((mark) => mark.category))
+			const offered = suggestThreats(model.framework, context).filter((suggestion) => !adopted.has(suggestion.ruleId))
+			return withoutNotApplicable(offered, notApplicable)
 		},
 		[model, shapeId],
 	)

@@ -69,12 +69,21 @@ function ScopeGroup({ kind, editable }: { kind: ScopeItemKind; editable: boolean
 	)
 }
 
-/** The frame every threat is judged against; the facilitator writes it down, everyone sees it. */
+/**
+ * The frame every threat is judged against; the facilitator writes it down, everyone sees it. The
+ * room lets only the facilitator add, change or remove a scope item (docs/protocol.md, "Who may
+ * write what"), so the tab says so rather than leave the others looking for an Add button.
+ */
 export function ScopeTab() {
 	const { role } = useSession()
 	const editable = canFacilitate(role)
 	return (
 		<div className="tr-tab-body" data-testid="panel.scope">
+			<p className="tr-scope__who" data-testid="panel.scope.who">
+				{editable
+					? 'Only you, the facilitator, add and change the scope; everyone sees each item as soon as you add it.'
+					: 'The facilitator adds and changes the scope: tell them what is missing.'}
+			</p>
 			{SCOPE_ITEM_KINDS.map((kind) => (
 				<ScopeGroup key={kind} kind={kind} editable={editable} />
 			))}

@@ -1,6 +1,7 @@
 export * from './elementProperties'
 export type * from './elementContext'
 export * from './buildElementContexts'
+export * from './notApplicable'
 export * from './plaintextProtocol'
 export type * from './suggestionRule'
 export { SUGGESTION_RULES, type SuggestionRuleId } from './rules'

@@ -45,6 +45,13 @@ export async function enterName(page: Page, displayName: string): Promise<void> 
 	await expect(page.getByTestId('connection.status')).toHaveText(/Connected/, { timeout: 90_000 })
 }
 
+/** Someone who joined the session from this browser is back in without the join screen (after a reload, or on a new link). */
+export async function expectBackInRoom(page: Page): Promise<void> {
+	await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 })
+	await expect(page.getByTestId('connection.status')).toHaveText(/Connected/, { timeout: 30_000 })
+	await expect(page.getByTestId('join.name')).toHaveCount(0)
+}
+
 /** Clicks a DFD tool and drops a default-sized element at a point of the viewport. */
 export async function placeElement(page: Page, tool: string, at: { x: number; y: number }): Promise<void> {
 	await page.getByTestId(`toolbar.${tool}`).click()
