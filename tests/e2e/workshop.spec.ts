@@ -3,7 +3,7 @@ import { csvRecords } from './support/csv'
 import { DecideTab, Exports, SessionEnd } from './support/decide'
 import { PropertiesTab, ScopeTab, SessionPanel } from './support/panel'
 import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
-import { createSessionThroughHome, drawFlow, enterName, joinAs, placeElement } from './support/workshop'
+import { createSessionThroughHome, drawFlow, enterName, expectBackInRoom, joinAs, placeElement } from './support/workshop'
 
 // One whole workshop in one go, five people in five browsers: a facilitator, two participants, a
 // product owner and an observer, from the home page to the reports. Each step is what the people
@@ -125,6 +125,12 @@ test('a five-person workshop: scope, diagram, walk, votes, decisions, end and re
 	const threatsInRoom = await fiona.threats().count()
 	expect(threatsInRoom).toBe(3)
 
+	// Quinn's browser reloads mid-walk: straight back into the room, where the walk is.
+	await quinnPage.reload()
+	await expectBackInRoom(quinnPage)
+	await expect(quinn.focus()).toContainText('P1')
+	await expect(quinn.threats()).toHaveCount(threatsInRoom)
+
 	// The observer sees all of it and can change none of it.
 	await expect(olga.threats()).toHaveCount(threatsInRoom)
 	await expect(olga.byTestId('panel.threat.add')).toHaveCount(0)
@@ -149,6 +155,11 @@ test('a five-person workshop: scope, diagram, walk, votes, decisions, end and re
 	await end.start()
 	await end.confirm('2031-03-04')
 	for (const page of pages) await expect(page.getByTestId('session.ended')).toBeVisible()
+	// The clock stopped with the session: everyone reads the same value, and it stays.
+	const stoppedAt = await fiona.timer().innerText()
+	for (const panel of [pat, quinn, paula, olga]) await expect(panel.timer()).toHaveText(stoppedAt)
+	await fionaPage.waitForTimeout(2_000)
+	await expect(fiona.timer()).toHaveText(stoppedAt)
 
 	// The reports hold what the room decided, and who was there.
 	const exports = new Exports(fionaPage)

@@ -47,8 +47,8 @@ export async function enterName(page: Page, displayName: string): Promise<void> 
 
 /** Someone who joined the session from this browser is back in without the join screen (after a reload, or on a new link). */
 export async function expectBackInRoom(page: Page): Promise<void> {
-	await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 })
-	await expect(page.getByTestId('connection.status')).toHaveText(/Connected/, { timeout: 30_000 })
+	await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 90_000 })
+	await expect(page.getByTestId('connection.status')).toHaveText(/Connected/, { timeout: 90_000 })
 	await expect(page.getByTestId('join.name')).toHaveCount(0)
 }
 
