@@ -60,6 +60,10 @@ describe('toMarkdown', () => {
 		expect(summary.match(/^\| T-\d+/gm)).toEqual(['| T-002', '| T-006', '| T-004'])
 	})
 
+	it('lists every participant with their role, observers labelled as observers', () => {
+		expect(referenced()).toContain('Fay (facilitator), Pat (product owner), Dana (participant), Omar (observer)')
+	})
+
 	it('counts residual risk per band by the decision in force, so only undecided threats are open work', () => {
 		const markdown = referenced()
 		expect(markdown).toContain('| Band | Priority (open) | Open | Mitigation planned | Deferred | Accepted | Transferred |')
