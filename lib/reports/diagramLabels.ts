@@ -59,6 +59,9 @@ function firstClear(candidates: readonly PlacedLabel[], obstacles: readonly Outl
  */
 export function placeOnLine(path: readonly Point[], block: TextBlock, obstacles: readonly Outline[]): PlacedLabel {
 	const middle = alongPolyline(path, 0.5).point
+	const centred = centredAt(block, middle)
+	// Most labels fit where the canvas puts them: no need to look further.
+	if (firstClear([centred], obstacles)) return centred
 	const candidates = ALONG.flatMap((fraction) => {
 		const { point, direction } = alongPolyline(path, fraction)
 		const normal = { x: -direction.y, y: direction.x }
@@ -67,7 +70,7 @@ export function placeOnLine(path: readonly Point[], block: TextBlock, obstacles:
 		)
 	})
 	const distance = (label: PlacedLabel) => Math.hypot(label.box.x + label.box.w / 2 - middle.x, label.box.y + label.box.h / 2 - middle.y)
-	return firstClear([...candidates].sort((a, b) => distance(a) - distance(b)), obstacles) ?? centredAt(block, middle)
+	return firstClear([...candidates].sort((a, b) => distance(a) - distance(b)), obstacles) ?? centred
 }
 
 /**
