@@ -11,6 +11,8 @@ import {
 	type PeopleMessage,
 } from '@/lib/protocol/customMessages'
 import { canEditCanvas } from '@/lib/roles'
+import { attendanceAfterJoin } from '@/lib/session/attendance'
+import { type AttendanceRecord, attendanceIdFor } from '@/lib/session/records/attendanceRecord'
 import { SESSION_EVENT_TYPE, type SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
 import { SessionLifecycle } from '@/lib/session/sessionLifecycle'
 import { SESSION_OBJECT_TYPES } from '@/lib/session/sessionRecords'
@@ -166,7 +168,22 @@ export class CanvasRoom {
 			const clock: ClockMessage = { type: 'clock', serverNow: Date.now() }
 			this.room.sendCustomMessage(conn.id, clock)
 			this.broadcastPeople()
+			if (person) this.recordAttendance(person)
 		}
+	}
+
+	/**
+	 * The guest book the reports list participants from: observers write nothing, so only the room
+	 * knows they came. An ended session is read-only, its attendance included: reading its report
+	 * later is not taking part.
+	 */
+	private recordAttendance(person: Person): void {
+		if (this.lifecycle.isEnded) return
+		this.durability.storage.transaction((txn) => {
+			const existing = txn.get(attendanceIdFor(person.userId)) as AttendanceRecord | undefined
+			const entry = attendanceAfterJoin(existing, person, Date.now())
+			if (entry) txn.set(entry.id, entry)
+		})
 	}
 
 	/** Closes one socket with tldraw's 4099 and `reason` (e.g. LINK_REVOKED), which its client shows instead of retrying. */

@@ -7,8 +7,9 @@ import { higherRole, type Role } from '@/lib/roles'
 // record says something about its author's role too:
 // - phase changes, timer actions, ending or reopening the session and n/a marks: only the facilitator;
 // - decisions: the product owner, or the facilitator typing in one `onBehalfOf` them;
-// - threats and votes: anyone who may edit (reported as participant unless known to be more).
-// Observers cannot write anything, so they never appear; nor does someone who only watched.
+// - threats and votes: anyone who may edit (reported as participant unless known to be more);
+// - the room's guest book (attendance): everyone who joined, with the role of their link — the
+//   only trace of an observer, or of someone who only watched.
 
 /** The author of records created by an import rather than by a person; never a participant. */
 export const IMPORT_AUTHOR_ID = 'threat-dragon-import'
@@ -32,6 +33,8 @@ function authorsOf(record: TLRecord): { name: string; role: Role }[] {
 			return record.createdBy === IMPORT_AUTHOR_ID ? [] : [{ name: record.createdByName, role: 'participant' }]
 		case 'vote':
 			return [{ name: record.voterName, role: 'participant' }]
+		case 'attendance':
+			return [{ name: record.name, role: record.role }]
 		default:
 			return []
 	}

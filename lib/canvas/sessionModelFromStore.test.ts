@@ -4,6 +4,7 @@ import type { IndexKey } from '@tldraw/utils'
 import { describe, expect, it } from 'vitest'
 import { buildSessionModel } from '@/lib/reports/buildSessionModel'
 import type { SessionInput } from '@/lib/reports/sessionModelInput'
+import { attendanceAfterJoin } from '@/lib/session/attendance'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import { fixturePhaseEvent, fixtureThreat, fixtureVote } from '@/lib/session/workshopRecordFixtures'
@@ -139,6 +140,25 @@ describe('sessionModelFromStore', () => {
 			{ name: 'Pat', role: 'productOwner' },
 			{ name: 'Dana', role: 'participant' },
 			{ name: 'Omar', role: 'participant' },
+		])
+	})
+
+	it('lists observers and people who only watched, from the room’s guest book, with the role of their link', () => {
+		const guest = (userId: string, name: string, role: 'observer' | 'participant' | 'facilitator') => {
+			const entry = attendanceAfterJoin(undefined, { userId, name, role }, 1_100)
+			if (!entry) throw new Error('a first join always writes an entry')
+			return entry
+		}
+		const records: TLRecord[] = [
+			guest('u_olga', 'Olga', 'observer'),
+			guest('u_quinn', 'Quinn', 'participant'),
+			guest('u_fay', 'Fay', 'facilitator'),
+			fixturePhaseEvent({ by: 'fay', byName: 'Fay' }),
+		]
+		expect(input(...records).participants).toEqual([
+			{ name: 'Fay', role: 'facilitator' },
+			{ name: 'Quinn', role: 'participant' },
+			{ name: 'Olga', role: 'observer' },
 		])
 	})
 })

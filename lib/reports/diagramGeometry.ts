@@ -1,4 +1,5 @@
 import type { Bounds } from '@/lib/analysis/trustZones'
+import { clipToEnds, outlineOf } from './diagramOutline'
 import type { ModelElement, Point } from './sessionModel'
 
 export function centreOf(bounds: Bounds): Point {
@@ -32,16 +33,18 @@ function exitPoint(element: ModelElement, toward: Point): Point {
 }
 
 /**
- * The line a flow is drawn along. Its own points when it has them (the canvas's arrow geometry,
- * Threat Dragon's vertices); otherwise from edge to edge of the elements it connects, so the
- * arrowhead is not hidden under the target; otherwise across its box.
+ * The line a flow is drawn along, from the outline of its source to the outline of its target, so
+ * its arrowhead shows. Its own points when it has them (the canvas's arrow geometry, Threat
+ * Dragon's vertices), cut where they enter a shape; otherwise from edge to edge of the elements it
+ * connects; otherwise across its box.
  */
 export function flowPath(flow: ModelElement, byId: ReadonlyMap<string, ModelElement>): Point[] {
-	if (flow.points.length >= 2) return flow.points
 	const source = flow.sourceShapeId === null ? undefined : byId.get(flow.sourceShapeId)
 	const target = flow.targetShapeId === null ? undefined : byId.get(flow.targetShapeId)
+	const clip = (points: Point[]) => clipToEnds(points, source ? outlineOf(source) : null, target ? outlineOf(target) : null)
+	if (flow.points.length >= 2) return clip(flow.points)
 	if (source && target) {
-		return [exitPoint(source, centreOf(target.bounds)), exitPoint(target, centreOf(source.bounds))]
+		return clip([exitPoint(source, centreOf(target.bounds)), exitPoint(target, centreOf(source.bounds))])
 	}
 	const { x, y, w, h } = flow.bounds
 	return [
@@ -50,21 +53,27 @@ export function flowPath(flow: ModelElement, byId: ReadonlyMap<string, ModelElem
 	]
 }
 
-/** The point halfway along a polyline, where its label goes. */
-export function midpointOf(points: readonly Point[]): Point {
+/** The point `fraction` (0…1) of the way along a polyline, and the unit direction of the segment it is on. */
+export function alongPolyline(points: readonly Point[], fraction: number): { point: Point; direction: Point } {
 	const segments = points.slice(1).map((point, index) => {
 		const from = points[index] ?? point
 		return { from, to: point, length: Math.hypot(point.x - from.x, point.y - from.y) }
 	})
-	let remaining = segments.reduce((sum, segment) => sum + segment.length, 0) / 2
+	let remaining = segments.reduce((sum, segment) => sum + segment.length, 0) * fraction
 	for (const segment of segments) {
 		if (remaining <= segment.length && segment.length > 0) {
 			const t = remaining / segment.length
-			return { x: segment.from.x + (segment.to.x - segment.from.x) * t, y: segment.from.y + (segment.to.y - segment.from.y) * t }
+			const direction = { x: (segment.to.x - segment.from.x) / segment.length, y: (segment.to.y - segment.from.y) / segment.length }
+			return { point: { x: segment.from.x + (segment.to.x - segment.from.x) * t, y: segment.from.y + (segment.to.y - segment.from.y) * t }, direction }
 		}
 		remaining -= segment.length
 	}
-	return points[0] ?? { x: 0, y: 0 }
+	return { point: points[0] ?? { x: 0, y: 0 }, direction: { x: 1, y: 0 } }
+}
+
+/** The point halfway along a polyline. */
+export function midpointOf(points: readonly Point[]): Point {
+	return alongPolyline(points, 0.5).point
 }
 
 /** The box around every element and point, for the SVG's viewBox. */

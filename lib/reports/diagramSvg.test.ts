@@ -38,18 +38,23 @@ describe('diagramSvg', () => {
 
 	it('draws an entity as a rectangle, a process as a circle, a store as two lines', () => {
 		expect(checkout).toContain('<rect x="40" y="150" width="160" height="80" fill="#ffffff"')
-		expect(checkout).toContain('<circle cx="420" cy="190" r="60"')
+		expect(checkout).toContain('<ellipse cx="420" cy="190" rx="60" ry="60"')
 		expect(checkout).toContain('<line x1="620" y1="150" x2="780" y2="150"')
 		expect(checkout).toContain('<line x1="620" y1="220" x2="780" y2="220"')
 	})
 
 	it('draws a multi-process as a double circle', () => {
-		expect(diagramSvg(diagram(1)).match(/<circle cx="185" cy="165"/g)).toHaveLength(2)
+		expect(diagramSvg(diagram(1)).match(/<ellipse cx="185" cy="165"/g)).toHaveLength(2)
 	})
 
 	it('draws a boundary as a dashed box labelled with its ID and zone', () => {
 		expect(checkout).toContain('<rect x="320" y="100" width="500" height="300" rx="8" fill="none" stroke="#b91c1c" stroke-width="1.5" stroke-dasharray="8 5"/>')
 		expect(checkout).toContain('>TB1 · Internal (zone 3)</tspan>')
+	})
+
+	it('draws a process whose box is not square as the ellipse the canvas shows', () => {
+		const svg = diagramSvg({ pageId: 'p', name: 'oval', source: null, elements: [element({ shapeId: 'a', kind: 'process', bounds: { x: 0, y: 0, w: 120, h: 80 } })] })
+		expect(svg).toContain('<ellipse cx="60" cy="40" rx="60" ry="40"')
 	})
 
 	it('draws flows as arrows with their ID and label, both ways when bidirectional', () => {

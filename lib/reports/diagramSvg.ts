@@ -1,7 +1,9 @@
 import { DFD_KIND_LABEL } from '@/lib/dfd/elementKinds'
 import { boundaryHeading } from '@/lib/dfd/labels'
 import { escapeHtml } from './escape'
-import { centreOf, extentOf, flowPath, midpointOf } from './diagramGeometry'
+import { centreOf, extentOf, flowPath } from './diagramGeometry'
+import { type PlacedLabel, placeInBox, placeOnLine, type TextBlock } from './diagramLabels'
+import { type Outline, outlineOf } from './diagramOutline'
 import type { Diagram, ModelElement, Point } from './sessionModel'
 import { fmt, SVG_FONT_FAMILY, svgIdPrefix, svgText, wrapLines } from './svgPrimitives'
 
@@ -30,19 +32,17 @@ function nodeLabel(element: ModelElement, centre: Point, width: number): string 
 function node(element: ModelElement): string {
 	const { x, y, w, h } = element.bounds
 	const centre = centreOf(element.bounds)
-	const radius = Math.min(w, h) / 2
 	const stroke = strokeOf(element)
+	// The ellipse filling the box, as the canvas draws it (a circle: the canvas keeps it square).
+	const ellipse = (inset: number) =>
+		`<ellipse cx="${fmt(centre.x)}" cy="${fmt(centre.y)}" rx="${fmt(Math.max(w / 2 - inset, 1))}" ry="${fmt(Math.max(h / 2 - inset, 1))}"`
 	switch (element.kind) {
 		case 'entity':
 			return `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(h)}" fill="#ffffff" ${stroke}/>${nodeLabel(element, centre, w)}`
 		case 'process':
-			return `<circle cx="${fmt(centre.x)}" cy="${fmt(centre.y)}" r="${fmt(radius)}" fill="#ffffff" ${stroke}/>${nodeLabel(element, centre, radius * 1.6)}`
+			return `${ellipse(0)} fill="#ffffff" ${stroke}/>${nodeLabel(element, centre, Math.min(w, h) * 0.8)}`
 		case 'multiprocess':
-			return (
-				`<circle cx="${fmt(centre.x)}" cy="${fmt(centre.y)}" r="${fmt(radius)}" fill="#ffffff" ${stroke}/>` +
-				`<circle cx="${fmt(centre.x)}" cy="${fmt(centre.y)}" r="${fmt(Math.max(radius - 6, 1))}" fill="none" ${stroke}/>` +
-				nodeLabel(element, centre, radius * 1.4)
-			)
+			return `${ellipse(0)} fill="#ffffff" ${stroke}/>${ellipse(6)} fill="none" ${stroke}/>${nodeLabel(element, centre, Math.min(w, h) * 0.7)}`
 		case 'store':
 			return (
 				`<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(h)}" fill="#ffffff" stroke="none"/>` +
@@ -73,27 +73,31 @@ function boundaryOutline(element: ModelElement): string {
 	return `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(h)}" rx="8" ${dash}/>`
 }
 
-/** Drawn last, over everything: a process placed near a boundary's corner must not hide its zone. */
-function boundaryLabel(element: ModelElement): string {
-	const options = { anchor: 'start', size: 11, fill: BOUNDARY, halo: true } as const
-	if (element.points.length >= 2) {
-		const mid = midpointOf(element.points)
-		return svgText(boundaryTitle(element), mid.x + 6, mid.y, options)
-	}
-	return svgText(boundaryTitle(element), element.bounds.x + 8, element.bounds.y + 16, options)
+const BOUNDARY_TEXT = { size: 11, fill: BOUNDARY, halo: true } as const
+const FLOW_TEXT = { size: 11, halo: true } as const
+
+/** A boundary's name, clear of the elements' borders where there is room (diagramLabels.ts). */
+function boundaryLabel(element: ModelElement, obstacles: readonly Outline[]): PlacedLabel & TextBlock {
+	const block = { lines: boundaryTitle(element), size: BOUNDARY_TEXT.size }
+	const placed = element.points.length >= 2 ? placeOnLine(element.points, block, obstacles) : placeInBox(element.bounds, block, obstacles)
+	return { ...placed, ...block }
 }
 
-function flow(element: ModelElement, byId: ReadonlyMap<string, ModelElement>, markerId: string): string {
-	const path = flowPath(element, byId)
+function flowLabel(element: ModelElement, path: readonly Point[], obstacles: readonly Outline[]): PlacedLabel & TextBlock {
+	const lines = wrapLines([element.humanId, element.name].filter(Boolean).join(' '), 28, 2)
+	const block = { lines: element.outOfScope ? [...lines, '(out of scope)'] : lines, size: FLOW_TEXT.size }
+	return { ...placeOnLine(path, block, obstacles), ...block }
+}
+
+/** A flow's label hides the line under it, as on the canvas: a halo alone leaves it running through the words. */
+function labelBackground(box: PlacedLabel['box']): string {
+	return `<rect x="${fmt(box.x + 1)}" y="${fmt(box.y + 1)}" width="${fmt(box.w - 2)}" height="${fmt(box.h - 2)}" rx="3" fill="#ffffff" fill-opacity="0.9"/>`
+}
+
+function flowLine(element: ModelElement, path: readonly Point[], markerId: string): string {
 	const d = path.map((point, index) => `${index === 0 ? 'M' : 'L'}${fmt(point.x)},${fmt(point.y)}`).join(' ')
 	const markers = `marker-end="url(#${markerId})"${element.properties.isBidirectional === true ? ` marker-start="url(#${markerId})"` : ''}`
-	const mid = midpointOf(path)
-	const label = [element.humanId, element.name].filter(Boolean).join(' ')
-	const lines = wrapLines(label, 28, 2)
-	return (
-		`<path d="${d}" fill="none" ${strokeOf(element)} ${markers}/>` +
-		svgText(element.outOfScope ? [...lines, '(out of scope)'] : lines, mid.x, mid.y - 4, { size: 11, halo: true })
-	)
+	return `<path d="${d}" fill="none" ${strokeOf(element)} ${markers}/>`
 }
 
 function describe(diagram: Diagram): string {
@@ -109,7 +113,8 @@ function describe(diagram: Diagram): string {
 /**
  * A diagram as a standalone SVG from the element geometry: entity = rectangle, process = circle,
  * multi-process = double circle, store = two lines, boundary = dashed box (or dashed line) with its
- * zone, flow = arrow with its label. Outlines go first so nothing hides behind them, their labels last.
+ * zone, flow = arrow with its label. Painted bottom to top: boundaries, elements, flows (each cut at
+ * the outlines of its ends, so its arrowhead shows), then every label, placed clear of the shapes.
  */
 export function diagramSvg(diagram: Diagram): string {
 	const id = svgIdPrefix(`dfd-${diagram.pageId}`)
@@ -118,11 +123,23 @@ export function diagramSvg(diagram: Diagram): string {
 	const extent = extentOf(diagram.elements) ?? { x: 0, y: 0, w: 240, h: 60 }
 	const view = { x: extent.x - PADDING, y: extent.y - PADDING, w: extent.w + 2 * PADDING, h: extent.h + 2 * PADDING }
 	const ofKind = (kinds: readonly ModelElement['kind'][]) => diagram.elements.filter((element) => kinds.includes(element.kind))
+	const nodes = ofKind(['entity', 'process', 'multiprocess', 'store', 'text'])
+	const flows = ofKind(['flow']).map((element) => ({ element, path: flowPath(element, byId) }))
+	// Each label placed keeps the next ones off it, as the shapes do.
+	const taken: Outline[] = nodes.map(outlineOf)
+	const place = (label: PlacedLabel & TextBlock) => {
+		taken.push({ kind: 'box', bounds: label.box })
+		return label
+	}
+	const labels = [
+		...ofKind(['boundary']).map((element) => ({ label: place(boundaryLabel(element, taken)), options: BOUNDARY_TEXT, backed: false })),
+		...flows.map(({ element, path }) => ({ label: place(flowLabel(element, path, taken)), options: FLOW_TEXT, backed: true })),
+	]
 	const body = [
 		...ofKind(['boundary']).map(boundaryOutline),
-		...ofKind(['flow']).map((element) => flow(element, byId, markerId)),
-		...ofKind(['entity', 'process', 'multiprocess', 'store', 'text']).map(node),
-		...ofKind(['boundary']).map(boundaryLabel),
+		...nodes.map(node),
+		...flows.map(({ element, path }) => flowLine(element, path, markerId)),
+		...labels.map(({ label, options, backed }) => (backed ? labelBackground(label.box) : '') + svgText(label.lines, label.x, label.y, { ...options, anchor: label.anchor })),
 	]
 	if (diagram.elements.length === 0) body.push(svgText(['Empty diagram'], view.x + view.w / 2, view.y + view.h / 2, { fill: '#64748b' }))
 	return (
@@ -131,7 +148,7 @@ export function diagramSvg(diagram: Diagram): string {
 		`aria-labelledby="${id}-title ${id}-desc" font-family="${escapeHtml(SVG_FONT_FAMILY)}" font-size="12">` +
 		`<title id="${id}-title">Data flow diagram: ${escapeHtml(diagram.name)}</title>` +
 		`<desc id="${id}-desc">${escapeHtml(describe(diagram))}</desc>` +
-		`<defs><marker id="${markerId}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
+		`<defs><marker id="${markerId}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
 		`<path d="M0,0 L10,5 L0,10 z" fill="${INK}"/></marker></defs>` +
 		`<rect x="${fmt(view.x)}" y="${fmt(view.y)}" width="${fmt(view.w)}" height="${fmt(view.h)}" fill="#ffffff"/>` +
 		body.join('') +

@@ -60,9 +60,26 @@ describe('toMarkdown', () => {
 		expect(summary.match(/^\| T-\d+/gm)).toEqual(['| T-002', '| T-006', '| T-004'])
 	})
 
-	it('counts residual risk per band', () => {
-		expect(referenced()).toContain('| Critical | P0 | Act now | 1 |')
-		expect(referenced()).toContain('| High | P1 | Next sprint | 3 |')
+	it('lists every participant with their role, observers labelled as observers', () => {
+		expect(referenced()).toContain('Fay (facilitator), Pat (product owner), Dana (participant), Omar (observer)')
+	})
+
+	it('counts residual risk per band by the decision in force, so only undecided threats are open work', () => {
+		const markdown = referenced()
+		expect(markdown).toContain('| Band | Priority (open) | Open | Mitigation planned | Deferred | Accepted | Transferred |')
+		// T-002 is critical but its mitigation is planned: nothing critical is left to act on now.
+		expect(markdown).toContain('| Critical | P0 Act now | 0 | 1 | 0 | 0 | 0 |')
+		expect(markdown).toContain('| High | P1 Next sprint | 1 | 0 | 1 | 1 | 0 |')
+		expect(markdown).toContain('| Medium | P2 Plan | 0 | 1 | 0 | 0 | 1 |')
+	})
+
+	it('states each unmitigated threat’s residual risk as its decision has it', () => {
+		const markdown = referenced()
+		expect(markdown).toContain('| T-002 | Price tampering in the checkout request | 16 | Critical | Mitigation planned, due 2025-04-15 |')
+		expect(markdown).toContain('| T-006 | Order DB exhausted by checkout bots | 12 | High | Deferred until 2025-06-30 |')
+		expect(markdown).toContain('| T-004 | Password hashes leak via the backup bucket | 10 | High | Accepted, review on 2025-09-01 |')
+		expect(markdown).toContain('| T-005 | Payment provider disputes refunds | 6 | Medium | Transferred to PSP contract §7 (liability) |')
+		expect(markdown).toMatch(/\| T-003 \| .* \| 9 \| High \| Open — P1, next sprint \|/)
 	})
 
 	it('shows the heat map as a table and as an image', () => {

@@ -1,7 +1,8 @@
 import { getFramework } from '@/lib/frameworks/frameworkCatalog'
-import { RISK_BANDS } from '@/lib/risk/riskScore'
+import { RISK_BANDS, riskBand } from '@/lib/risk/riskScore'
 import { DECISION_LABELS, ROLE_LABELS } from './labels'
 import { type Block, cell, type Inline, type Section } from './reportDocument'
+import { RESIDUAL_KINDS, type ResidualKind, type ResidualRisk, residualRiskLabel, residualRiskOf } from './residualRisk'
 import type { ModelThreat, ScopeEntry, SessionModel } from './sessionModel'
 import { byRiskDescending, componentLabelFor, coveragePercent, dayOf, minuteOf } from './threatFacts'
 import { isMitigated } from './views'
@@ -88,6 +89,64 @@ function topRisksTable(threats: readonly ModelThreat[], component: (shapeId: str
 	}
 }
 
+const RESIDUAL_HEAD: Record<ResidualKind, string> = {
+	open: 'Open',
+	mitigating: 'Mitigation planned',
+	deferred: 'Deferred',
+	accepted: 'Accepted',
+	transferred: 'Transferred',
+}
+
+/** Only open work takes its band's priority: "Open — P0, act now". */
+function residualText(threat: ModelThreat, risk: ResidualRisk): string {
+	if (risk.kind !== 'open') return residualRiskLabel(risk)
+	const band = riskBand(threat.effective.score)
+	return `Open — ${band.priority}, ${band.action.toLowerCase()}`
+}
+
+function residualRiskBlocks(threats: readonly ModelThreat[]): Block[] {
+	const residual = threats
+		.map((threat) => ({ threat, risk: residualRiskOf(threat) }))
+		.filter((entry): entry is { threat: ModelThreat; risk: ResidualRisk } => entry.risk !== null)
+		.sort((a, b) => byRiskDescending(a.threat, b.threat))
+	const count = (band: string, kind: ResidualKind) =>
+		String(residual.filter(({ threat, risk }) => threat.effective.band === band && risk.kind === kind).length)
+	return [
+		{
+			kind: 'paragraph',
+			content: [
+				'Unmitigated threats by band and by the decision in force. A band’s priority applies to open (undecided) threats; ',
+				'the others are being mitigated, or are risks the business decided to defer, accept or transfer.',
+			],
+		},
+		{
+			kind: 'table',
+			head: ['Band', 'Priority (open)', ...RESIDUAL_KINDS.map((kind) => RESIDUAL_HEAD[kind])],
+			numeric: RESIDUAL_KINDS.map((_, index) => index + 2),
+			compact: true,
+			rows: RISK_BANDS.map((band) => [cell(band.name, band.name), `${band.priority} ${band.action}`, ...RESIDUAL_KINDS.map((kind) => count(band.name, kind))]),
+		},
+		...emptyOr(
+			[
+				{
+					kind: 'table',
+					head: ['ID', 'Threat', 'Score', 'Band', 'Residual risk'],
+					numeric: [2],
+					rows: residual.map(({ threat, risk }) => [
+						threat.humanId,
+						threat.title,
+						String(threat.effective.score),
+						cell(threat.effective.band, threat.effective.band),
+						residualText(threat, risk),
+					]),
+				},
+			],
+			residual.length > 0,
+			'No unmitigated threats in this report.',
+		),
+	]
+}
+
 export function executiveSummary(model: SessionModel): Section {
 	const threats = model.threats
 	const top = [...threats].sort(byRiskDescending).slice(0, TOP_RISK_COUNT)
@@ -105,22 +164,10 @@ export function executiveSummary(model: SessionModel): Section {
 		{ kind: 'heading', text: `Top ${TOP_RISK_COUNT} risks` },
 		...emptyOr([topRisksTable(top, componentLabelFor(model))], top.length > 0, 'No threats in this report.'),
 		{ kind: 'heading', text: 'Residual risk' },
+		// A "0 open risks" figure in an extract of mitigated threats would be false.
+		...(model.view === 'distributable'
+			? [{ kind: 'paragraph', content: [{ em: 'Not part of the distributable edition.' }] } satisfies Block]
+			: residualRiskBlocks(threats)),
 	]
-	if (model.view === 'distributable') {
-		blocks.push({ kind: 'paragraph', content: [{ em: 'Not part of the distributable edition.' }] })
-	} else {
-		blocks.push({
-			kind: 'table',
-			head: ['Band', 'Priority', 'Action', 'Unmitigated threats'],
-			numeric: [3],
-			compact: true,
-			rows: RISK_BANDS.map((band) => [
-				cell(band.name, band.name),
-				band.priority,
-				band.action,
-				String(residual.filter((threat) => threat.effective.band === band.name).length),
-			]),
-		})
-	}
 	return { id: 'summary', title: 'Executive summary', blocks }
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '../roles'
 import { type RecordWrite, reportingRefusals } from './authorizeSessionRecords'
 import { create, NOW, remove, type Session, sessionOf, setup, update } from './authorizerTestKit'
+import { attendanceAfterJoin } from './attendance'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import type { ScopeItemKind, ScopeItemRecord } from './records/scopeItemRecord'
 import type { ThreatId, ThreatRecord } from './records/threatRecord'
@@ -40,6 +41,11 @@ const storedNaMark = () => fixtureNaMark(FIXTURE_SHAPE_ID, 'S', { markedBy: 'fay
 const storedScopeItem = () => fixtureScopeItem({ humanId: 'A1', createdAt: NOW - 1_000 })
 const storedDecision = () => fixtureDecision({ decidedBy: 'pol', decidedByName: 'Pol', decidedAt: NOW - 1_000 })
 const storedEnd = () => fixtureSessionEvent({ by: 'fay', byName: 'Fay', at: NOW - 1_000 })
+const guest = (session: Session): TLRecord => {
+	const entry = attendanceAfterJoin(undefined, session.meta, NOW - 1_000)
+	if (!entry) throw new Error('a first join always writes an entry')
+	return entry
+}
 
 type Expectation = 'allowed' | RejectionReason
 type RoleExpectations = Record<Role, Expectation>
@@ -57,6 +63,7 @@ const facilitatorOnly = (reason: RejectionReason, facilitator: Expectation = 'al
 	observer: R.observer,
 })
 const nobody = (reason: RejectionReason): RoleExpectations => facilitatorOnly(reason, reason)
+const everyone = (reason: RejectionReason): RoleExpectations => ({ facilitator: reason, participant: reason, productOwner: reason, observer: reason })
 
 interface MatrixCase {
 	action: string
@@ -265,6 +272,21 @@ const MATRIX: MatrixCase[] = [
 		write: (s) => remove(s, storedEnd()),
 		expected: facilitatorOnly(R.sessionEvent, R.sessionEventHistory),
 	},
+	{
+		action: 'writes themselves into the guest book',
+		write: (s) => create(s, guest(s)),
+		expected: everyone(R.attendance),
+	},
+	{
+		action: 'changes a role in the guest book',
+		write: (s) => update(s, guest(s), { ...guest(s), role: 'facilitator' } as TLRecord),
+		expected: everyone(R.attendance),
+	},
+	{
+		action: 'removes a guest',
+		write: (s) => remove(s, guest(s)),
+		expected: everyone(R.attendance),
+	},
 ]
 
 const MATRIX_ROWS = MATRIX.flatMap((matrixCase) =>
@@ -289,6 +311,7 @@ describe('the role matrix of the workshop records', () => {
 	it('covers every record type of the object lane', () => {
 		const types = new Set(MATRIX.map(({ write }) => (write(sessionOf('facilitator')).next ?? write(sessionOf('facilitator')).prev)?.typeName))
 		expect([...types].sort()).toEqual([
+			'attendance',
 			'decision',
 			'na-mark',
 			'phase-event',

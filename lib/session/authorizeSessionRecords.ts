@@ -7,6 +7,7 @@ import type { FrameworkId } from '../frameworks/frameworkTypes'
 import type { Person } from '../protocol/customMessages'
 import type { Role } from '../roles'
 import { missingDecisionField, normalisedDecision } from './decisions'
+import type { AttendanceRecord } from './records/attendanceRecord'
 import { decisionRecordConfig, type DecisionRecord } from './records/decisionRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import { SCOPE_ITEM_PREFIX, scopeItemRecordConfig, type ScopeItemRecord } from './records/scopeItemRecord'
@@ -280,5 +281,7 @@ export function sessionAuthorizers(deps: SessionAuthorizerDeps): TLRecordAuthori
 		'timer-event': guarded(appendOnlyEvent<TimerEventRecord>(deps, REASON.timer)),
 		decision: guarded(decisionRule(deps)),
 		'session-event': reportingRefusals(sessionEventRule(deps), onReject),
+		// The guest book is the room's own (party/canvasRoom.ts): nobody may add, rename or remove a guest.
+		attendance: reportingRefusals<AttendanceRecord>(() => REASON.attendance, onReject),
 	}
 }

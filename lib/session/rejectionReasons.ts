@@ -38,6 +38,8 @@ export const REJECTION_REASON = {
 	decisionOnBehalf: 'A decision by the facilitator must name the person it is made on behalf of',
 	decisionHistory: 'Decisions are never changed or deleted: record a new decision instead',
 
+	attendance: 'Who joined the session is recorded by the room itself',
+
 	sessionEvent: 'Only the facilitator can end or reopen the session',
 	sessionEventHistory: 'When the session was ended and reopened cannot be changed or deleted',
 	sessionNotEnded: 'Only an ended session can be reopened',

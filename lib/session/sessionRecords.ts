@@ -1,4 +1,5 @@
 import type { CustomRecordInfo } from '@tldraw/tlschema'
+import { ATTENDANCE_TYPE, attendanceRecordConfig } from './records/attendanceRecord'
 import { DECISION_TYPE, decisionRecordConfig } from './records/decisionRecord'
 import { NA_MARK_TYPE, naMarkRecordConfig } from './records/naMarkRecord'
 import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecord'
@@ -25,6 +26,7 @@ export const sessionRecords: Record<string, CustomRecordInfo> = {
 	[TIMER_EVENT_TYPE]: timerEventRecordConfig,
 	[DECISION_TYPE]: decisionRecordConfig,
 	[SESSION_EVENT_TYPE]: sessionEventRecordConfig,
+	[ATTENDANCE_TYPE]: attendanceRecordConfig,
 }
 
 /**

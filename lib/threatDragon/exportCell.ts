@@ -1,5 +1,6 @@
 import type { ModelElement } from '@/lib/reports/sessionModel'
 import { idBody } from './exportThreat'
+import { nameWithHumanId } from './tdHumanIds'
 import type { TdOutAttrs, TdOutCell, TdOutData, TdOutEnd, TdOutLabel, TdOutPoint, TdOutThreat } from './tdExportTypes'
 
 // TD's published schema: sizes of at least 10, curve ends as integers.
@@ -75,6 +76,8 @@ const SHAPE = { entity: ['actor', 'tm.Actor'], process: ['process', 'tm.Process'
  */
 export function exportCell(element: ModelElement, zIndex: number, threats: TdOutThreat[], cellIds: ReadonlySet<string>): TdOutCell {
 	const id = idBody(element.shapeId)
+	// What TD shows and what our importer reads the ID back from.
+	const name = nameWithHumanId(element.name, element.humanId)
 	const hasOpenThreats = threats.some((threat) => threat.status === 'Open')
 	const common = { description: element.description, outOfScope: element.outOfScope, reasonOutOfScope: element.reasonOutOfScope, hasOpenThreats }
 	switch (element.kind) {
@@ -93,8 +96,8 @@ export function exportCell(element: ModelElement, zIndex: number, threats: TdOut
 				zIndex,
 				visible: true,
 				...box(element),
-				attrs: { text: { text: element.name }, ...lines },
-				data: { type, name: element.name, ...common, ...flagsOf(element), threats },
+				attrs: { text: { text: name }, ...lines },
+				data: { type, name, ...common, ...flagsOf(element), threats },
 			}
 		}
 		case 'flow': {
@@ -111,7 +114,7 @@ export function exportCell(element: ModelElement, zIndex: number, threats: TdOut
 				source: end(element.sourceShapeId, element.points[0]),
 				target: end(element.targetShapeId, element.points.at(-1)),
 				vertices: element.points.slice(1, -1).map(({ x, y }) => ({ x, y })),
-				labels: label(element.name),
+				labels: label(name),
 				attrs: {
 					line: {
 						stroke: hasOpenThreats ? 'red' : '#333333',
@@ -121,13 +124,13 @@ export function exportCell(element: ModelElement, zIndex: number, threats: TdOut
 						strokeDasharray: element.outOfScope ? '4 3' : null,
 					},
 				},
-				data: { type: 'tm.Flow', name: element.name, ...common, ...flagsOf(element), threats },
+				data: { type: 'tm.Flow', name, ...common, ...flagsOf(element), threats },
 			}
 		}
 		case 'boundary': {
-			const data: TdOutData = { name: element.name, description: element.description, isTrustBoundary: true, hasOpenThreats: false, type: 'tm.BoundaryBox' }
+			const data: TdOutData = { name, description: element.description, isTrustBoundary: true, hasOpenThreats: false, type: 'tm.BoundaryBox' }
 			if (element.points.length < 2) {
-				return { id, shape: 'trust-boundary-box', zIndex: -1, visible: true, ...box(element), attrs: { label: { text: element.name } }, data }
+				return { id, shape: 'trust-boundary-box', zIndex: -1, visible: true, ...box(element), attrs: { label: { text: name } }, data }
 			}
 			const first = element.points[0] ?? { x: 0, y: 0 }
 			const last = element.points.at(-1) ?? first
@@ -139,7 +142,7 @@ export function exportCell(element: ModelElement, zIndex: number, threats: TdOut
 				source: rounded(first),
 				target: rounded(last),
 				vertices: element.points.slice(1, -1).map(({ x, y }) => ({ x, y })),
-				labels: label(element.name),
+				labels: label(name),
 				attrs: {},
 				data: { ...data, type: 'tm.Boundary' },
 			}

@@ -63,13 +63,13 @@ describe('exportThreatDragon', () => {
 	})
 
 	it('writes each element as the TD cell type for its kind, positioned', () => {
-		expect(cell(exported, 'ee1')).toMatchObject({ shape: 'actor', position: { x: 40, y: 150 }, size: { width: 160, height: 80 }, data: { type: 'tm.Actor', name: 'Customer (browser)' } })
+		expect(cell(exported, 'ee1')).toMatchObject({ shape: 'actor', position: { x: 40, y: 150 }, size: { width: 160, height: 80 }, data: { type: 'tm.Actor', name: 'Customer (browser) (EE1)' } })
 		expect(cell(exported, 'p1')).toMatchObject({ shape: 'process', data: { type: 'tm.Process', isWebApplication: true, privilegeLevel: '' } })
 		expect(cell(exported, 'p2').data.privilegeLevel).toBe('elevated')
 		expect(cell(exported, 'mp1')).toMatchObject({ shape: 'process', data: { type: 'tm.Process' } })
 		expect(cell(exported, 'ds2')).toMatchObject({ shape: 'store', data: { type: 'tm.Store', storesCredentials: true, isEncrypted: true } })
 		expect(cell(exported, 'note1')).toMatchObject({ shape: 'td-text-block', data: { type: 'tm.Text', name: 'Legacy EDI link is out of scope until Q3' } })
-		expect(cell(exported, 'tb1')).toMatchObject({ shape: 'trust-boundary-box', zIndex: -1, data: { type: 'tm.BoundaryBox', name: 'Shop backend', isTrustBoundary: true } })
+		expect(cell(exported, 'tb1')).toMatchObject({ shape: 'trust-boundary-box', zIndex: -1, data: { type: 'tm.BoundaryBox', name: 'Shop backend (TB1)', isTrustBoundary: true } })
 		expect(cell(exported, 'ee3')).toMatchObject({ data: { outOfScope: true }, attrs: { body: { strokeDasharray: '4 3' } } })
 	})
 
@@ -79,8 +79,9 @@ describe('exportThreatDragon', () => {
 			source: { cell: 'ee1' },
 			target: { cell: 'p1' },
 			vertices: [],
-			data: { type: 'tm.Flow', name: 'Checkout request', protocol: 'HTTPS', isPublicNetwork: true },
+			data: { type: 'tm.Flow', name: 'Checkout request (DF1)', protocol: 'HTTPS', isPublicNetwork: true },
 		})
+		expect(cell(exported, 'df1').labels?.[0]?.attrs.labelText?.text).toBe('Checkout request (DF1)')
 		expect(cell(exported, 'df3').attrs.line).toMatchObject({ sourceMarker: { name: 'block' }, targetMarker: { name: 'block' } })
 	})
 

@@ -8,6 +8,7 @@ import type { ElementKind } from '@/lib/frameworks/elementKind'
 import { centreOf, outlineExit } from '@/lib/reports/diagramGeometry'
 import type { Point } from '@/lib/reports/sessionModel'
 import type { ImportedElement } from './importedModel'
+import { humanIdClaim } from './tdHumanIds'
 import type { ImportWarnings } from './importWarnings'
 import type { TdCell, TdCellData, TdCellType } from './tdSchema'
 
@@ -158,24 +159,36 @@ function propertiesOf(data: TdCellData, name: string, path: readonly PropertyKey
 	}
 }
 
-/** One TD cell as one of our elements (a box, a flow, a boundary box or line, or a text note). */
+/** The cell's name as written; an empty one falls back to the label TD shows. */
+export function rawNameOf(cell: TdCell): string {
+	return cell.data.name.trim() === '' ? displayedText(cell) : cell.data.name
+}
+
+/**
+ * One TD cell as one of our elements (a box, a flow, a boundary box or line, or a text note).
+ * `uniqueHumanIds`: the IDs exactly one name in the file ends with, the only ones it may keep.
+ */
 export function importElement(
 	cell: TdCell,
 	cells: ReadonlyMap<string, TdCell>,
 	path: readonly PropertyKey[],
 	warnings: ImportWarnings,
+	uniqueHumanIds: ReadonlySet<string>,
 ): ImportedElement {
 	const { data } = cell
 	const dataPath = [...path, 'data']
-	const rawName = data.name.trim() === '' ? displayedText(cell) : data.name
+	const rawName = rawNameOf(cell)
+	const found = humanIdClaim(rawName, data.type)
+	const claim = found && uniqueHumanIds.has(found.humanId) ? found : null
 	// A note's text is its content, so it gets the longer limit.
-	const name = warnings.fit(rawName, data.type === 'tm.Text' ? DESCRIPTION_MAX : NAME_MAX, [...dataPath, 'name'])
+	const name = warnings.fit(claim?.name ?? rawName, data.type === 'tm.Text' ? DESCRIPTION_MAX : NAME_MAX, [...dataPath, 'name'])
 	const isEdge = data.type === 'tm.Flow' || data.type === 'tm.Boundary'
 	const edge = isEdge ? edgeGeometry(cell, cells, path, warnings) : null
 	const points = edge?.points ?? []
 	return {
 		cellId: cell.id,
-		kind: KIND_OF_TD_TYPE[data.type],
+		kind: claim?.kind ?? KIND_OF_TD_TYPE[data.type],
+		humanId: claim?.humanId ?? null,
 		name,
 		description: warnings.fit(data.description, DESCRIPTION_MAX, [...dataPath, 'description']),
 		outOfScope: data.outOfScope ?? false,

@@ -1,9 +1,10 @@
 import type { ImportedDiagram, ImportedModel } from './importedModel'
-import { importElement } from './importElement'
+import { importElement, rawNameOf } from './importElement'
 import { importThreat } from './importThreat'
 import { ImportWarnings } from './importWarnings'
 import { type ImportIssue, tdErrorMap, toImportIssues } from './tdIssues'
 import { type TdCell, type TdDiagram, tdModelSchema } from './tdSchema'
+import { humanIdClaim } from './tdHumanIds'
 import { frameworkFromTd } from './tdVocabulary'
 
 /** A session always has a page to draw on, so a model without diagrams gets this one. */
@@ -18,7 +19,28 @@ export type ImportResult =
 	| { ok: true; model: ImportedModel; warnings: ImportIssue[] }
 	| { ok: false; issues: ImportIssue[] }
 
-function importDiagram(diagram: TdDiagram, d: number, usedThreatIds: Set<string>, warnings: ImportWarnings): ImportedDiagram {
+/**
+ * The element IDs (EE1, P1…) that exactly one cell's name in the whole file ends with. IDs are
+ * unique per session, so one claimed twice — a hand-written name, a copied cell — is given to
+ * neither, and both get new ones.
+ */
+function uniqueHumanIds(diagrams: readonly TdDiagram[], warnings: ImportWarnings): Set<string> {
+	const claims = new Map<string, (string | number)[][]>()
+	diagrams.forEach((diagram, d) =>
+		diagram.cells.forEach((cell, c) => {
+			const claim = humanIdClaim(rawNameOf(cell), cell.data.type)
+			if (claim) claims.set(claim.humanId, [...(claims.get(claim.humanId) ?? []), ['detail', 'diagrams', d, 'cells', c, 'data', 'name']])
+		}),
+	)
+	const unique = new Set<string>()
+	for (const [humanId, paths] of claims) {
+		if (paths.length === 1) unique.add(humanId)
+		else for (const path of paths) warnings.add(path, `ends with the ID ${humanId}, like ${paths.length - 1} other name(s); kept as part of the name, and a new ID is given`)
+	}
+	return unique
+}
+
+function importDiagram(diagram: TdDiagram, d: number, usedThreatIds: Set<string>, humanIds: ReadonlySet<string>, warnings: ImportWarnings): ImportedDiagram {
 	// Other diagram types (Generic, EOP) have no framework of ours; STRIDE is what their threats mostly use.
 	const framework = frameworkFromTd(diagram.diagramType) ?? 'STRIDE'
 	const cells = new Map<string, TdCell>(diagram.cells.map((cell) => [cell.id, cell]))
@@ -29,7 +51,7 @@ function importDiagram(diagram: TdDiagram, d: number, usedThreatIds: Set<string>
 		description: diagram.description ?? '',
 		diagramType: diagram.diagramType,
 		framework,
-		elements: diagram.cells.map((cell, c) => importElement(cell, cells, [...path, c], warnings)),
+		elements: diagram.cells.map((cell, c) => importElement(cell, cells, [...path, c], warnings, humanIds)),
 		threats: diagram.cells.flatMap((cell, c) =>
 			cell.data.threats.map((threat, t) =>
 				importThreat(threat, t, {
@@ -58,7 +80,8 @@ export function importThreatDragon(json: unknown): ImportResult {
 	const { summary, detail } = parsed.data
 	const warnings = new ImportWarnings()
 	const usedThreatIds = new Set<string>()
-	const imported = detail.diagrams.map((diagram, d) => importDiagram(diagram, d, usedThreatIds, warnings))
+	const humanIds = uniqueHumanIds(detail.diagrams, warnings)
+	const imported = detail.diagrams.map((diagram, d) => importDiagram(diagram, d, usedThreatIds, humanIds, warnings))
 	const diagrams = imported.length > 0 ? imported : [emptyDiagram()]
 	return {
 		ok: true,

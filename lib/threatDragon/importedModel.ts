@@ -13,6 +13,8 @@ export interface ImportedElement {
 	/** TD's cell id; the shape id becomes `shape:<cellId>`, so the same file always maps the same way. */
 	cellId: string
 	kind: ElementKind
+	/** The ID a Threatroom export wrote into the name ("Web shop API (P1)"), unique in the file; null otherwise. */
+	humanId: string | null
 	name: string
 	description: string
 	outOfScope: boolean

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildSessionModel } from '@/lib/reports/buildSessionModel'
+import type { SessionModel } from '@/lib/reports/sessionModel'
+import type { SessionModelInput } from '@/lib/reports/sessionModelInput'
 import type { ImportedElement, ImportedModel } from './importedModel'
 import { exportThreatDragon } from './exportThreatDragon'
 import { importThreatDragon } from './importThreatDragon'
@@ -21,6 +23,19 @@ function throughThreatroom(json: unknown): unknown {
 	const model = buildSessionModel(sessionInputFromImport(importOrThrow(json), { sessionId: 'sess_import', at: AT }))
 	const exported: unknown = JSON.parse(JSON.stringify(exportThreatDragon(model)))
 	return exported
+}
+
+/** A session's element IDs by shape id. */
+function humanIds(model: SessionModel): Record<string, string> {
+	return Object.fromEntries(model.diagrams.flatMap((diagram) => diagram.elements.map((element) => [element.shapeId, element.humanId])))
+}
+
+/** IDs as a long session leaves them: numbers with gaps (deleted elements), not in drawing order. */
+function renumbered(input: SessionModelInput): SessionModelInput {
+	const elements = input.elements.map((element, index) =>
+		element.humanId ? { ...element, humanId: element.humanId.replace(/\d+$/, (n) => String(Number(n) * 3 + (index % 2) * 40)) } : element,
+	)
+	return { ...input, elements }
 }
 
 /** What must survive, per element; a bound flow's ends are recomputed from the cells, so only its bends are compared. */
@@ -76,6 +91,14 @@ describe('Threat Dragon round trip', () => {
 		const sources = (model: ImportedModel) =>
 			Object.fromEntries(model.diagrams.flatMap((d) => d.threats).map(({ id, source }) => [id, [source.status, source.severity, source.type, source.score]]))
 		expect(sources(back)).toEqual(sources(raw))
+	})
+
+	it.each(tdModelFiles())('keeps the element IDs of %s (EE1, P1, DF1…) through export → import', (file) => {
+		const session = buildSessionModel(renumbered(sessionInputFromImport(importOrThrow(readTdFixture(file)), { sessionId: 'sess_a', at: AT })))
+		const exported: unknown = JSON.parse(JSON.stringify(exportThreatDragon(session)))
+		const back = buildSessionModel(sessionInputFromImport(importOrThrow(exported), { sessionId: 'sess_b', at: AT }))
+		expect(humanIds(back)).toEqual(humanIds(session))
+		expect(back.diagrams.flatMap((d) => d.elements.map((e) => e.name))).toEqual(session.diagrams.flatMap((d) => d.elements.map((e) => e.name)))
 	})
 
 	it.each(tdModelFiles())('reaches a fixed point: exporting %s a second time changes nothing', (file) => {

@@ -18,14 +18,17 @@ export const pageIdOfDiagram = (index: number) => `page:td-${index + 1}`
 
 /**
  * An imported model as the report builder's input, stamped the way the room would stamp new
- * records: human IDs in file order (EE1, P1… per kind; T-001… for threats), one page per diagram.
+ * records: human IDs in file order (EE1, P1… per kind; T-001… for threats) unless the file carries
+ * them, one page per diagram.
  */
 export function sessionInputFromImport(model: ImportedModel, stamp: ImportStamp): SessionModelInput {
 	const allocator = new HumanIdAllocator()
+	// IDs a Threatroom export carried are kept; new ones start past them, so none is handed out twice.
+	for (const element of model.diagrams.flatMap((diagram) => diagram.elements)) if (element.humanId) allocator.observe(element.humanId)
 	const elements = model.diagrams.flatMap((diagram, index) =>
 		diagram.elements.map((element) => ({
 			shapeId: shapeIdOfCell(element.cellId),
-			humanId: element.kind === 'text' ? '' : allocator.allocate(element.kind),
+			humanId: element.kind === 'text' ? '' : (element.humanId ?? allocator.allocate(element.kind)),
 			kind: element.kind,
 			name: element.name,
 			description: element.description,
