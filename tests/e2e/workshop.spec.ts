@@ -20,9 +20,9 @@ test.afterAll(async () => {
 })
 
 /** The canvas sits left of the 380 px session panel in the 1400 × 900 viewport. */
-const CUSTOMER_AT = { x: 200, y: 300 }
-const SHOP_AT = { x: 560, y: 300 }
-const ORDERS_AT = { x: 900, y: 300 }
+const CUSTOMER_AT = { x: 180, y: 300 }
+const SHOP_AT = { x: 470, y: 300 }
+const ORDERS_AT = { x: 760, y: 300 }
 
 const SESSION = 'Checkout workshop'
 const ASSET = 'Card data'
@@ -170,7 +170,10 @@ test('a five-person workshop: scope, diagram, walk, votes, decisions, end and re
 	expect(rows.get(tampering)).toMatchObject({ risk_score: '12', decision: 'mitigate', owner: 'Checkout team' })
 	expect(rows.get(suggestedId)).toMatchObject({ threat: suggested, decision: 'transfer' })
 	const markdown = (await exports.download('md')).text
-	for (const text of [SESSION, ASSET, NA_REASON, 'Customer', 'Web shop', 'Orders DB', 'Olga Observer']) expect(markdown).toContain(text)
+	for (const text of [SESSION, ASSET, NA_REASON, 'Customer', 'Web shop', 'Orders DB', 'Olga Observer (observer)']) expect(markdown).toContain(text)
+	// Threat Dragon users see our element IDs, so a model that goes there and back keeps them.
+	const threatDragon = (await exports.download('threat-dragon')).text
+	for (const name of ['Customer (EE1)', 'Web shop (P1)', 'Orders DB (DS1)']) expect(threatDragon).toContain(name)
 
 	for (const [index, page] of pages.entries()) await page.screenshot({ path: test.info().outputPath(`workshop-${index}.png`) })
 	for (const context of contexts) await context.close()
