@@ -1,13 +1,20 @@
-// Next.js dev compiles each route on its first request, which takes seconds per route on a busy
-// 2-CPU machine. Done on the first person's join, the room's link check waits on a compile and the
-// join stalls on "Checking your link…"; so `npm run dev` asks for every route the home page, the
-// session page and the room need before it says it is ready.
+// Next.js dev compiles each route on its first request, and each browser chunk on its first
+// request too, which takes seconds each on a busy 2-CPU machine. Done on the first person's join,
+// the room's link check waits on a compile and the join stalls on "Checking your link…", and the
+// canvas waits on tldraw's chunks; so `npm run dev` asks for every route the home page, the session
+// page and the room need, and every chunk the session page loads, before it says it is ready.
 
 import { waitForHttp } from './processes.mjs'
 
 /** A first compile of the session page (tldraw included) can take this long on a loaded machine. */
 const COMPILE_TIMEOUT_MS = 180_000
 const START_TIMEOUT_MS = 120_000
+/** The session page's own chunks name the ones they load later (the canvas): this many levels deep. */
+const CHUNK_DEPTH = 2
+const CHUNK_CONCURRENCY = 4
+/** `/_next/static/chunks/….js` in a page's script tags, `static/chunks/….js` in Turbopack's loader code. */
+const CHUNK_PATH = /(?:\/_next\/)?static\/chunks\/[^"'\\\s)]+\.js/g
+
 /** A session id that never exists: every call below answers 4xx, after compiling its route. */
 const NO_SESSION = 'warm-up'
 /** lib/api/internalSchemas.ts's INTERNAL_SECRET_HEADER (a unit test keeps the two equal). */
@@ -54,4 +61,42 @@ export async function warmUp({ appUrl, partyUrl, secret, log = console.log }) {
 		}
 		if (process.env.THREATROOM_VERBOSE_WARM_UP) log(`warm-up: ${request.method} ${request.path} ${Date.now() - started} ms`)
 	}
+	await warmChunks(appUrl, `/s/${NO_SESSION}`, log)
+}
+
+/**
+ * The `/_next/static/chunks/….js` paths a page or script names, as absolute paths.
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function chunkPaths(text) {
+	return [...new Set(Array.from(text.matchAll(CHUNK_PATH), ([match]) => (match.startsWith('/') ? match : `/_next/${match}`)))]
+}
+
+/**
+ * Fetches the chunks a page loads and the chunks those name, so the browser of the first person to
+ * join gets compiled code at once.
+ * @param {string} appUrl @param {string} pagePath @param {(line: string) => void} log
+ */
+async function warmChunks(appUrl, pagePath, log) {
+	const seen = new Set()
+	let level = chunkPaths(await (await fetch(`${appUrl}${pagePath}`, { signal: AbortSignal.timeout(COMPILE_TIMEOUT_MS) })).text())
+	for (let depth = 0; depth <= CHUNK_DEPTH && level.length > 0; depth++) {
+		const next = []
+		const queue = level.filter((path) => !seen.has(path))
+		for (const path of queue) seen.add(path)
+		const worker = async () => {
+			for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+				try {
+					const response = await fetch(`${appUrl}${path}`, { signal: AbortSignal.timeout(COMPILE_TIMEOUT_MS) })
+					next.push(...chunkPaths(await response.text()))
+				} catch (error) {
+					log(`warm-up: ${path} failed: ${error instanceof Error ? error.message : error}`)
+				}
+			}
+		}
+		await Promise.all(Array.from({ length: CHUNK_CONCURRENCY }, worker))
+		level = next
+	}
+	if (process.env.THREATROOM_VERBOSE_WARM_UP) log(`warm-up: ${seen.size} chunks of ${pagePath}`)
 }

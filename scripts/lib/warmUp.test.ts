@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INTERNAL_SECRET_HEADER as APP_HEADER } from '@/lib/api/internalSchemas'
-import { INTERNAL_SECRET_HEADER, warmUpRequests } from './warmUp.mjs'
+import { chunkPaths, INTERNAL_SECRET_HEADER, warmUpRequests } from './warmUp.mjs'
 
 describe('the dev warm-up', () => {
 	it('passes the internal routes’ guard, so they compile all the way', () => {
@@ -14,5 +14,14 @@ describe('the dev warm-up', () => {
 		expect(warmUpRequests('x').map((request) => `${request.method} ${request.path}`)).toEqual(
 			expect.arrayContaining(['GET /', 'GET /s/warm-up', 'POST /api/sessions/warm-up/join', 'POST /api/internal/sessions/warm-up/authorize', 'GET /api/internal/sessions/warm-up/canvas']),
 		)
+	})
+})
+
+describe('the chunks a page names', () => {
+	it('are read from script tags and from the loader code inside chunks, once each', () => {
+		const html = '<script src="/_next/static/chunks/a_1._.js" async></script><script src="/_next/static/chunks/%5Bturbopack%5D_hmr.js"></script>'
+		const chunk = 'load("static/chunks/components_canvas_SessionCanvas_tsx_01._.js"),load("static/chunks/a_1._.js")'
+		expect(chunkPaths(html)).toEqual(['/_next/static/chunks/a_1._.js', '/_next/static/chunks/%5Bturbopack%5D_hmr.js'])
+		expect(chunkPaths(chunk)).toEqual(['/_next/static/chunks/components_canvas_SessionCanvas_tsx_01._.js', '/_next/static/chunks/a_1._.js'])
 	})
 })
