@@ -21,7 +21,7 @@ export interface BenchSession {
 const CREATE_ATTEMPTS = 5
 const CREATE_RETRY_MS = 1_000
 
-export async function createSession(stack: BenchStack, name: string): Promise<BenchSession> {
+export async function createSession(stack: Pick<BenchStack, 'appUrl'>, name: string): Promise<BenchSession> {
 	const post = () =>
 		fetch(`${stack.appUrl}/api/sessions`, {
 			method: 'POST',
