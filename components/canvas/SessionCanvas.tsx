@@ -20,11 +20,13 @@ import { LinksButton } from '@/components/session-links/LinksButton'
 import { SessionEndedBanner } from '@/components/session-end/SessionEndedBanner'
 import { useReadonlyWhenEnded } from '@/components/session-end/useReadonlyWhenEnded'
 import { canEditCanvas } from '@/lib/roles'
+import { canFacilitate } from '@/lib/session/sessionPermissions'
 import { rejectionText } from '@/lib/session/rejectionText'
 import { CanvasOverlays } from './CanvasOverlays'
 import { DfdToolbar } from './DfdToolbar'
 import { registerDfdSideEffects } from './registerDfdSideEffects'
 import { type ConnectionState, SessionHeader } from './SessionHeader'
+import { LicenseNotice } from './LicenseNotice'
 import { dfdShapeUtils } from './shapeUtils'
 import { dfdTools } from './tools/dfdTools'
 import { dfdUiOverrides } from './uiOverrides'
@@ -198,6 +200,7 @@ function SessionCanvasConnection({
 					}
 				/>
 				<SessionEndedBanner />
+				{canFacilitate(role) && <LicenseNotice />}
 				<PendingBanner online={connection === 'online'} />
 				<div className="tr-session__body">
 					<div className="tr-session__canvas">

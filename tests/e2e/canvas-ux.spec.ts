@@ -1,0 +1,65 @@
+import { type Browser, chromium, expect, type Page, test } from '@playwright/test'
+import { PropertiesTab, SessionPanel } from './support/panel'
+import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
+import { canvasText, createSessionThroughHome, drawFlow, enterName, joinAs, placeElement } from './support/workshop'
+
+let stack: ThreatroomStack
+
+test.beforeAll(async () => {
+	stack = await startThreatroomStack()
+})
+
+test.afterAll(async () => {
+	await stack?.stop()
+})
+
+/** A process in the open canvas, left of the session panel. */
+const PROCESS_AT = { x: 420, y: 380 }
+const EMPTY_CANVAS = { x: 820, y: 700 }
+
+async function facilitatorIn(browser: Browser, sessionName: string) {
+	const context = await browser.newContext()
+	const page = await context.newPage()
+	const links = await createSessionThroughHome(page, stack.appUrl, sessionName)
+	await page.goto(links.facilitator)
+	await enterName(page, 'Fiona Facilitator')
+	return { context, page, links }
+}
+
+function textShapes(page: Page) {
+	return page.locator('.tl-shape[data-shape-type="text"]')
+}
+
+test('a facilitator at a real host name without a tldraw license key is told what to do', async ({ launchOptions }) => {
+	// The stack serves 127.0.0.1, where tldraw never asks for a license: map a workshop host onto it.
+	const host = 'threatroom.workshop.test'
+	const workshopBrowser = await chromium.launch({
+		...launchOptions,
+		args: [...(launchOptions.args ?? []), `--host-resolver-rules=MAP ${host} 127.0.0.1`],
+	})
+	try {
+		const appUrl = stack.appUrl.replace('127.0.0.1', host)
+		const context = await workshopBrowser.newContext()
+		const page = await context.newPage()
+		const links = await createSessionThroughHome(page, appUrl, 'License')
+		await page.goto(links.facilitator)
+		await enterName(page, 'Fiona Facilitator')
+		const notice = page.getByTestId('session.licenseNotice')
+		await expect(notice).toBeVisible()
+		await expect(notice).toContainText('NEXT_PUBLIC_TLDRAW_LICENSE_KEY')
+		await page.screenshot({ path: '/tmp/canvas-ux-license.png' })
+		await notice.getByRole('button', { name: 'Dismiss' }).click()
+		await expect(notice).toHaveCount(0)
+
+		const { page: participant } = await joinAs(workshopBrowser, links.participant, 'Pat Participant')
+		await expect(participant.getByTestId('session.licenseNotice')).toHaveCount(0)
+
+		// The same facilitator link on the loopback address: tldraw needs no key there.
+		const local = await context.newPage()
+		await local.goto(links.facilitator.replace(host, '127.0.0.1'))
+		await enterName(local, 'Fiona Facilitator')
+		await expect(local.getByTestId('session.licenseNotice')).toHaveCount(0)
+	} finally {
+		await workshopBrowser.close()
+	}
+})
