@@ -30,6 +30,29 @@ function textShapes(page: Page) {
 	return page.locator('.tl-shape[data-shape-type="text"]')
 }
 
+test('every toolbar button names its element, with its shortcut on hover', async ({ browser }) => {
+	const { context, page } = await facilitatorIn(browser, 'Toolbar')
+	const expected: Record<string, { label: RegExp; tooltip: string }> = {
+		select: { label: /^Select$/, tooltip: 'Select (V)' },
+		entity: { label: /^Entity$/, tooltip: 'External entity (R)' },
+		process: { label: /^Process$/, tooltip: 'Process (O)' },
+		multiprocess: { label: /^Multi-process$/, tooltip: 'Multi-process (M)' },
+		store: { label: /^Data store$/, tooltip: 'Data store (S)' },
+		boundary: { label: /^Boundary$/, tooltip: 'Trust boundary (B)' },
+		flow: { label: /^Data flow$/, tooltip: 'Data flow (A)' },
+	}
+	for (const [tool, { label, tooltip }] of Object.entries(expected)) {
+		const button = page.getByTestId(`toolbar.${tool}`)
+		await expect(button.locator('.dfd-toolbar__label')).toHaveText(label)
+		await expect(button.locator('.dfd-toolbar__label')).toBeVisible()
+		await button.hover()
+		await expect(page.locator('.tlui-tooltip')).toHaveText(tooltip)
+		await page.mouse.move(EMPTY_CANVAS.x, EMPTY_CANVAS.y)
+	}
+	await page.getByTestId('toolbar').screenshot({ path: '/tmp/canvas-ux-toolbar.png' })
+	await context.close()
+})
+
 test('a facilitator at a real host name without a tldraw license key is told what to do', async ({ launchOptions }) => {
 	// The stack serves 127.0.0.1, where tldraw never asks for a license: map a workshop host onto it.
 	const host = 'threatroom.workshop.test'
