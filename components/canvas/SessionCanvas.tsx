@@ -23,6 +23,7 @@ import { canEditCanvas } from '@/lib/roles'
 import { canFacilitate } from '@/lib/session/sessionPermissions'
 import { rejectionText } from '@/lib/session/rejectionText'
 import { CanvasOverlays } from './CanvasOverlays'
+import { DfdStylePanel } from './DfdStylePanel'
 import { DfdToolbar } from './DfdToolbar'
 import { registerDfdSideEffects } from './registerDfdSideEffects'
 import { type ConnectionState, SessionHeader } from './SessionHeader'
@@ -55,6 +56,7 @@ export type SessionCanvasProps = {
  */
 const CANVAS_COMPONENTS: TLComponents = {
 	Toolbar: DfdToolbar,
+	StylePanel: DfdStylePanel,
 	InFrontOfTheCanvas: CanvasOverlays,
 	SharePanel: null,
 }

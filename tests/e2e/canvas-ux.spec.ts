@@ -30,6 +30,31 @@ function textShapes(page: Page) {
 	return page.locator('.tl-shape[data-shape-type="text"]')
 }
 
+test('the style panel stays closed, offers only colour, and never shows for a DFD element', async ({ browser }) => {
+	const { context, page } = await facilitatorIn(browser, 'Styles')
+	await expect(page.getByTestId('style.panel')).toHaveCount(0)
+	await new PropertiesTab(page).open()
+	await placeElement(page, 'process', PROCESS_AT)
+	await page.mouse.click(PROCESS_AT.x, PROCESS_AT.y)
+	await expect(page.getByTestId('properties.kind')).toHaveText('Process')
+	await expect(page.getByTestId('style.panel')).toHaveCount(0)
+	await expect(page.getByTestId('style.opacity')).toHaveCount(0)
+	await expect(page.getByTestId('style.toggle')).toHaveCount(0)
+
+	await page.getByTestId('toolbar.flow').click()
+	const toggle = page.getByTestId('style.toggle')
+	await expect(toggle).toHaveText(/Colour/)
+	await expect(page.getByTestId('style.panel')).toHaveCount(0)
+	await toggle.click()
+	await expect(page.getByTestId('style.color.red')).toBeVisible()
+	await page.screenshot({ path: '/tmp/canvas-ux-style.png' })
+	for (const hidden of ['style.opacity', 'style.dash', 'style.size', 'style.fill', 'style.font']) {
+		await expect(page.getByTestId(hidden)).toHaveCount(0)
+	}
+	await page.getByTestId('style.color.red').click()
+	await context.close()
+})
+
 test('every toolbar button names its element, with its shortcut on hover', async ({ browser }) => {
 	const { context, page } = await facilitatorIn(browser, 'Toolbar')
 	const expected: Record<string, { label: RegExp; tooltip: string }> = {
