@@ -1,4 +1,5 @@
 import { type Browser, chromium, expect, type Page, test } from '@playwright/test'
+import { boxesOf, canvasTags, overlappingPairs, wordsBrokenAcrossLines } from './support/canvasLayout'
 import { PropertiesTab, SessionPanel } from './support/panel'
 import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
 import { canvasText, createSessionThroughHome, drawFlow, enterName, joinAs, placeElement } from './support/workshop'
@@ -29,6 +30,58 @@ async function facilitatorIn(browser: Browser, sessionName: string) {
 function textShapes(page: Page) {
 	return page.locator('.tl-shape[data-shape-type="text"]')
 }
+
+test('flow labels wrap between words, boundary names show in full, and no tag covers another', async ({ browser }) => {
+	const { context, page } = await facilitatorIn(browser, 'Labels')
+	const panel = new SessionPanel(page)
+	const properties = new PropertiesTab(page)
+	await panel.moveTo('diagram')
+	// Close together, as people draw them: the flow between them is short.
+	const entityAt = { x: 200, y: 430 }
+	const processAt = { x: 420, y: 430 }
+	await placeElement(page, 'entity', entityAt)
+	await placeElement(page, 'process', processAt)
+	await drawFlow(page, entityAt, processAt)
+	await page.mouse.click((entityAt.x + processAt.x) / 2 + 10, entityAt.y)
+	await expect(page.getByTestId('properties.kind')).toHaveText('Data flow')
+	await properties.fill('name', 'Booking request')
+	await page.keyboard.press('Escape')
+
+	// A boundary drawn tightly around the process, its top edge just above the process's ID.
+	await page.getByTestId('toolbar.boundary').click()
+	await page.mouse.move(processAt.x - 75, processAt.y - 68)
+	await page.mouse.down()
+	await page.mouse.move(processAt.x + 40, processAt.y, { steps: 4 })
+	await page.mouse.move(processAt.x + 90, processAt.y + 80, { steps: 4 })
+	await page.mouse.up()
+	await expect(page.getByTestId('properties.kind')).toHaveText('Trust boundary')
+	await properties.fill('name', 'Payment processing zone')
+	await page.keyboard.press('Escape')
+
+	await panel.moveTo('analyse')
+	const flowTag = page.locator('[data-testid="flow.humanId"]', { hasText: 'DF1' })
+	const tagBox = await flowTag.boundingBox()
+	if (!tagBox) throw new Error('DF1 is not on screen')
+	await page.mouse.click(tagBox.x + tagBox.width / 2, tagBox.y + tagBox.height + 12)
+	await expect(panel.focus()).toContainText('DF1')
+	await page.mouse.click(EMPTY_CANVAS.x, EMPTY_CANVAS.y)
+	await page.screenshot({ path: '/tmp/canvas-ux-labels.png' })
+
+	const label = page.locator('.tl-shape[data-shape-type="arrow"] .tl-rich-text')
+	await expect(label).toHaveText('Booking request')
+	expect(await wordsBrokenAcrossLines(label)).toEqual([])
+
+	const boundaryName = page.locator('.dfd-boundary__name')
+	await expect(boundaryName).toHaveText('Payment processing zone')
+	expect(await boundaryName.evaluate((name) => name.scrollWidth <= name.clientWidth + 1)).toBe(true)
+	expect(await wordsBrokenAcrossLines(boundaryName)).toEqual([])
+
+	const tags = await boxesOf(canvasTags(page))
+	expect(tags.map((tag) => tag.label)).toEqual(expect.arrayContaining(['EE1', 'P1', 'DF1', 'Focus · DF1']))
+	expect(overlappingPairs(tags)).toEqual([])
+
+	await context.close()
+})
 
 test('the style panel stays closed, offers only colour, and never shows for a DFD element', async ({ browser }) => {
 	const { context, page } = await facilitatorIn(browser, 'Styles')
