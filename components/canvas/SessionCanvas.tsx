@@ -2,7 +2,7 @@
 
 import { TLRemoteSyncError } from '@tldraw/sync'
 import { type ReactNode, useCallback, useMemo, useState } from 'react'
-import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { type Editor, type TLComponents, Tldraw, type TldrawOptions, useValue } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { assetUrls } from '@/lib/canvas/assetUrls'
 import { describeSyncError } from '@/lib/canvas/syncErrors'
@@ -60,6 +60,12 @@ const CANVAS_COMPONENTS: TLComponents = {
 	InFrontOfTheCanvas: CanvasOverlays,
 	SharePanel: null,
 }
+
+/**
+ * A double-click on the empty canvas makes no text shape: in a DFD it is nearly always a
+ * double-click meant for an element that missed, and the text tool (T) is there for notes.
+ */
+const CANVAS_OPTIONS: Partial<TldrawOptions> = { createTextOnCanvasDoubleClick: false }
 
 /** Images stay inline in the document, so keep them well under the party's 4 MiB message limit. */
 const MAX_IMAGE_BYTES = 1024 * 1024
@@ -217,6 +223,7 @@ function SessionCanvasConnection({
 								tools={dfdTools}
 								overrides={dfdUiOverrides}
 								components={CANVAS_COMPONENTS}
+								options={CANVAS_OPTIONS}
 								assetUrls={assetUrls}
 								licenseKey={process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY}
 								maxAssetSize={MAX_IMAGE_BYTES}

@@ -1,5 +1,6 @@
 import { type Browser, chromium, expect, type Page, test } from '@playwright/test'
 import { boxesOf, canvasTags, overlappingPairs, wordsBrokenAcrossLines } from './support/canvasLayout'
+import { SessionEnd } from './support/decide'
 import { PropertiesTab, SessionPanel } from './support/panel'
 import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
 import { canvasText, createSessionThroughHome, drawFlow, enterName, joinAs, placeElement } from './support/workshop'
@@ -30,6 +31,76 @@ async function facilitatorIn(browser: Browser, sessionName: string) {
 function textShapes(page: Page) {
 	return page.locator('.tl-shape[data-shape-type="text"]')
 }
+
+test('double-click or Enter renames an element in place, Escape cancels, and only editors can', async ({ browser }) => {
+	test.setTimeout(240_000)
+	const { context, page, links } = await facilitatorIn(browser, 'Renaming')
+	const { context: observerContext, page: observer } = await joinAs(browser, links.observer, 'Olga Observer')
+	await new PropertiesTab(page).open()
+	await placeElement(page, 'process', PROCESS_AT)
+	await expect(canvasText(page)).toContainText('P1')
+	const nameEditor = page.getByTestId('shape.nameEditor')
+
+	await page.mouse.dblclick(PROCESS_AT.x, PROCESS_AT.y)
+	await expect(nameEditor).toBeFocused()
+	await expect(nameEditor).toHaveValue('Process')
+	await page.keyboard.type('Payment service')
+	await page.keyboard.press('Enter')
+	await expect(nameEditor).toHaveCount(0)
+	await expect(page.getByTestId('properties.name')).toHaveValue('Payment service')
+	await expect(canvasText(observer)).toContainText('Payment service')
+
+	await page.mouse.dblclick(PROCESS_AT.x, PROCESS_AT.y)
+	await page.keyboard.type('Oops')
+	await page.keyboard.press('Escape')
+	await expect(nameEditor).toHaveCount(0)
+	await expect(page.getByTestId('properties.name')).toHaveValue('Payment service')
+
+	// Enter on the selected element, then clicking away commits like Enter.
+	await page.mouse.click(PROCESS_AT.x, PROCESS_AT.y)
+	await page.keyboard.press('Enter')
+	await expect(nameEditor).toBeFocused()
+	await page.keyboard.type('Checkout service')
+	await page.mouse.click(EMPTY_CANVAS.x, EMPTY_CANVAS.y)
+	await expect(nameEditor).toHaveCount(0)
+	await expect(canvasText(observer)).toContainText('Checkout service')
+	// A double-click that misses the element makes no stray text either.
+	await page.mouse.dblclick(EMPTY_CANVAS.x, EMPTY_CANVAS.y)
+	await expect(textShapes(page)).toHaveCount(0)
+
+	// A boundary is renamed on its heading, which also selects it.
+	await placeElement(page, 'boundary', { x: 700, y: 480 })
+	const heading = page.locator('.dfd-boundary__heading')
+	await page.mouse.click(EMPTY_CANVAS.x, EMPTY_CANVAS.y)
+	await heading.click()
+	await expect(page.getByTestId('properties.kind')).toHaveText('Trust boundary')
+	await heading.dblclick()
+	await expect(nameEditor).toBeFocused()
+	await page.keyboard.type('Payments zone')
+	await page.keyboard.press('Enter')
+	await expect(observer.locator('.dfd-boundary__name')).toHaveText('Payments zone')
+
+	// An observer reads; an ended session is read-only for everyone.
+	await observer.mouse.dblclick(PROCESS_AT.x, PROCESS_AT.y)
+	await observer.keyboard.press('Enter')
+	await expect(observer.getByTestId('shape.nameEditor')).toHaveCount(0)
+	const end = new SessionEnd(page)
+	await end.start()
+	await end.confirm('2030-01-15')
+	await new PropertiesTab(page).open()
+	// The banner moved the canvas down: aim at the element where it is now.
+	const processBox = await page.locator('.tl-shape[data-shape-type="dfd-process"]').boundingBox()
+	if (!processBox) throw new Error('P1 is not on screen')
+	await page.mouse.dblclick(processBox.x + processBox.width / 2, processBox.y + processBox.height / 2)
+	await page.keyboard.press('Enter')
+	await expect(page.getByTestId('properties.name')).toHaveValue('Checkout service')
+	await expect(nameEditor).toHaveCount(0)
+	await expect(textShapes(page)).toHaveCount(0)
+	await expect(textShapes(observer)).toHaveCount(0)
+
+	await observerContext.close()
+	await context.close()
+})
 
 test('flow labels wrap between words, boundary names show in full, and no tag covers another', async ({ browser }) => {
 	const { context, page } = await facilitatorIn(browser, 'Labels')
