@@ -3,7 +3,7 @@
 import { type Editor, type TLShape, useEditor, useValue } from 'tldraw'
 import { useOptionalSession } from '@/components/panel/SessionContext'
 import type { ElementBadge } from '@/lib/session/elementBadges'
-import { FLOW_SHAPE_TYPE } from '@/lib/dfd/elementKinds'
+import { DFD_SHAPE_TYPES, FLOW_SHAPE_TYPE } from '@/lib/dfd/elementKinds'
 import { flowLabelAnchor } from './FlowIdTags'
 
 interface PlacedBadge extends ElementBadge {
@@ -12,7 +12,10 @@ interface PlacedBadge extends ElementBadge {
 	onFlow: boolean
 }
 
-/** Top-right corner of a box element; for a flow, beside its ID tag. */
+/**
+ * Top-right corner of a box element; for a flow, beside its ID tag; for a trust boundary the
+ * bottom-right corner, as its heading runs along the top and may reach past the right edge.
+ */
 function badgeAnchor(editor: Editor, shape: TLShape): { x: number; y: number; onFlow: boolean } | null {
 	if (shape.type === FLOW_SHAPE_TYPE) {
 		const anchor = flowLabelAnchor(editor, shape)
@@ -22,7 +25,7 @@ function badgeAnchor(editor: Editor, shape: TLShape): { x: number; y: number; on
 	}
 	const bounds = editor.getShapePageBounds(shape)
 	if (!bounds) return null
-	const screen = editor.pageToViewport({ x: bounds.maxX, y: bounds.minY })
+	const screen = editor.pageToViewport({ x: bounds.maxX, y: shape.type === DFD_SHAPE_TYPES.boundary ? bounds.maxY : bounds.minY })
 	return { x: screen.x, y: screen.y, onFlow: false }
 }
 

@@ -4,6 +4,7 @@ import { Group2d, useEditor, useValue, Vec, type Editor, type TLShape } from 'tl
 import { FLOW_SHAPE_TYPE } from '@/lib/dfd/elementKinds'
 import { flowMetaOf } from '@/lib/dfd/flowMeta'
 import { humanIdTag } from '@/lib/dfd/labels'
+import { flowLabelPageBox } from './flowLabelBox'
 
 interface FlowTag {
 	id: string
@@ -16,17 +17,17 @@ interface FlowTag {
 }
 
 /**
- * Where a flow's tags sit, in page space: the top centre of its label when it has one, else the
- * middle of the arrow. Shared with the threat badges so both stay attached to the same spot.
+ * Where a flow's tags sit, in page space: the top centre of its label as drawn when it has one,
+ * else the middle of the arrow. Shared with the threat badges so both stay attached to the same spot.
  */
 export function flowLabelAnchor(editor: Editor, arrow: TLShape): { point: Vec; aboveLabel: boolean } | null {
+	const label = flowLabelPageBox(editor, arrow)
+	if (label) return { point: new Vec(label.center.x, label.minY), aboveLabel: true }
 	const geometry = editor.getShapeGeometry(arrow)
 	const children = geometry instanceof Group2d ? geometry.children : [geometry]
-	const label = children.find((child) => child.isLabel)
 	const body = children.find((child) => !child.isLabel)
 	if (!body) return null
-	const anchor = label ? new Vec(label.bounds.center.x, label.bounds.minY) : body.interpolateAlongEdge(0.5)
-	return { point: editor.getShapePageTransform(arrow).applyToPoint(anchor), aboveLabel: label !== undefined }
+	return { point: editor.getShapePageTransform(arrow).applyToPoint(body.interpolateAlongEdge(0.5)), aboveLabel: false }
 }
 
 function flowTag(editor: Editor, arrow: TLShape): FlowTag | null {

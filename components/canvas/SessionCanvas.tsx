@@ -2,7 +2,7 @@
 
 import { TLRemoteSyncError } from '@tldraw/sync'
 import { type ReactNode, useCallback, useMemo, useState } from 'react'
-import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { type Editor, type TLComponents, Tldraw, type TldrawOptions, useValue } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { assetUrls } from '@/lib/canvas/assetUrls'
 import { describeSyncError } from '@/lib/canvas/syncErrors'
@@ -20,11 +20,14 @@ import { LinksButton } from '@/components/session-links/LinksButton'
 import { SessionEndedBanner } from '@/components/session-end/SessionEndedBanner'
 import { useReadonlyWhenEnded } from '@/components/session-end/useReadonlyWhenEnded'
 import { canEditCanvas } from '@/lib/roles'
+import { canFacilitate } from '@/lib/session/sessionPermissions'
 import { rejectionText } from '@/lib/session/rejectionText'
 import { CanvasOverlays } from './CanvasOverlays'
+import { DfdStylePanel } from './DfdStylePanel'
 import { DfdToolbar } from './DfdToolbar'
 import { registerDfdSideEffects } from './registerDfdSideEffects'
 import { type ConnectionState, SessionHeader } from './SessionHeader'
+import { LicenseNotice } from './LicenseNotice'
 import { dfdShapeUtils } from './shapeUtils'
 import { dfdTools } from './tools/dfdTools'
 import { dfdUiOverrides } from './uiOverrides'
@@ -55,9 +58,16 @@ export type SessionCanvasProps = {
  */
 const CANVAS_COMPONENTS: TLComponents = {
 	Toolbar: DfdToolbar,
+	StylePanel: DfdStylePanel,
 	InFrontOfTheCanvas: CanvasOverlays,
 	SharePanel: null,
 }
+
+/**
+ * A double-click on the empty canvas makes no text shape: in a DFD it is nearly always a
+ * double-click meant for an element that missed, and the text tool (T) is there for notes.
+ */
+const CANVAS_OPTIONS: Partial<TldrawOptions> = { createTextOnCanvasDoubleClick: false }
 
 /** Images stay inline in the document, so keep them well under the party's 4 MiB message limit. */
 const MAX_IMAGE_BYTES = 1024 * 1024
@@ -198,6 +208,7 @@ function SessionCanvasConnection({
 					}
 				/>
 				<SessionEndedBanner />
+				{canFacilitate(role) && <LicenseNotice />}
 				<PendingBanner online={connection === 'online'} />
 				<div className="tr-session__body">
 					<div className="tr-session__canvas">
@@ -212,6 +223,7 @@ function SessionCanvasConnection({
 								tools={dfdTools}
 								overrides={dfdUiOverrides}
 								components={CANVAS_COMPONENTS}
+								options={CANVAS_OPTIONS}
 								assetUrls={assetUrls}
 								licenseKey={process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY}
 								maxAssetSize={MAX_IMAGE_BYTES}

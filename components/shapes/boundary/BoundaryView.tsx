@@ -1,25 +1,37 @@
-import { HTMLContainer, SVGContainer } from 'tldraw'
+import type { PointerEvent } from 'react'
+import { getPointerInfo, HTMLContainer, SVGContainer, useEditor, useIsEditing } from 'tldraw'
 import { humanIdTag, trustZoneLabel } from '@/lib/dfd/labels'
 import type { BoundaryShape } from '@/lib/dfd/shapes/boundary-props'
-import { BOUNDARY_HEADING_FONT_SIZE, BOUNDARY_HEADING_PADDING_X, boundaryHeadingParts } from './boundaryHeading'
+import { DfdNameEditor } from '../shared/DfdNameEditor'
 
-/** The heading's box in shape space (its hit area), and the scale its content is drawn at. */
-export interface HeadingBox {
-	x: number
-	y: number
-	width: number
-	height: number
-	scale: number
-}
+/** A narrow boundary's heading still gets this much room before its name wraps, in page units. */
+const BOUNDARY_HEADING_MIN_WIDTH = 240
 
-interface BoundaryViewProps {
-	shape: BoundaryShape
-	headingBox: HeadingBox
-}
+/**
+ * The dashed box, and its heading as a tab on top of the box's top edge: outside, so it never
+ * covers the elements inside, and as wide as its name needs (wrapping between words past the
+ * box's width or BOUNDARY_HEADING_MIN_WIDTH) instead of truncating it.
+ */
+export function BoundaryView({ shape }: { shape: BoundaryShape }) {
+	const editor = useEditor()
+	const isEditing = useIsEditing(shape.id)
+	const { w, h, name, outOfScope } = shape.props
 
-export function BoundaryView({ shape, headingBox }: BoundaryViewProps) {
-	const { w, h, outOfScope } = shape.props
-	const { name, suffix } = boundaryHeadingParts(shape.props)
+	// The heading lies outside the shape's bounds, where tldraw's hit-testing never looks (the
+	// bounds must stay the box's for resizing and snapping). So it takes its own presses and hands
+	// them to the editor as presses on the boundary (select, drag), and renames on a double-click,
+	// which tldraw would look for by hit-testing again.
+	const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+		if (event.button !== 0 || editor.wasEventAlreadyHandled(event)) return
+		editor.markEventAsHandled(event)
+		editor.dispatch({ type: 'pointer', name: 'pointer_down', target: 'shape', shape, ...getPointerInfo(editor, event) })
+	}
+	const onDoubleClick = () => {
+		if (!editor.canEditShape(shape)) return
+		editor.markHistoryStoppingPoint('rename boundary')
+		editor.setEditingShape(shape)
+	}
+
 	return (
 		<>
 			<SVGContainer className={outOfScope ? 'dfd-boundary dfd-boundary--out-of-scope' : 'dfd-boundary'}>
@@ -28,25 +40,20 @@ export function BoundaryView({ shape, headingBox }: BoundaryViewProps) {
 			<HTMLContainer>
 				<div
 					className={outOfScope ? 'dfd-boundary__heading dfd-boundary__heading--out-of-scope' : 'dfd-boundary__heading'}
-					style={{
-						left: headingBox.x,
-						top: headingBox.y,
-						// Laid out at 1×, then scaled, so it fills exactly its hit box.
-						width: headingBox.width / headingBox.scale,
-						height: headingBox.height / headingBox.scale,
-						transform: `scale(${headingBox.scale})`,
-						transformOrigin: 'top left',
-						fontSize: BOUNDARY_HEADING_FONT_SIZE,
-						paddingLeft: BOUNDARY_HEADING_PADDING_X,
-						paddingRight: BOUNDARY_HEADING_PADDING_X,
-					}}
+					style={{ maxWidth: Math.max(w, BOUNDARY_HEADING_MIN_WIDTH) }}
+					onPointerDown={onPointerDown}
+					onDoubleClick={onDoubleClick}
 				>
 					<span className="dfd-boundary__tag">
 						<span data-testid="shape.humanId">{humanIdTag(shape.props.humanId)}</span>
 						{` · ${trustZoneLabel(shape.props.trustZone)}`}
-					</span>
-					{name && <span className="dfd-boundary__name">{name}</span>}
-					{suffix && <span className="dfd-boundary__out-of-scope">{suffix}</span>}
+					</span>{' '}
+					{isEditing ? (
+						<DfdNameEditor shapeId={shape.id} name={name} className="dfd-name-editor--heading" />
+					) : (
+						name && <span className="dfd-boundary__name">{name}</span>
+					)}{' '}
+					{outOfScope && <span className="dfd-boundary__out-of-scope">out of scope</span>}
 				</div>
 			</HTMLContainer>
 		</>

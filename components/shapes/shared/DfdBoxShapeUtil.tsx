@@ -32,6 +32,15 @@ export abstract class DfdBoxShapeUtil<S extends DfdElementShape> extends BaseBox
 		return bindingType === 'arrow'
 	}
 
+	/**
+	 * Double-click or Enter renames the element in place (DfdNameEditor), as in other diagram tools;
+	 * without it tldraw takes the double-click as one on the empty canvas. Read-only canvases
+	 * (observers, an ended session) stay out: tldraw asks canEditInReadonly, which stays false.
+	 */
+	override canEdit(): boolean {
+		return true
+	}
+
 	override onResize(shape: S, info: TLResizeInfo<S>) {
 		return resizeBox(shape, info, { minWidth: DFD_MIN_SIZE_PX, minHeight: DFD_MIN_SIZE_PX })
 	}

@@ -1,12 +1,13 @@
 import type { ReactNode, SVGProps } from 'react'
-import { HTMLContainer, SVGContainer } from 'tldraw'
+import { HTMLContainer, SVGContainer, type TLShapeId, useIsEditing } from 'tldraw'
 import { humanIdTag } from '@/lib/dfd/labels'
 import type { DfdElementCommonProps } from '@/lib/dfd/shapes/commonProps'
+import { DfdNameEditor } from './DfdNameEditor'
 
 type FillAttrs = Pick<SVGProps<SVGElement>, 'className' | 'fill'>
 
 export interface DfdElementViewProps {
-	shapeId: string
+	shapeId: TLShapeId
 	props: DfdElementCommonProps
 	/** The closed outline, drawn twice: once as the body fill, once hatched when out of scope. */
 	renderFill: (attrs: FillAttrs) => ReactNode
@@ -29,6 +30,7 @@ function hatchPatternId(shapeId: string): string {
  */
 export function DfdElementView({ shapeId, props, renderFill, strokes, textInset, tagPlacement }: DfdElementViewProps) {
 	const patternId = hatchPatternId(shapeId)
+	const isEditing = useIsEditing(shapeId)
 	const inset = textInset ?? { x: 0, y: 0 }
 	return (
 		<>
@@ -52,7 +54,11 @@ export function DfdElementView({ shapeId, props, renderFill, strokes, textInset,
 					className="dfd-shape-text__label"
 					style={{ left: inset.x, right: inset.x, top: inset.y, bottom: inset.y }}
 				>
-					<span className="dfd-shape-text__name">{props.name}</span>
+					{isEditing ? (
+						<DfdNameEditor shapeId={shapeId} name={props.name} />
+					) : (
+						<span className="dfd-shape-text__name">{props.name}</span>
+					)}
 					{props.outOfScope && <span className="dfd-shape-text__out-of-scope">out of scope</span>}
 				</div>
 			</HTMLContainer>
