@@ -3,7 +3,7 @@ import { csvRecords } from './support/csv'
 import { DecideTab, Exports, SessionEnd } from './support/decide'
 import { PropertiesTab, ScopeTab, SessionPanel } from './support/panel'
 import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
-import { createSessionThroughHome, drawFlow, enterName, expectBackInRoom, joinAs, placeElement } from './support/workshop'
+import { canvasText, createSessionThroughHome, drawFlow, enterName, expectBackInRoom, joinAs, placeElement } from './support/workshop'
 
 // One whole workshop in one go, five people in five browsers: a facilitator, two participants, a
 // product owner and an observer, from the home page to the reports. Each step is what the people
@@ -87,7 +87,13 @@ test('a five-person workshop: scope, diagram, walk, votes, decisions, end and re
 	await placeElement(fionaPage, 'entity', CUSTOMER_AT)
 	await nameSelectedAt(fionaPage, CUSTOMER_AT, 'Customer')
 	await placeElement(fionaPage, 'process', SHOP_AT)
-	await nameSelectedAt(fionaPage, SHOP_AT, 'Web shop')
+	// Named in place, as in any diagram tool: a double-click, the name, Enter.
+	await fionaPage.mouse.dblclick(SHOP_AT.x, SHOP_AT.y)
+	await fionaPage.keyboard.type('Web shop')
+	await fionaPage.keyboard.press('Enter')
+	await expect(canvasText(olgaPage)).toContainText('Web shop')
+	// A participant who never drew a DFD finds the store by its name on the toolbar.
+	await expect(patPage.getByTestId('toolbar.store')).toContainText('Data store')
 	await placeElement(patPage, 'store', ORDERS_AT)
 	await nameSelectedAt(patPage, ORDERS_AT, 'Orders DB')
 	await drawFlow(fionaPage, CUSTOMER_AT, SHOP_AT)
