@@ -2,26 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Bounds } from '@/lib/analysis/trustZones'
 import { diagramSvg } from './diagramSvg'
 import type { Diagram, ModelElement, Point } from './sessionModel'
-import { webShopModel } from './testModel'
+import { modelElement as element, webShopModel } from './testModel'
 
 // What a reader of the exported SVG sees: which way each flow goes, every label readable.
-
-function element(fields: Partial<ModelElement> & Pick<ModelElement, 'shapeId' | 'kind'>): ModelElement {
-	return {
-		humanId: '',
-		name: '',
-		description: '',
-		outOfScope: false,
-		reasonOutOfScope: '',
-		properties: {},
-		bounds: { x: 0, y: 0, w: 100, h: 60 },
-		sourceShapeId: null,
-		targetShapeId: null,
-		points: [],
-		zone: null,
-		...fields,
-	}
-}
 
 function intersects(a: Bounds, b: Bounds): boolean {
 	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h

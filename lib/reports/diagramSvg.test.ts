@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { diagramSvg } from './diagramSvg'
-import type { Diagram, ModelElement } from './sessionModel'
-import { HOSTILE_TITLE, webShopModel } from './testModel'
+import type { Diagram } from './sessionModel'
+import { HOSTILE_TITLE, modelElement as element, webShopModel } from './testModel'
 
 function diagram(index: number): Diagram {
 	const found = webShopModel().diagrams[index]
 	if (!found) throw new Error(`no diagram ${index}`)
 	return found
-}
-
-function element(fields: Partial<ModelElement> & Pick<ModelElement, 'shapeId' | 'kind'>): ModelElement {
-	return {
-		humanId: '',
-		name: '',
-		description: '',
-		outOfScope: false,
-		reasonOutOfScope: '',
-		properties: {},
-		bounds: { x: 0, y: 0, w: 100, h: 60 },
-		sourceShapeId: null,
-		targetShapeId: null,
-		points: [],
-		zone: null,
-		...fields,
-	}
 }
 
 describe('diagramSvg', () => {

@@ -1,5 +1,5 @@
 import { buildSessionModel } from './buildSessionModel'
-import type { SessionModel } from './sessionModel'
+import type { ModelElement, SessionModel } from './sessionModel'
 import type {
 	DecisionInput,
 	ElementInput,
@@ -265,4 +265,22 @@ export const WEB_SHOP_INPUT: SessionModelInput = {
 
 export function webShopModel(): SessionModel {
 	return buildSessionModel(WEB_SHOP_INPUT)
+}
+
+/** One diagram element with every field at its blank default but those given. */
+export function modelElement(fields: Partial<ModelElement> & Pick<ModelElement, 'shapeId' | 'kind'>): ModelElement {
+	return {
+		humanId: '',
+		name: '',
+		description: '',
+		outOfScope: false,
+		reasonOutOfScope: '',
+		properties: {},
+		bounds: { x: 0, y: 0, w: 100, h: 60 },
+		sourceShapeId: null,
+		targetShapeId: null,
+		points: [],
+		zone: null,
+		...fields,
+	}
 }
