@@ -28,7 +28,7 @@ const SESSION = 'Checkout workshop'
 const ASSET = 'Card data'
 const REPLAY = { title: 'Stolen session cookie is replayed', likelihood: 4, impact: 5 }
 const TAMPERING = { title: 'Order total is changed in transit', likelihood: 3, impact: 4 }
-const NA_REASON = 'The customer is a person: nothing of ours runs there to tamper with'
+const NA_REASON = 'Every order is confirmed by e-mail: a customer cannot deny placing it'
 
 function flowTag(page: Page, humanId: string) {
 	return page.locator('[data-testid="flow.humanId"]', { hasText: humanId })
@@ -111,8 +111,9 @@ test('a five-person workshop: scope, diagram, walk, votes, decisions, end and re
 	await fiona.focusNext()
 	for (const panel of [pat, quinn, olga]) await expect(panel.focus()).toContainText('EE1')
 	const replay = await pat.addThreat('S', REPLAY)
-	await fiona.markNotApplicable('T', NA_REASON)
-	await expect(quinn.category('T')).toHaveAttribute('data-state', 'na')
+	// STRIDE per element: an external entity can be spoofed or deny what it did, nothing else.
+	await fiona.markNotApplicable('R', NA_REASON)
+	await expect(quinn.category('R')).toHaveAttribute('data-state', 'na')
 
 	// On to the web shop: a suggestion adopted, a threat written, votes and the agreed rating.
 	await fiona.focusNext()
