@@ -11,7 +11,7 @@ export default defineConfig({
 	retries: 0,
 	// Ceilings for a busy 2-CPU machine, not speed goals (those are npm run bench's): a page of a
 	// production build can take many seconds to load tldraw while something else compiles.
-	timeout: 300_000,
+	timeout: 600_000,
 	expect: { timeout: 30_000 },
 	reporter: [['list']],
 	use: {

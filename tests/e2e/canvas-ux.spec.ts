@@ -33,7 +33,6 @@ function textShapes(page: Page) {
 }
 
 test('double-click or Enter renames an element in place, Escape cancels, and only editors can', async ({ browser }) => {
-	test.setTimeout(240_000)
 	const { context, page, links } = await facilitatorIn(browser, 'Renaming')
 	const { context: observerContext, page: observer } = await joinAs(browser, links.observer, 'Olga Observer')
 	await new PropertiesTab(page).open()

@@ -31,8 +31,6 @@ function residualRow(html: string, band: string): string[] {
 }
 
 test('the report lists the observer, counts accepted and transferred risks as such, and keeps the arrows visible', async ({ browser }) => {
-	// Other builds share this machine's two cores; four clients joining take a while.
-	test.setTimeout(240_000)
 	const contexts: BrowserContext[] = []
 	const fionaContext = await browser.newContext()
 	contexts.push(fionaContext)

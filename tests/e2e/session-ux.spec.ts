@@ -123,7 +123,6 @@ test('a category marked not applicable on an element has no more suggestions off
 })
 
 test('an ended session’s timer stands still: the same for everyone, after a reload and after the room restarts', async ({ browser }) => {
-	test.setTimeout(240_000)
 	const {
 		fiona,
 		others: [pat],
@@ -156,7 +155,6 @@ test('an ended session’s timer stands still: the same for everyone, after a re
 })
 
 test('a room that never answers the handshake: the page does not claim Connected, and the socket is tried again', async ({ browser }) => {
-	test.setTimeout(180_000)
 	const {
 		fiona,
 		others: [pat],

@@ -41,7 +41,6 @@ async function nameSelected(page: Page, name: string): Promise<void> {
 }
 
 test('a five-person workshop: scope, diagram, walk, votes, decisions, end and reports', async ({ browser }) => {
-	test.setTimeout(600_000)
 	const contexts: BrowserContext[] = []
 
 	// The facilitator prepares the session and sends the links.
