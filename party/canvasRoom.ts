@@ -14,6 +14,7 @@ import { canEditCanvas } from '@/lib/roles'
 import { attendanceAfterJoin } from '@/lib/session/attendance'
 import { type AttendanceRecord, attendanceIdFor } from '@/lib/session/records/attendanceRecord'
 import { SESSION_EVENT_TYPE, type SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
+import { CLOCK_EVERY_MS } from '@/lib/session/serverClock'
 import { SessionLifecycle } from '@/lib/session/sessionLifecycle'
 import { SESSION_OBJECT_TYPES } from '@/lib/session/sessionRecords'
 import type { AppApi } from './appApi'
@@ -56,6 +57,8 @@ export class CanvasRoom {
 	private readonly rejections = new RejectionReporter((sessionId, message) => this.room.sendCustomMessage(sessionId, message))
 	/** Sockets handed to tldraw and not closed since: events of any other socket are not its business. */
 	private readonly open = new Set<string>()
+	/** Tells everyone the room's time while anyone is here (lib/session/serverClock.ts says why). */
+	private clockTimer: ReturnType<typeof setInterval> | null = null
 
 	constructor(
 		private readonly sessionId: string,
@@ -165,8 +168,8 @@ export class CanvasRoom {
 		// The handshake ('connect') is handled synchronously: once it is through, the new session
 		// can receive messages, learns the room's time and joins the people list.
 		if (this.people.isAwaitingHandshake(conn.id) && this.isConnected(conn.id) && this.people.connected(conn.id)) {
-			const clock: ClockMessage = { type: 'clock', serverNow: Date.now() }
-			this.room.sendCustomMessage(conn.id, clock)
+			this.room.sendCustomMessage(conn.id, clockNow({ handshake: true }))
+			this.clockTimer ??= setInterval(() => this.broadcastClock(), CLOCK_EVERY_MS)
 			this.broadcastPeople()
 			if (person) this.recordAttendance(person)
 		}
@@ -200,7 +203,11 @@ export class CanvasRoom {
 		else this.room.handleSocketClose(conn.id)
 		this.forget(conn.id)
 		// tldraw keeps a closed session a few seconds for a reconnect; the canvas need not wait.
-		if (this.people.connectedSessionIds().length === 0) this.saver.flush()
+		if (this.people.connectedSessionIds().length === 0) {
+			this.saver.flush()
+			if (this.clockTimer) clearInterval(this.clockTimer)
+			this.clockTimer = null
+		}
 	}
 
 	private forget(sessionId: string): void {
@@ -211,6 +218,11 @@ export class CanvasRoom {
 
 	private isConnected(sessionId: string): boolean {
 		return this.room.getSessions().some((session) => session.sessionId === sessionId && session.isConnected)
+	}
+
+	private broadcastClock(): void {
+		const message = clockNow()
+		for (const sessionId of this.people.connectedSessionIds()) this.room.sendCustomMessage(sessionId, message)
 	}
 
 	private broadcastPeople(): void {
@@ -236,4 +248,8 @@ export class CanvasRoom {
 			console.warn(`[party ${this.sessionId}] the app holds a newer canvas (clock ${result.clock}); save ignored`)
 		}
 	}
+}
+
+function clockNow({ handshake = false } = {}): ClockMessage {
+	return { type: 'clock', serverNow: Date.now(), handshake }
 }

@@ -9,7 +9,7 @@ import { RoomConnection } from '@/lib/canvas/roomConnection'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { colorForUserId } from '@/lib/canvas/userColor'
 import { type Person, parseCustomMessage, type RateLimitedMessage, type RejectedMessage } from '@/lib/protocol/customMessages'
-import type { ClockSample } from '@/lib/session/serverClock'
+import { CLOCK_SAMPLES_KEPT, type ClockSample } from '@/lib/session/serverClock'
 import { connectWatched } from './watchedSocket'
 
 export interface ThreatroomSyncOptions {
@@ -63,8 +63,8 @@ export function useThreatroomSync(
 ): {
 	store: RemoteTLStoreWithStatus
 	people: Person[]
-	/** The room's clock at the latest handshake, for the shared timer; null until it arrives. */
-	clock: ClockSample | null
+	/** The room's recent clock messages, for the shared timer; none until the handshake. */
+	clock: readonly ClockSample[]
 	/** This person's changes the room has not acknowledged yet (sent once they are back online). */
 	pending: PendingWrites
 	/** The room has answered this connection's handshake and it has not dropped since. */
@@ -72,7 +72,7 @@ export function useThreatroomSync(
 } {
 	const { partyUrl, sessionId, token, displayName, userId, userKey } = options
 	const [people, setPeople] = useState<Person[]>([])
-	const [clock, setClock] = useState<ClockSample | null>(null)
+	const [clock, setClock] = useState<readonly ClockSample[]>([])
 
 	// useSync reconnects whenever these identities change, so each is memoised on its inputs.
 	const uri = useMemo(
@@ -110,7 +110,7 @@ export function useThreatroomSync(
 					setPeople(message.people)
 					break
 				case 'clock':
-					setClock({ serverTime: message.serverNow, receivedAt: Date.now() })
+					setClock((samples) => [...samples, { serverTime: message.serverNow, receivedAt: Date.now() }].slice(-CLOCK_SAMPLES_KEPT))
 					break
 				case 'rejected':
 					onRejected?.(message)

@@ -7,11 +7,11 @@ import { type ClockSample, estimateServerOffset, serverNow } from '@/lib/session
 const MAX_LIVE_SAMPLES = 20
 
 /**
- * The room-minus-local offset: from the room's `clock` message when it sent one, else from phase
+ * The room-minus-local offset: from the room's `clock` messages when it sent some, else from phase
  * and timer events stamped by the room as they arrive live. Records already in the store when the
  * editor mounted are history, not evidence of the clock, so only later remote arrivals count.
  */
-export function useServerOffset(editor: Editor | null, clockMessage: ClockSample | null): number {
+export function useServerOffset(editor: Editor | null, clockMessages: readonly ClockSample[]): number {
 	const [liveEvents, setLiveEvents] = useState<ClockSample[]>([])
 
 	useEffect(() => {
@@ -31,7 +31,7 @@ export function useServerOffset(editor: Editor | null, clockMessage: ClockSample
 		)
 	}, [editor])
 
-	return useMemo(() => estimateServerOffset({ clockMessage, liveEvents }), [clockMessage, liveEvents])
+	return useMemo(() => estimateServerOffset({ clockMessages, liveEvents }), [clockMessages, liveEvents])
 }
 
 /** The room's time, ticking: only the components that show a clock re-render with it. */

@@ -19,10 +19,14 @@ export const peopleMessageSchema = z.object({
 })
 export type PeopleMessage = z.infer<typeof peopleMessageSchema>
 
-/** The room's time when the session's handshake completed, so a browser can show the room's timer. */
+/**
+ * The room's time, so a browser can show the room's timer: when the session's handshake completed
+ * (`handshake: true`), then every few seconds to everyone (lib/session/serverClock.ts says why).
+ */
 export const clockMessageSchema = z.object({
 	type: z.literal('clock'),
 	serverNow: z.number().check(z.nonnegative()),
+	handshake: z.optional(z.boolean()),
 })
 export type ClockMessage = z.infer<typeof clockMessageSchema>
 

@@ -35,7 +35,7 @@ function humanIdOf(records: readonly TLRecord[], id: string): string | null {
 }
 
 describe('the workshop records in the room', () => {
-	it("tells each session the room's time when its handshake completes", async () => {
+	it("tells each session the room's time when its handshake completes, and again every few seconds", async () => {
 		harness.app.addSession('clock', { 'tok-part': 'participant' })
 		const client = harness.connect('clock', 'tok-part')
 		await loaded(client)
@@ -45,6 +45,10 @@ describe('the workshop records in the room', () => {
 		const message = clockMessage()
 		// The room runs on this machine: its clock and ours agree to within the delivery time.
 		expect(message?.type === 'clock' && Math.abs(message.serverNow - Date.now())).toBeLessThan(5_000)
+		expect(message).toMatchObject({ handshake: true })
+		// A browser busy mounting the canvas reads the handshake's late; the later ones correct it.
+		const later = () => client.customMessages.map(parseCustomMessage).filter((each) => each?.type === 'clock' && !each.handshake)
+		await expect.poll(() => later().length, { timeout: SYNC_TIMEOUT_MS }).toBeGreaterThan(0)
 	})
 
 	it("refuses a threat or n/a mark whose category is not of the session's framework, and says why", async () => {
