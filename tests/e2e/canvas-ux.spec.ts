@@ -101,6 +101,33 @@ test('double-click or Enter renames an element in place, Escape cancels, and onl
 	await context.close()
 })
 
+test('a rename made elsewhere while someone has the element open in place is kept', async ({ browser }) => {
+	const { context, page, links } = await facilitatorIn(browser, 'Renaming together')
+	const { context: patContext, page: pat } = await joinAs(browser, links.participant, 'Pat Participant')
+	await placeElement(page, 'process', PROCESS_AT)
+	await expect(canvasText(pat)).toContainText('P1')
+
+	// Pat opens the name in place and reads it; Fiona renames the process in the panel meanwhile.
+	const patNameEditor = pat.getByTestId('shape.nameEditor')
+	await pat.mouse.dblclick(PROCESS_AT.x, PROCESS_AT.y)
+	await expect(patNameEditor).toHaveValue('Process')
+	await page.mouse.click(PROCESS_AT.x, PROCESS_AT.y)
+	await new PropertiesTab(page).fill('name', 'Ledger')
+	await expect(patNameEditor).toHaveValue('Ledger')
+
+	// Pat clicks away without typing, then draws something: once that reaches Fiona, so would have
+	// anything Pat's field wrote before it.
+	await pat.mouse.click(EMPTY_CANVAS.x, EMPTY_CANVAS.y)
+	await expect(patNameEditor).toHaveCount(0)
+	await placeElement(pat, 'entity', { x: 200, y: 380 })
+	await expect(canvasText(page)).toContainText('EE1')
+	for (const each of [page, pat]) await expect(canvasText(each)).toContainText('Ledger')
+	await expect(page.getByTestId('properties.name')).toHaveValue('Ledger')
+
+	await patContext.close()
+	await context.close()
+})
+
 test('flow labels wrap between words, boundary names show in full, and no tag covers another', async ({ browser }) => {
 	const { context, page } = await facilitatorIn(browser, 'Labels')
 	const panel = new SessionPanel(page)

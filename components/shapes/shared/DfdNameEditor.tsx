@@ -12,6 +12,12 @@ function commitName(editor: Editor, shapeId: TLShapeId, name: string) {
 	editor.updateShape<DfdElementShape>({ id: shapeId, type: shape.type, props: { name } })
 }
 
+/** Whether the focus is still where a press on the canvas leaves it, not in a field the user moved to. */
+function focusIsOnCanvas(editor: Editor): boolean {
+	const active = document.activeElement
+	return active === null || active === document.body || editor.getContainer().contains(active)
+}
+
 export interface DfdNameEditorProps {
 	shapeId: TLShapeId
 	name: string
@@ -20,29 +26,36 @@ export interface DfdNameEditorProps {
 
 /**
  * Renames a DFD element in place while tldraw edits it (double-click, or Enter on the selection).
- * Enter, a click elsewhere and leaving the field all end editing, and ending it commits; Escape
- * ends it without writing. Mounted only while editing, so it commits once, as it goes.
+ * Enter, a click elsewhere and leaving the field all end editing, and ending it commits what was
+ * typed; Escape ends it without writing. Until the user types, the field follows the name, so a
+ * rename made meanwhile in the panel or by someone else is shown and never written over.
  */
 export function DfdNameEditor({ shapeId, name, className }: DfdNameEditorProps) {
 	const editor = useEditor()
 	const input = useRef<HTMLInputElement>(null)
-	const draft = useRef(name)
+	const draft = useRef<string | null>(null)
 	const cancelled = useRef(false)
 	const ended = useRef(false)
 
 	useEffect(() => {
 		// A double-click mounts this during its second pointerdown; the browser then focuses the
-		// canvas as that press's default action. Take the focus after it.
+		// canvas as that press's default action. Take the focus after it, unless the user has
+		// already moved on to another field.
 		const frame = requestAnimationFrame(() => {
+			if (!focusIsOnCanvas(editor)) return
 			input.current?.focus()
 			input.current?.select()
 		})
 		return () => cancelAnimationFrame(frame)
-	}, [])
+	}, [editor])
+
+	useEffect(() => {
+		if (draft.current === null && input.current) input.current.value = name
+	}, [name])
 
 	useEffect(
 		() => () => {
-			if (!cancelled.current) commitName(editor, shapeId, draft.current)
+			if (!cancelled.current && draft.current !== null) commitName(editor, shapeId, draft.current)
 		},
 		[editor, shapeId],
 	)
