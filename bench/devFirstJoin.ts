@@ -4,14 +4,13 @@
 // .next/dev, the dev server's compile cache, to start cold). Prints the figures and writes them to
 // bench/devFirstJoin.md (committed, like BENCHMARKS.md). Target: the first join in under 20 s.
 
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import readline from 'node:readline'
 import { chromium } from '@playwright/test'
 import { requireSupportedNode } from '../scripts/lib/nodeVersion.mjs'
+import { spawnManaged, stopAll } from '../scripts/lib/processes.mjs'
 import { createSession } from './lib/appApi'
 import { freePort, ROOT } from './lib/processes'
 
@@ -29,36 +28,28 @@ fs.rmSync(path.join(ROOT, '.next', 'dev'), { recursive: true, force: true })
 const loadBefore = os.loadavg()
 
 const startedAt = Date.now()
-const dev = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dev.mjs')], {
-	cwd: ROOT,
-	detached: true,
-	stdio: ['ignore', 'pipe', 'pipe'],
+let markReady: () => void = () => {}
+const ready = new Promise<number>((resolve) => {
+	markReady = () => resolve(Date.now() - startedAt)
+})
+const dev = spawnManaged('npm run dev', [path.join(ROOT, 'scripts', 'dev.mjs')], {
 	env: {
-		...process.env,
 		PORT: String(port),
 		PARTY_PORT: String(partyPort),
 		DATABASE_URL: `file:${path.join(dataDir, 'threatroom.db')}`,
 		INTERNAL_SECRET: randomBytes(24).toString('base64url'),
 	},
+	onOutput: (line) => {
+		if (process.argv.includes('--verbose')) console.log(line)
+		if (line.includes('Threatroom (dev) is ready')) markReady()
+	},
 })
-const stopDev = () => {
-	if (dev.pid !== undefined && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM')
-}
-process.once('exit', stopDev)
 
-const readyAfterMs = await new Promise<number>((resolve, reject) => {
-	const timer = setTimeout(() => reject(new Error(`npm run dev was not ready within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS)
-	for (const stream of [dev.stdout, dev.stderr]) {
-		readline.createInterface({ input: stream }).on('line', (line) => {
-			if (process.argv.includes('--verbose')) console.log(line)
-			if (line.includes('Threatroom (dev) is ready')) {
-				clearTimeout(timer)
-				resolve(Date.now() - startedAt)
-			}
-		})
-	}
-	dev.once('exit', (code) => reject(new Error(`npm run dev exited (${code}) before it was ready`)))
-})
+const readyAfterMs = await Promise.race([
+	ready,
+	dev.exited.then(({ code }) => Promise.reject(new Error(`npm run dev exited (${code}) before it was ready:\n${dev.output()}`))),
+	new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`npm run dev was not ready within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS).unref()),
+])
 
 const appUrl = `http://127.0.0.1:${port}`
 const session = await createSession({ appUrl }, 'Dev first join')
@@ -81,7 +72,7 @@ try {
 	canvasMs = Date.now() - openedAt
 } finally {
 	await browser.close()
-	stopDev()
+	await stopAll()
 	fs.rmSync(dataDir, { recursive: true, force: true })
 }
 

@@ -1,11 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
-import { nanoid } from 'nanoid'
 import { z } from 'zod'
+import { INTERNAL_SECRET_MIN_LENGTH, readOrCreateDevSecret } from './devSecret.mjs'
 
 export const DEFAULT_DATABASE_URL = 'file:./data/threatroom.db'
-export const INTERNAL_SECRET_FILE = 'data/.internal-secret'
-const INTERNAL_SECRET_MIN_LENGTH = 16
+export { INTERNAL_SECRET_FILE } from './devSecret.mjs'
 
 // `FOO=` in a .env file means "not set", not "set to the empty string".
 function blankAsUndefined<T extends z.ZodType>(schema: T) {
@@ -76,39 +73,5 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
 			`Invalid environment variables:\n  INTERNAL_SECRET: required in production (at least ${INTERNAL_SECRET_MIN_LENGTH} characters, shared with the party)`,
 		)
 	}
-	return { ...rest, INTERNAL_SECRET: readOrCreateDevSecret() }
-}
-
-// In development the party and the app must agree on a secret without anyone configuring one, so the
-// first process to need it writes it to a file the other side reads.
-function readOrCreateDevSecret(): string {
-	const file = path.resolve(process.cwd(), INTERNAL_SECRET_FILE)
-	const existing = readSecretFile(file)
-	if (existing !== undefined) return existing
-	mkdirSync(path.dirname(file), { recursive: true })
-	try {
-		// 'wx' so two processes starting together cannot each write a different secret.
-		writeFileSync(file, `${nanoid(32)}\n`, { flag: 'wx', mode: 0o600 })
-	} catch (error) {
-		if (!isErrnoCode(error, 'EEXIST')) throw error
-	}
-	const created = readSecretFile(file)
-	if (created === undefined) {
-		throw new Error(`${file} holds fewer than ${INTERNAL_SECRET_MIN_LENGTH} characters; delete it to generate a new secret`)
-	}
-	return created
-}
-
-function readSecretFile(file: string): string | undefined {
-	try {
-		const secret = readFileSync(file, 'utf8').trim()
-		return secret.length >= INTERNAL_SECRET_MIN_LENGTH ? secret : undefined
-	} catch (error) {
-		if (isErrnoCode(error, 'ENOENT')) return undefined
-		throw error
-	}
-}
-
-function isErrnoCode(error: unknown, code: string): boolean {
-	return error instanceof Error && 'code' in error && error.code === code
+	return { ...rest, INTERNAL_SECRET: readOrCreateDevSecret(process.cwd()) }
 }

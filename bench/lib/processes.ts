@@ -1,90 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { signalGroup, stopProcessGroup } from '../../tests/support/processes'
+import { type ManagedProcess, spawnManaged, stopAll } from '../../scripts/lib/processes.mjs'
 
-// Every server the bench starts (next start ×2, partykit dev ×3, their children: workerd, …) runs
-// in its own process group, is registered here and stopped by stopAllProcesses — from run.ts's
-// finally, from its SIGINT/SIGTERM handlers, and as a last resort on process exit. Modelled on
-// scripts/lib/processes.mjs and tests/support/processes.ts, with the process group's pid exposed
-// for the memory benchmark; stopping a group and the port helpers are the tests' own, so bench and
-// e2e stop servers and pick and free ports the same way.
-export { freePort, waitForPortClosed } from '../../tests/support/processes'
+// The bench starts its servers (next start ×2, partykit dev ×3) with scripts/lib/processes.mjs, as
+// `npm start` and the tests do; this adds what only the bench needs: cleanups to run before they
+// stop (a browser), builds run to completion, and the servers' memory read from /proc.
+export { freePort, packageBin, waitForHttp, waitForPortClosed } from '../../scripts/lib/processes.mjs'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
-
-const OUTPUT_LINES_KEPT = 300
-const HTTP_POLL_INTERVAL_MS = 200
-const HTTP_ATTEMPT_TIMEOUT_MS = 2_000
-
-export interface BenchProcess {
-	readonly name: string
-	readonly child: ChildProcess
-	/** The leader's pid, which is also the process group id. */
-	readonly pid: number
-	output(): string
-	readonly exited: Promise<void>
-	isRunning(): boolean
-	stop(signal?: NodeJS.Signals): Promise<void>
-}
-
-const running = new Set<BenchProcess>()
-
-/** A CLI of a package of the repo, run with our own node (bin path read from its package.json). */
-export function packageBin(name: string): string {
-	const dir = path.join(ROOT, 'node_modules', name)
-	const { bin } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: string | Record<string, string> }
-	return path.join(dir, typeof bin === 'string' ? bin : (bin[name] ?? ''))
-}
-
-export function spawnBenchProcess(
-	name: string,
-	args: string[],
-	{ cwd = ROOT, env = {}, verbose = false }: { cwd?: string; env?: Record<string, string>; verbose?: boolean } = {},
-): BenchProcess {
-	const child = spawn(process.execPath, args, {
-		cwd,
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	})
-	if (child.pid === undefined) throw new Error(`${name} did not start`)
-	const lines: string[] = []
-	const keep = (data: Buffer) => {
-		const text = data.toString('utf8')
-		if (verbose) process.stderr.write(text.replace(/^/gm, `[${name}] `))
-		lines.push(...text.split('\n'))
-		if (lines.length > OUTPUT_LINES_KEPT) lines.splice(0, lines.length - OUTPUT_LINES_KEPT)
-	}
-	child.stdout?.on('data', keep)
-	child.stderr?.on('data', keep)
-	let exitedFlag = false
-	const exited = new Promise<void>((resolve) => {
-		child.once('exit', () => {
-			exitedFlag = true
-			resolve()
-		})
-		child.once('error', () => {
-			exitedFlag = true
-			resolve()
-		})
-	})
-	const pid = child.pid
-	const managed: BenchProcess = {
-		name,
-		child,
-		pid,
-		output: () => lines.join('\n'),
-		exited,
-		isRunning: () => !exitedFlag,
-		async stop(signal = 'SIGTERM') {
-			await stopProcessGroup(pid, exited, signal)
-			running.delete(managed)
-		},
-	}
-	running.add(managed)
-	return managed
-}
 
 const cleanups = new Set<() => Promise<void>>()
 
@@ -100,27 +23,7 @@ export async function stopAllProcesses(): Promise<void> {
 		cleanups.delete(cleanup)
 		await cleanup().catch(() => {})
 	}
-	for (const managed of [...running].reverse()) await managed.stop('SIGTERM')
-}
-
-process.once('exit', () => {
-	for (const managed of running) signalGroup(managed.pid, 'SIGKILL')
-})
-
-/** Resolves once `url` answers with any HTTP status; rejects after timeoutMs or when `owner` exits. */
-export async function waitForHttp(url: string, timeoutMs: number, owner?: BenchProcess): Promise<void> {
-	const deadline = Date.now() + timeoutMs
-	for (;;) {
-		try {
-			const response = await fetch(url, { signal: AbortSignal.timeout(HTTP_ATTEMPT_TIMEOUT_MS), redirect: 'manual' })
-			await response.body?.cancel()
-			return
-		} catch {
-			if (owner && !owner.isRunning()) throw new Error(`${owner.name} exited before answering on ${url}:\n${owner.output()}`)
-			if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms${owner ? `:\n${owner.output()}` : ''}`)
-			await new Promise((resolve) => setTimeout(resolve, HTTP_POLL_INTERVAL_MS))
-		}
-	}
+	await stopAll()
 }
 
 /** Runs a command to completion (a build), output kept for the error; rejects on a non-zero exit or timeout. */
@@ -129,13 +32,17 @@ export async function runToCompletion(
 	args: string[],
 	{ cwd = ROOT, env = {}, timeoutMs, verbose = false }: { cwd?: string; env?: Record<string, string>; timeoutMs: number; verbose?: boolean },
 ): Promise<void> {
-	const managed = spawnBenchProcess(name, args, { cwd, env, verbose })
+	const managed: ManagedProcess = spawnManaged(name, args, { cwd, env, onOutput: verbose ? echoed(name) : undefined })
 	const timer = setTimeout(() => void managed.stop('SIGKILL'), timeoutMs)
-	await managed.exited
+	const { code, signal } = await managed.exited
 	clearTimeout(timer)
-	const code = managed.child.exitCode
 	await managed.stop('SIGKILL')
-	if (code !== 0) throw new Error(`${name} failed (exit ${code ?? managed.child.signalCode}):\n${managed.output()}`)
+	if (code !== 0) throw new Error(`${name} failed (exit ${code ?? signal}):\n${managed.output()}`)
+}
+
+/** A server's output on stderr with its name, for `--verbose`. */
+export function echoed(name: string): (line: string) => void {
+	return (line) => process.stderr.write(`[${name}] ${line}\n`)
 }
 
 /**
@@ -143,7 +50,8 @@ export async function runToCompletion(
  * partykit's node CLI, workerd and whatever they spawned), summed from /proc. Shared pages count
  * once per process, as RSS does.
  */
-export function processTreeRss(leaderPid: number): { totalMb: number; byProcess: { pid: number; command: string; rssMb: number }[] } {
+export function processTreeRss(leaderPid: number | undefined): { totalMb: number; byProcess: { pid: number; command: string; rssMb: number }[] } {
+	if (leaderPid === undefined) return { totalMb: 0, byProcess: [] }
 	const processes = new Map<number, { ppid: number; pgrp: number; command: string }>()
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue
@@ -192,7 +100,7 @@ export interface PartyMemory {
 	processes: { command: string; rssMb: number }[]
 }
 
-export function partyMemory(leaderPid: number): PartyMemory {
+export function partyMemory(leaderPid: number | undefined): PartyMemory {
 	const { totalMb, byProcess } = processTreeRss(leaderPid)
 	const workerdMb = byProcess.filter((entry) => entry.command === 'workerd').reduce((sum, entry) => sum + entry.rssMb, 0)
 	return { treeMb: totalMb, workerdMb, processes: byProcess }

@@ -3,26 +3,16 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { partyRunDir } from './build'
-import {
-	type BenchProcess,
-	freePort,
-	packageBin,
-	processTreeRss,
-	ROOT,
-	spawnBenchProcess,
-	waitForHttp,
-	waitForPortClosed,
-} from './processes'
+import { type ManagedProcess, spawnNext, spawnOtherParty, spawnParty } from '../../scripts/lib/processes.mjs'
+import { echoed, freePort, processTreeRss, ROOT, waitForHttp, waitForPortClosed } from './processes'
 
 // Everything one bench run talks to, all on 127.0.0.1 and free ports:
 //   ours:  `next start` of the app's production build (fresh libSQL file) + `partykit dev` of party/
 //   bare:  `partykit dev` of bench/bareParty (TLSocketRoom, nothing else)
 //   relay: `partykit dev` of bench/relayParty (rebroadcast only)
 //   page:  `next start` of bench/bareTldraw's production build
-// Wired as scripts/lib/processes.mjs wires `npm start` (same flags and variables).
+// Started and wired by scripts/lib/processes.mjs, as `npm start` is (same flags and variables).
 
-const PARTYKIT_BIN = packageBin('partykit')
-const NEXT_BIN = packageBin('next')
 const START_TIMEOUT_MS = 90_000
 
 export interface BenchStack {
@@ -36,7 +26,7 @@ export interface BenchStack {
 	relayHost: string
 	bareAppUrl: string
 	/** The party process of ours (its group leader), for the memory benchmark. */
-	party(): BenchProcess
+	party(): ManagedProcess
 	/** A fresh party process of ours (every room unloaded), e.g. before measuring memory. */
 	restartParty(): Promise<void>
 	/** Where our party's sources for this run live (a copy): remove after the party stopped. */
@@ -46,14 +36,6 @@ export interface BenchStack {
 	/** The pids of our party's workerd: a change means the runtime reloaded and every room with it. */
 	partyRuntimePids(): string
 	tempDir: string
-}
-
-function partyArgs(port: number, vars: Record<string, string>): string[] {
-	const args = [PARTYKIT_BIN, 'dev', '--port', String(port)]
-	for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}=${value}`)
-	// Without it the runtime fetches request.cf metadata from Cloudflare on start.
-	args.push('--disable-request-cf-fetch', '--no-hotkeys')
-	return args
 }
 
 /**
@@ -76,17 +58,17 @@ export async function startStack({
 	const secret = `bench-${randomBytes(18).toString('base64url')}`
 	const [appPort, partyPort, barePort, relayPort, bareAppPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()]
 	const appUrl = `http://127.0.0.1:${appPort}`
-	const partyEnv = { NO_UPDATE_NOTIFIER: '1' }
+	const output = (name: string) => (verbose ? echoed(name) : () => {})
 
 	// cwd = the repo root, as `npm start`: the app resolves drizzle/ from it; `next start <dir>` serves the build in dir.
-	const app = spawnBenchProcess('next start (threatroom)', [NEXT_BIN, 'start', appDir, '--port', String(appPort), '--hostname', '127.0.0.1'], {
-		env: {
-			NEXT_TELEMETRY_DISABLED: '1',
-			DATABASE_URL: `file:${databaseFile}`,
-			INTERNAL_SECRET: secret,
-			PARTY_PORT: String(partyPort),
-		},
-		verbose,
+	const app = spawnNext({
+		mode: 'start',
+		dir: appDir,
+		port: appPort,
+		hostname: '127.0.0.1',
+		env: { DATABASE_URL: `file:${databaseFile}`, INTERNAL_SECRET: secret, PARTY_PORT: String(partyPort) },
+		name: 'next start (threatroom)',
+		onOutput: output('next start (threatroom)'),
 	})
 	// From a copy of the app's snapshot made for this run (bench/.build/party-run-<pid>): `partykit dev`
 	// reloads its rooms whenever a source file it bundled changes, and others edit the repo (and may
@@ -96,20 +78,30 @@ export async function startStack({
 	// run.ts removes it too; this covers any other user of the stack (bench/soak.ts) and crashes.
 	process.once('exit', () => fs.rmSync(partyDir, { recursive: true, force: true }))
 	const startParty = () =>
-		spawnBenchProcess(
-			'party (threatroom)',
-			[...partyArgs(partyPort, { INTERNAL_SECRET: secret, APP_URL: appUrl }), '--persist', path.join(tempDir, 'party-state')],
-			{ cwd: partyDir, env: partyEnv, verbose },
-		)
+		spawnParty({
+			port: partyPort,
+			appUrl,
+			secret,
+			persistDir: path.join(tempDir, 'party-state'),
+			cwd: partyDir,
+			name: 'party (threatroom)',
+			onOutput: output('party (threatroom)'),
+		})
 	let party = startParty()
 	const earlierPartyOutput: string[] = []
 	const waits = [waitForHttp(`${appUrl}/`, START_TIMEOUT_MS, app), waitForHttp(`http://127.0.0.1:${partyPort}/`, START_TIMEOUT_MS, party)]
 	if (baselines) {
-		const bare = spawnBenchProcess('party (bare)', partyArgs(barePort, {}), { cwd: path.join(ROOT, 'bench', 'bareParty'), env: partyEnv, verbose })
-		const relay = spawnBenchProcess('party (relay)', partyArgs(relayPort, {}), { cwd: path.join(ROOT, 'bench', 'relayParty'), env: partyEnv, verbose })
-		const bareApp = spawnBenchProcess('next start (bare tldraw)', [NEXT_BIN, 'start', bareAppDir, '--port', String(bareAppPort), '--hostname', '127.0.0.1'], {
-			env: { NEXT_TELEMETRY_DISABLED: '1' },
-			verbose,
+		const other = (name: string, port: number, dir: string) =>
+			spawnOtherParty({ port, cwd: path.join(ROOT, 'bench', dir), name, onOutput: output(name) })
+		const bare = other('party (bare)', barePort, 'bareParty')
+		const relay = other('party (relay)', relayPort, 'relayParty')
+		const bareApp = spawnNext({
+			mode: 'start',
+			dir: bareAppDir,
+			port: bareAppPort,
+			hostname: '127.0.0.1',
+			name: 'next start (bare tldraw)',
+			onOutput: output('next start (bare tldraw)'),
 		})
 		waits.push(
 			waitForHttp(`http://127.0.0.1:${barePort}/`, START_TIMEOUT_MS, bare),

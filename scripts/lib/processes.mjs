@@ -1,42 +1,46 @@
-// Starts and stops the two servers Threatroom needs (Next.js and the PartyKit room runtime).
-// Used by scripts/dev.mjs, scripts/start.mjs and, later, the test harness.
+// Starts, watches and stops the servers Threatroom runs on (Next.js and the PartyKit room runtime),
+// for every caller: `npm run dev` and `npm start`, the integration and e2e tests, the bench. Each
+// server runs in its own process group, so one signal reaches its children (workerd, next's
+// workers), and nothing started here outlives the process that started it.
 
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { readOrCreateDevSecret } from '../../lib/devSecret.mjs'
 import { withoutDroppedSocketReports } from './benignPartyOutput.mjs'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-// Same file and minimum as lib/env.ts, which reads it when the app runs without INTERNAL_SECRET.
-const SECRET_FILE = path.join(ROOT, 'data', '.internal-secret')
-const SECRET_MIN_LENGTH = 16
 const STOP_GRACE_MS = 5_000
 const HTTP_POLL_INTERVAL_MS = 250
 const HTTP_ATTEMPT_TIMEOUT_MS = 2_000
-
-const NEXT_BIN = packageBin('next')
-const PARTYKIT_BIN = packageBin('partykit')
+const OUTPUT_LINES_KEPT = 1_000
 
 // Run the CLIs with our own node, not through .bin shims or a shell. Read from package.json's
 // "bin" because partykit's "exports" hides its files from require.resolve.
-/** @param {string} name */
-function packageBin(name) {
+/** @param {string} name @returns {string} */
+export function packageBin(name) {
 	const dir = path.join(ROOT, 'node_modules', name)
 	const { bin } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
 	return path.join(dir, typeof bin === 'string' ? bin : bin[name])
 }
+
+const NEXT_BIN = packageBin('next')
+const PARTYKIT_BIN = packageBin('partykit')
 
 /** @typedef {{ code: number | null, signal: NodeJS.Signals | null }} ExitStatus */
 /**
  * @typedef {object} ManagedProcess
  * @property {string} name
  * @property {import('node:child_process').ChildProcess} child
+ * @property {number | undefined} pid the leader's pid, which is also the process group's id
  * @property {Promise<ExitStatus>} exited resolves when the process has exited, never rejects
  * @property {() => boolean} isRunning
+ * @property {() => string} output the last lines it printed, for a failure message
+ * @property {(signal?: NodeJS.Signals) => Promise<ExitStatus>} stop signals the group (SIGTERM by default, SIGKILL after a grace period) and waits
  */
 /** @typedef {(line: string, stream: 'stdout' | 'stderr') => void} OutputHandler */
 
@@ -45,36 +49,19 @@ const running = []
 
 /** INTERNAL_SECRET from the environment, else data/.internal-secret, created on first use. */
 export function ensureInternalSecret() {
-	const fromEnv = process.env.INTERNAL_SECRET?.trim()
-	if (fromEnv) return fromEnv
-	const existing = readSecretFile()
-	if (existing) return existing
-	fs.mkdirSync(path.dirname(SECRET_FILE), { recursive: true })
-	try {
-		// 'wx' so a concurrently starting app (lib/env.ts) and this script agree on one secret.
-		fs.writeFileSync(SECRET_FILE, `${randomBytes(24).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 })
-	} catch (error) {
-		if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error
-	}
-	const created = readSecretFile()
-	if (!created) throw new Error(`${SECRET_FILE} is too short; delete it to generate a new secret`)
-	return created
-}
-
-function readSecretFile() {
-	if (!fs.existsSync(SECRET_FILE)) return undefined
-	const secret = fs.readFileSync(SECRET_FILE, 'utf8').trim()
-	return secret.length >= SECRET_MIN_LENGTH ? secret : undefined
+	return process.env.INTERNAL_SECRET?.trim() || readOrCreateDevSecret(ROOT)
 }
 
 /**
- * @param {{ mode: 'dev' | 'start', port: number, env?: Record<string, string>, hostname?: string, onOutput?: OutputHandler }} options
+ * `next dev` or `next start` from the repo root (where the app finds drizzle/ and data/); `dir`
+ * serves another build or app (the bench's copies and its bare tldraw page).
+ * @param {{ mode: 'dev' | 'start', port: number, dir?: string, env?: Record<string, string>, hostname?: string, name?: string, onOutput?: OutputHandler }} options
  * @returns {ManagedProcess}
  */
-export function spawnNext({ mode, port, env = {}, hostname, onOutput }) {
-	const args = [NEXT_BIN, mode, '--port', String(port)]
+export function spawnNext({ mode, port, dir, env = {}, hostname, name = 'next', onOutput = prefixedOutput(name) }) {
+	const args = [NEXT_BIN, mode, ...(dir ? [dir] : []), '--port', String(port)]
 	if (hostname) args.push('--hostname', hostname)
-	return spawnManaged('next', args, { NEXT_TELEMETRY_DISABLED: '1', ...env }, onOutput)
+	return spawnManaged(name, args, { env: { NEXT_TELEMETRY_DISABLED: '1', ...env }, onOutput })
 }
 
 /**
@@ -85,27 +72,38 @@ export function spawnNext({ mode, port, env = {}, hostname, onOutput }) {
 export const DEFAULT_PARTY_STATE_DIR = path.join(ROOT, '.partykit', 'state')
 
 /**
+ * The `partykit dev` command line every caller uses: the party in `cwd`'s partykit.json (ours, or
+ * the bench's bare and relay rooms), its variables, and the rooms' storage when they keep any.
+ * @param {{ port: number, vars?: Record<string, string>, persistDir?: string }} options
+ * @returns {string[]}
+ */
+export function partyDevArgs({ port, vars = {}, persistDir }) {
+	const args = [PARTYKIT_BIN, 'dev', '--port', String(port)]
+	for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}=${value}`)
+	if (persistDir) args.push('--persist', persistDir)
+	// Without it the runtime fetches request.cf metadata from Cloudflare on start.
+	args.push('--disable-request-cf-fetch', '--no-hotkeys')
+	return args
+}
+
+/**
  * `partykit dev` is our room runtime in every mode: a single machine has no separate prod runner.
- * @param {{ port: number, appUrl: string, secret: string, persistDir?: string, env?: Record<string, string>, onOutput?: OutputHandler }} options
+ * `vars` adds party variables (e.g. PERSIST_DEBOUNCE_MS for tests); `cwd` runs a copy of the party.
+ * @param {{ port: number, appUrl: string, secret: string, persistDir?: string, vars?: Record<string, string>, cwd?: string, env?: Record<string, string>, name?: string, onOutput?: OutputHandler }} options
  * @returns {ManagedProcess}
  */
-export function spawnParty({ port, appUrl, secret, persistDir = DEFAULT_PARTY_STATE_DIR, env = {}, onOutput }) {
-	const args = [
-		PARTYKIT_BIN,
-		'dev',
-		'--port',
-		String(port),
-		'--var',
-		`INTERNAL_SECRET=${secret}`,
-		'--var',
-		`APP_URL=${appUrl}`,
-		'--persist',
-		persistDir,
-		// Without it the runtime fetches request.cf metadata from Cloudflare on start.
-		'--disable-request-cf-fetch',
-		'--no-hotkeys',
-	]
-	return spawnManaged('party', args, { NO_UPDATE_NOTIFIER: '1', ...env }, withoutDroppedSocketReports(onOutput ?? prefixedOutput('party')))
+export function spawnParty({ port, appUrl, secret, persistDir = DEFAULT_PARTY_STATE_DIR, vars = {}, cwd, env = {}, name = 'party', onOutput = prefixedOutput(name) }) {
+	const args = partyDevArgs({ port, vars: { INTERNAL_SECRET: secret, APP_URL: appUrl, ...vars }, persistDir })
+	return spawnManaged(name, args, { cwd, env: { NO_UPDATE_NOTIFIER: '1', ...env }, onOutput: withoutDroppedSocketReports(onOutput) })
+}
+
+/**
+ * Any other party (the bench's bare and relay rooms): `partykit dev` in `cwd`, no variables.
+ * @param {{ port: number, cwd: string, name: string, onOutput?: OutputHandler }} options
+ * @returns {ManagedProcess}
+ */
+export function spawnOtherParty({ port, cwd, name, onOutput }) {
+	return spawnManaged(name, partyDevArgs({ port }), { cwd, env: { NO_UPDATE_NOTIFIER: '1' }, onOutput })
 }
 
 /**
@@ -126,38 +124,61 @@ export function spawnThreatroom({ mode, port, partyPort, secret, env = {} }) {
 }
 
 /**
+ * Runs a Node CLI (`args[0]` is its script) with our own node in its own process group. Its output
+ * goes to `onOutput` line by line (nowhere when unset) and its last lines are kept for `output()`.
  * @param {string} name
  * @param {string[]} args
- * @param {Record<string, string>} env
- * @param {OutputHandler | undefined} onOutput
+ * @param {{ cwd?: string, env?: Record<string, string>, onOutput?: OutputHandler }} [options]
  * @returns {ManagedProcess}
  */
-function spawnManaged(name, args, env, onOutput = prefixedOutput(name)) {
+export function spawnManaged(name, args, { cwd = ROOT, env = {}, onOutput } = {}) {
 	// Own process group, so stopping reaches the workers next and partykit spawn (workerd, …),
 	// and a terminal's Ctrl-C reaches only us: we decide the shutdown order.
 	const child = spawn(process.execPath, args, {
-		cwd: ROOT,
+		cwd,
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	})
+	/** @type {string[]} */
+	const lines = []
+	/** @type {OutputHandler} */
+	const keep = (line, stream) => {
+		lines.push(line)
+		if (lines.length > OUTPUT_LINES_KEPT) lines.splice(0, lines.length - OUTPUT_LINES_KEPT)
+		onOutput?.(line, stream)
+	}
 	let exitStatus = /** @type {ExitStatus | undefined} */ (undefined)
+	/** @type {Promise<ExitStatus>} */
 	const exited = new Promise((resolve) => {
 		child.once('exit', (code, signal) => {
 			exitStatus = { code, signal }
 			resolve(exitStatus)
 		})
 		child.once('error', (error) => {
-			onOutput(`failed to start: ${error.message}`, 'stderr')
+			keep(`failed to start: ${error.message}`, 'stderr')
 			exitStatus = { code: 1, signal: null }
 			resolve(exitStatus)
 		})
 	})
 	for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
-		readline.createInterface({ input: child[stream] }).on('line', (line) => onOutput(line, stream))
+		readline.createInterface({ input: child[stream] }).on('line', (line) => keep(line, stream))
 	}
 	/** @type {ManagedProcess} */
-	const managed = { name, child, exited, isRunning: () => exitStatus === undefined }
+	const managed = {
+		name,
+		child,
+		pid: child.pid,
+		exited,
+		isRunning: () => exitStatus === undefined,
+		output: () => lines.join('\n'),
+		async stop(signal = 'SIGTERM') {
+			const status = await stop(managed, signal)
+			const index = running.indexOf(managed)
+			if (index !== -1) running.splice(index, 1)
+			return status
+		},
+	}
 	running.push(managed)
 	return managed
 }
@@ -181,12 +202,14 @@ export function prefixedOutput(name) {
 }
 
 /**
- * Resolves once `url` answers with any HTTP status (the server is listening); rejects after timeoutMs.
+ * Resolves once `url` answers with any HTTP status (the server is listening); rejects after
+ * timeoutMs, or as soon as `owner` (the server that should answer) exits, with what it printed.
  * @param {string} url
  * @param {number} [timeoutMs]
+ * @param {ManagedProcess} [owner]
  * @returns {Promise<number>} the status of the first answer
  */
-export async function waitForHttp(url, timeoutMs = 60_000) {
+export async function waitForHttp(url, timeoutMs = 60_000, owner) {
 	const deadline = Date.now() + timeoutMs
 	for (;;) {
 		try {
@@ -194,32 +217,75 @@ export async function waitForHttp(url, timeoutMs = 60_000) {
 			await response.body?.cancel()
 			return response.status
 		} catch {
-			if (Date.now() >= deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`)
+			if (owner && !owner.isRunning()) throw new Error(`${owner.name} exited before answering on ${url}:\n${owner.output()}`)
+			if (Date.now() >= deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms${owner ? `:\n${owner.output()}` : ''}`)
 			await new Promise((resolve) => setTimeout(resolve, HTTP_POLL_INTERVAL_MS))
 		}
 	}
 }
 
-/** @param {ManagedProcess} managed @param {NodeJS.Signals} signal */
-function signalGroup(managed, signal) {
-	if (managed.child.pid === undefined) return
+/** A port nothing listens on right now, on 127.0.0.1. @returns {Promise<number>} */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer()
+		server.once('error', reject)
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address()
+			const port = typeof address === 'object' && address ? address.port : 0
+			server.close(() => resolve(port))
+		})
+	})
+}
+
+/**
+ * Resolves once nothing accepts connections on the port any more (a killed server is really gone).
+ * @param {number} port
+ * @param {number} timeoutMs
+ */
+export async function waitForPortClosed(port, timeoutMs) {
+	const deadline = Date.now() + timeoutMs
+	while (await accepts(port)) {
+		if (Date.now() > deadline) throw new Error(`port ${port} still accepts connections after ${timeoutMs} ms`)
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+}
+
+/** @param {number} port @returns {Promise<boolean>} */
+function accepts(port) {
+	return new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1')
+		socket.once('connect', () => {
+			socket.destroy()
+			resolve(true)
+		})
+		socket.once('error', () => resolve(false))
+	})
+}
+
+/**
+ * Signals every process in the group led by `pid`; a no-op for a process that never started.
+ * @param {number | undefined} pid
+ * @param {NodeJS.Signals} signal
+ */
+export function signalGroup(pid, signal) {
+	if (pid === undefined) return
 	try {
-		process.kill(-managed.child.pid, signal)
+		process.kill(-pid, signal)
 	} catch {
 		// ESRCH: the whole group is already gone.
 	}
 }
 
-/** @param {ManagedProcess} managed @returns {Promise<ExitStatus>} */
-async function stop(managed) {
+/** @param {ManagedProcess} managed @param {NodeJS.Signals} signal @returns {Promise<ExitStatus>} */
+async function stop(managed, signal) {
 	if (managed.isRunning()) {
-		signalGroup(managed, 'SIGTERM')
-		const timer = setTimeout(() => signalGroup(managed, 'SIGKILL'), STOP_GRACE_MS)
+		signalGroup(managed.pid, signal)
+		const timer = setTimeout(() => signalGroup(managed.pid, 'SIGKILL'), STOP_GRACE_MS)
 		await managed.exited
 		clearTimeout(timer)
 	}
 	// The leader may exit before its workers; nothing of a stopped server may outlive it.
-	signalGroup(managed, 'SIGKILL')
+	signalGroup(managed.pid, 'SIGKILL')
 	return managed.exited
 }
 
@@ -228,15 +294,12 @@ async function stop(managed) {
  * @returns {Promise<void>}
  */
 export async function stopAll() {
-	for (const managed of [...running].reverse()) {
-		await stop(managed)
-		running.splice(running.indexOf(managed), 1)
-	}
+	for (const managed of [...running].reverse()) await managed.stop()
 }
 
 // Last resort if the parent exits without stopAll (an uncaught error, process.exit elsewhere).
 process.once('exit', () => {
-	for (const managed of running) signalGroup(managed, 'SIGKILL')
+	for (const managed of running) signalGroup(managed.pid, 'SIGKILL')
 })
 
 /**

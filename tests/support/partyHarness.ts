@@ -5,18 +5,15 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { freePort, type ManagedProcess, spawnParty, stopAll, waitForHttp, waitForPortClosed } from '../../scripts/lib/processes.mjs'
 import { parseCustomMessage, type RejectedMessage } from '@/lib/protocol/customMessages'
 import { type FakeApp, type FakeSession, startFakeApp } from './fakeApp'
-import { freePort, killAllTestProcesses, spawnTestProcess, type TestProcess, waitForHttp, waitForPortClosed } from './processes'
 import { recordsOfSnapshot } from './savedRecords'
 import { connectTestClient, type TestClient } from './syncClient'
 
 // The real room in `partykit dev` (workerd) against a fake of the app's internal API, for a test
 // file: started once before its tests, stopped after, every client closed after each test.
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
-// Not reachable through the package's `exports`.
-const PARTYKIT_BIN = path.join(ROOT, 'node_modules', 'partykit', 'dist', 'bin.mjs')
 const PARTY_START_TIMEOUT_MS = 90_000
 export const SYNC_TIMEOUT_MS = 30_000
 
@@ -29,7 +26,7 @@ export interface AppServer {
 export interface PartyHarness<App extends AppServer = FakeApp> {
 	readonly app: App
 	readonly port: number
-	readonly party: TestProcess
+	readonly party: ManagedProcess
 	/** `user` names a test person; the client sends that person's key (see userKeyFor). */
 	connect(sessionId: string, token: string, name?: string, user?: string): TestClient
 	/** Kills the party hard (a crash) and starts it again on the same port, with the same room storage. */
@@ -65,33 +62,23 @@ export function usePartyHarness<App extends AppServer>({
 	const clients: TestClient[] = []
 	let app: App | undefined
 	let port = 0
-	let party: TestProcess | undefined
+	let party: ManagedProcess | undefined
 	// The rooms' own storage (their write-ahead copies), fresh for this file: kept across a crash
 	// and restart, as on a real host, but never shared with another file or run.
 	let persistDir: string | undefined
 	const earlierOutput: string[] = []
 
 	async function startParty(): Promise<void> {
-		if (!app) throw new Error('the fake app is not running')
-		party = spawnTestProcess(
-			process.execPath,
-			[
-				PARTYKIT_BIN,
-				'dev',
-				'--port',
-				String(port),
-				'--var',
-				`INTERNAL_SECRET=${secret}`,
-				'--var',
-				`APP_URL=${app.url}`,
-				...(persistDebounceMs === undefined ? [] : ['--var', `PERSIST_DEBOUNCE_MS=${persistDebounceMs}`]),
-				'--persist',
-				persistDir ?? '',
-				'--disable-request-cf-fetch',
-				'--no-hotkeys',
-			],
-			{ cwd: ROOT, env: { NO_UPDATE_NOTIFIER: '1' } },
-		)
+		if (!app || !persistDir) throw new Error('the harness is not started (use it inside a test)')
+		party = spawnParty({
+			port,
+			appUrl: app.url,
+			secret,
+			persistDir,
+			vars: persistDebounceMs === undefined ? {} : { PERSIST_DEBOUNCE_MS: String(persistDebounceMs) },
+			// Kept for a failing test's message (party.output()), not printed.
+			onOutput: () => {},
+		})
 		await waitForHttp(`http://127.0.0.1:${port}/`, PARTY_START_TIMEOUT_MS, party)
 	}
 
@@ -109,7 +96,7 @@ export function usePartyHarness<App extends AppServer>({
 	})
 	afterAll(async () => {
 		for (const client of clients.splice(0)) client.close()
-		await killAllTestProcesses()
+		await stopAll()
 		await app?.close()
 		if (persistDir) fs.rmSync(persistDir, { recursive: true, force: true })
 	})
@@ -138,7 +125,7 @@ export function usePartyHarness<App extends AppServer>({
 		},
 		async crashAndRestart() {
 			const crashed = started(party, 'the party')
-			await crashed.kill('SIGKILL')
+			await crashed.stop('SIGKILL')
 			earlierOutput.push(crashed.output())
 			await waitForPortClosed(port, 5_000)
 			await startParty()

@@ -1,10 +1,15 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { spawnNext, spawnParty, stopAll, waitForHttp } from '../../../scripts/lib/processes.mjs'
-import { freePort, waitForPortClosed } from '../../support/processes'
-
-type ManagedProcess = ReturnType<typeof spawnParty>
+import {
+	freePort,
+	type ManagedProcess,
+	spawnNext,
+	spawnParty,
+	stopAll,
+	waitForHttp,
+	waitForPortClosed,
+} from '../../../scripts/lib/processes.mjs'
 
 export interface ThreatroomStack {
 	appUrl: string
@@ -54,7 +59,7 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 			},
 			onOutput: process.env.E2E_VERBOSE ? undefined : quiet,
 		})
-		await waitForHttp(`${appUrl}/`, 180_000)
+		await waitForHttp(`${appUrl}/`, 180_000, app)
 	}
 	let party: ManagedProcess
 	const startParty = async () => {
@@ -65,11 +70,10 @@ export async function startThreatroomStack(): Promise<ThreatroomStack> {
 			persistDir: path.join(dir, 'party-state'),
 			onOutput: keepPartyLine,
 		})
-		await waitForHttp(`http://127.0.0.1:${partyPort}/`, 180_000)
+		await waitForHttp(`http://127.0.0.1:${partyPort}/`, 180_000, party)
 	}
 	const crash = async (managed: ManagedProcess, port: number) => {
-		if (managed.child.pid !== undefined) process.kill(-managed.child.pid, 'SIGKILL')
-		await managed.exited
+		await managed.stop('SIGKILL')
 		// The leader can go before its children (workerd, next's workers): the new one needs the port.
 		await waitForPortClosed(port, 10_000)
 	}
