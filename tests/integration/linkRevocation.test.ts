@@ -83,7 +83,8 @@ describe('rotating a link, through the real room', () => {
 	it('answers a revocation without the shared secret with 401 and disconnects nobody', async () => {
 		const { id, tokens } = await createSession({ name: 'Forged revocation', description: '', framework: 'STRIDE' })
 		const participant = connect(id, tokens.participant, 'pat')
-		await loaded(participant)
+		const facilitator = connect(id, tokens.facilitator, 'fiona')
+		await loaded(participant, facilitator)
 		const body = JSON.stringify({ type: 'revoke-links', tokenHashes: [hashToken(tokens.participant)] })
 		for (const secret of [undefined, 'guess-the-secret-0000', `${getEnv().INTERNAL_SECRET}x`]) {
 			const headers: Record<string, string> = { 'content-type': 'application/json' }
@@ -93,7 +94,10 @@ describe('rotating a link, through the real room', () => {
 		}
 		const get = await fetch(`http://127.0.0.1:${harness.port}/party/${id}`, { headers: { [INTERNAL_SECRET_HEADER]: getEnv().INTERNAL_SECRET } })
 		expect(get.status).toBe(405)
-		await new Promise((resolve) => setTimeout(resolve, 500))
+		// The participant still draws for everyone: a round trip through the room after the forgeries.
+		const drawn = dfdShape('dfd-process', PAGE, { name: 'After the forgeries' })
+		participant.store.put([drawn])
+		await expect.poll(() => facilitator.store.get(drawn.id) !== undefined, { timeout: SYNC_TIMEOUT_MS }).toBe(true)
 		expect(participant.syncError()).toBeNull()
 	})
 
