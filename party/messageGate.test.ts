@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
-import { chunk, diffRecord, getTlsyncProtocolVersion } from '../tests/support/syncCoreInternals'
+import { chunk, diffRecord, getTlsyncProtocolVersion } from '@/lib/canvas/syncCoreInternals'
 import { type GateVerdict, MessageGate } from './messageGate'
 import { frameBytes } from './messageSize'
 

@@ -3,7 +3,7 @@ import { atom } from '@tldraw/state'
 import { type RecordsDiff, Store, type StoreSchema } from '@tldraw/store'
 import { TLSyncClient } from '@tldraw/sync-core'
 import type { TLRecord, TLStoreProps } from '@tldraw/tlschema'
-import { ClientWebSocketAdapter } from '../../tests/support/syncCoreInternals'
+import { ClientWebSocketAdapter } from '@/lib/canvas/syncCoreInternals'
 
 // A headless tldraw sync client for the benchmarks: a browser's `useSync` without React or an editor
 // (see tests/support/syncClient.ts, docs/protocol.md), for any schema, so the same client drives

@@ -1,5 +1,5 @@
 import type { UseSyncConnectFn } from '@tldraw/sync'
-import { ClientWebSocketAdapter } from '@tldraw/sync-core'
+import { ClientWebSocketAdapter } from '@/lib/canvas/syncCoreInternals'
 import type { PendingWrites } from '@/lib/canvas/pendingWrites'
 import type { RoomConnection } from '@/lib/canvas/roomConnection'
 

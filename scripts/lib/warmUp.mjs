@@ -14,6 +14,11 @@ const CHUNK_DEPTH = 2
 const CHUNK_CONCURRENCY = 4
 /** `/_next/static/chunks/….js` in a page's script tags, `static/chunks/….js` in Turbopack's loader code. */
 const CHUNK_PATH = /(?:\/_next\/)?static\/chunks\/[^"'\\\s)]+\.js/g
+/**
+ * Next's runtime names `static/chunks/pages/index.js`, the Pages Router's entry; this app has App
+ * Router pages only, so asking for it only makes the dev server log a PageNotFoundError.
+ */
+const PAGES_ROUTER_CHUNK = /^\/_next\/static\/chunks\/pages\//
 
 /** A session id that never exists: every call below answers 4xx, after compiling its route. */
 const NO_SESSION = 'warm-up'
@@ -70,7 +75,8 @@ export async function warmUp({ appUrl, partyUrl, secret, log = console.log }) {
  * @returns {string[]}
  */
 export function chunkPaths(text) {
-	return [...new Set(Array.from(text.matchAll(CHUNK_PATH), ([match]) => (match.startsWith('/') ? match : `/_next/${match}`)))]
+	const paths = Array.from(text.matchAll(CHUNK_PATH), ([match]) => (match.startsWith('/') ? match : `/_next/${match}`))
+	return [...new Set(paths.filter((path) => !PAGES_ROUTER_CHUNK.test(path)))]
 }
 
 /**

@@ -24,4 +24,10 @@ describe('the chunks a page names', () => {
 		expect(chunkPaths(html)).toEqual(['/_next/static/chunks/a_1._.js', '/_next/static/chunks/%5Bturbopack%5D_hmr.js'])
 		expect(chunkPaths(chunk)).toEqual(['/_next/static/chunks/components_canvas_SessionCanvas_tsx_01._.js', '/_next/static/chunks/a_1._.js'])
 	})
+
+	it('leave out the Pages Router entry Next’s runtime names: the app has none, and asking for it logs an error', () => {
+		expect(chunkPaths('"/_next/static/chunks/pages/index.js","static/chunks/pages/_app.js","static/chunks/app_page.js"')).toEqual([
+			'/_next/static/chunks/app_page.js',
+		])
+	})
 })

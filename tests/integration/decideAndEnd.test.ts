@@ -23,7 +23,7 @@ import {
 	usePartyHarness,
 } from '../support/partyHarness'
 import { OTHERS_THREAT_ID, seededCanvas } from '../support/roleActions'
-import { getTlsyncProtocolVersion } from '../support/syncCoreInternals'
+import { getTlsyncProtocolVersion } from '@/lib/canvas/syncCoreInternals'
 import type { TestClient } from '../support/syncClient'
 
 // The decide phase and the end of the session in the real room: decisions kept as a history the

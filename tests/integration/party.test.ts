@@ -8,7 +8,7 @@ import { parseCustomMessage } from '@/lib/protocol/customMessages'
 import { arrowBinding, dfdShape, flowArrow } from '../support/canvasRecords'
 import { loaded, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 import type { TestClient } from '../support/syncClient'
-import { chunk } from '../support/syncCoreInternals'
+import { chunk } from '@/lib/canvas/syncCoreInternals'
 
 // The real room in `partykit dev` (workerd), driven by headless tldraw sync clients, against a fake
 // of the app's internal API. Each test uses its own session, so they share one party.

@@ -1,7 +1,7 @@
 import type { MessageErrorReason } from '@/lib/protocol/customMessages'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { seededRandom } from '../../bench/lib/propagation'
-import { chunk, getTlsyncProtocolVersion } from './syncCoreInternals'
+import { chunk, getTlsyncProtocolVersion } from '@/lib/canvas/syncCoreInternals'
 
 // A deterministic stream of bad messages for the room (tests/integration/fuzz.test.ts), each with
 // the one answer the room owes it (docs/protocol.md, "Errors"). Pure: frames are built when sent,

@@ -1,6 +1,6 @@
 import WebSocket from 'ws'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
-import { getTlsyncProtocolVersion } from './syncCoreInternals'
+import { getTlsyncProtocolVersion } from '@/lib/canvas/syncCoreInternals'
 
 // A WebSocket to the room driven by hand, frame by frame, for what tldraw's client never sends:
 // junk, floods, frames over the limits.

@@ -5,7 +5,7 @@ import type { TLInstancePresence, TLRecord, TLShape, TLStoreProps } from '@tldra
 import WebSocket from 'ws'
 import { PendingWrites } from '@/lib/canvas/pendingWrites'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
-import { ClientWebSocketAdapter } from './syncCoreInternals'
+import { ClientWebSocketAdapter } from '@/lib/canvas/syncCoreInternals'
 
 // A headless tldraw sync client, as `useSync` builds it but without React or an editor, for driving
 // the party from Node. tldraw's client expects a browser: the few globals it touches are shimmed.
