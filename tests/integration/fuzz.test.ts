@@ -54,7 +54,7 @@ function report(outcome: FuzzOutcome, durationMs: number, latencies: number[]): 
 		'',
 		`${sent} messages, ${(bytes / 1e6).toFixed(0)} MB in ${(durationMs / 1000).toFixed(1)} s over ${outcome.connections} sockets; ` +
 			`${outcome.rateLimitedNotices} rate-limited notices to the fuzzer; ${outcome.failedOpens.length} sockets lost before carrying a message and replaced${outcome.failedOpens.length ? ` (${[...new Set(outcome.failedOpens)].join('; ')})` : ''}; ` +
-			`${outcome.resent.length} messages sent again after their connection was lost unanswered (1006); ` +
+			`${outcome.resent.length} messages sent again after their connection was lost unanswered (1005/1006); ` +
 			`${latencies.length} honest edits, propagation p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
 	)
 	return lines.join('\n')

@@ -24,7 +24,7 @@ export interface FuzzOutcome {
 	connections: number
 	/** Sockets lost before any fuzz message was on them (the upgrade or the handshake failed), with why. */
 	failedOpens: string[]
-	/** Messages sent again because their connection was lost without an answer (1006), with why. */
+	/** Messages sent again because their connection was lost without an answer (isLost), with why. */
 	resent: string[]
 }
 
@@ -90,6 +90,15 @@ export function kindKey(kind: FuzzKind, lane: FuzzLane): string {
 
 function describe(message: FuzzMessage): string {
 	return `#${message.index} ${message.lane} ${message.kind} "${message.label}"`
+}
+
+/**
+ * Closed without an answer from the room: no close frame (1006), or the runtime's frame without a
+ * status (1005, seen once under heavy load when workerd tore a request down). The room's own closes
+ * always carry its code and reason.
+ */
+function isLost(code: number): boolean {
+	return code === 1006 || code === 1005
 }
 
 function isCut(code: number): boolean {
@@ -164,9 +173,9 @@ async function unauthenticatedWorker(messages: FuzzMessage[], url: () => string,
 		const closed = await withTimeout(socket.closed, ANSWER_TIMEOUT_MS)
 		socket.close()
 		// Lost without a close frame, and no frame workerd cuts among them: no answer from the room; once more.
-		if (closed !== 'timeout' && closed.code === 1006 && first.expect.answer !== 'cut' && !again) {
+		if (closed !== 'timeout' && isLost(closed.code) && first.expect.answer !== 'cut' && !again) {
 			retried.add(first)
-			for (const message of batch) outcome.resent.push(`${describe(message)}: connection lost (1006)`)
+			for (const message of batch) outcome.resent.push(`${describe(message)}: connection lost (${closed.code})`)
 			next -= batch.length
 			continue
 		}
@@ -234,7 +243,7 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 			if (retired.has(current)) return
 			if (socket === current) socket = null
 			// Closes answer the one message sent alone to earn them; any other close is a failure —
-			// but a connection lost without a close frame (1006) is no answer from the room at all: its
+			// but a connection lost without the room's answer (isLost) is no answer at all: its
 			// unanswered messages are sent again on a new socket, at most twice each.
 			const resend: FuzzMessage[] = []
 			for (let index = outstanding.length - 1; index >= 0; index--) {
@@ -246,10 +255,10 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 				}
 				outstanding.splice(index, 1)
 				const attempts = (sends.get(pending.message) ?? 0) + 1
-				if (code === 1006 && attempts <= MAX_RESENDS) {
+				if (isLost(code) && attempts <= MAX_RESENDS) {
 					sends.set(pending.message, attempts)
 					resend.unshift(pending.message)
-					outcome.resent.push(`${describe(pending.message)}: connection lost (1006${current.lastError() ? `, ${current.lastError()}` : ''})`)
+					outcome.resent.push(`${describe(pending.message)}: connection lost (${code}${current.lastError() ? `, ${current.lastError()}` : ''})`)
 				} else {
 					const why = current.lastError() ? ` (${current.lastError()})` : ''
 					outcome.failures.push(`${describe(pending.message)}: socket closed ${code} ${reason}${why} instead of ${JSON.stringify(pending.message.expect)}`)
