@@ -82,6 +82,12 @@ test('parking lot, attack tree and notes across three browsers, into the reports
 	await expect(patBook.node('Edit the request').getByTestId('panel.attack.node.linked')).toContainText(tampering)
 	// Pat may not rename Fiona's step: the panel offers no rename for it.
 	await expect(patBook.node('Replay a discount code').getByTestId('panel.attack.renameButton')).toHaveCount(0)
+	// Pat removes a step of his own; the goal, with Fiona's step below it, is not his to delete.
+	await patBook.addStep('Edit the request', 'Guess the API')
+	await expect(olgaBook.nodes()).toHaveCount(4)
+	await patBook.node('Guess the API').getByTestId('panel.attack.delete').click()
+	await expect(patBook.node('Pay less than the price').getByTestId('panel.attack.delete')).toHaveCount(0)
+	await expect(fionaBook.node('Pay less than the price').getByTestId('panel.attack.delete')).toHaveCount(1)
 	await expect(olgaBook.nodes()).toHaveCount(3)
 	await expect(olgaPage.getByTestId('panel.attack.newTree')).toHaveCount(0)
 

@@ -52,6 +52,10 @@ function NodeRow({ placed, tree, threats }: { placed: PlacedAttackNode<AttackNod
 	const linked = threats.find((threat) => threat.id === node.linkedThreatId)
 	const put = (changes: Partial<AttackNodeRecord>) => putSessionRecords(editor, [{ ...node, ...changes }])
 	const children = tree.nodes.filter((other) => other.parentId === node.id).map((other) => other.node)
+	const subtree = attackSubtreeIds(node, tree.nodes.map((entry) => entry.node))
+	// The room lets a participant delete only their own nodes: offer it when the whole branch is theirs.
+	const deletable =
+		canFacilitate(role) || tree.nodes.every((entry) => !subtree.includes(entry.node.id) || entry.node.createdBy === userId)
 
 	return (
 		<li
@@ -122,14 +126,17 @@ function NodeRow({ placed, tree, threats }: { placed: PlacedAttackNode<AttackNod
 									))}
 								</select>
 							)}
-							<button
-								type="button"
-								className="tr-text-button tr-text-button--danger"
-								data-testid="panel.attack.delete"
-								onClick={() => removeSessionRecords(editor, attackSubtreeIds(node, tree.nodes.map((entry) => entry.node)))}
-							>
-								Delete
-							</button>
+							{deletable && (
+								<button
+									type="button"
+									className="tr-text-button tr-text-button--danger"
+									data-testid="panel.attack.delete"
+									aria-label={subtree.length > 1 ? `Delete ${node.label} and the ${subtree.length - 1} steps below it` : `Delete ${node.label}`}
+									onClick={() => removeSessionRecords(editor, subtree)}
+								>
+									Delete
+								</button>
+							)}
 						</>
 					)}
 				</span>

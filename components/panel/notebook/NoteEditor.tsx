@@ -14,7 +14,8 @@ import { useWriter } from './useWriter'
 /**
  * One note (the session's or an element's). Typing edits a draft that remote saves never touch;
  * the draft is saved on blur or with Save, the last save winning. When someone else saved while
- * this person typed, the panel says so before they overwrite it.
+ * this person typed, the panel says so before they overwrite it. The include flag saves at once,
+ * with the saved text, leaving a draft in progress alone.
  */
 export function NoteEditor({ shapeId, title, testId }: { shapeId: TLShapeId | null; title: string; testId: string }) {
 	const { editor, role } = useSession()
@@ -46,7 +47,7 @@ export function NoteEditor({ shapeId, title, testId }: { shapeId: TLShapeId | nu
 							type="checkbox"
 							data-testid={`${testId}.include`}
 							checked={include}
-							onChange={(event) => save({ markdown: draft?.text ?? saved, includeInReport: event.target.checked })}
+							onChange={(event) => save({ markdown: saved, includeInReport: event.target.checked })}
 						/>
 						In the report
 					</label>
