@@ -1,8 +1,28 @@
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const CODE_SPAN = /(`+)[\s\S]*?\1/g
 
+/**
+ * A link destination a renderer cannot turn into a script: http(s), mailto, or a relative path
+ * (no `:` and no `&` before the first `/`, `?`, `#` or the end — `&` would let an entity spell a
+ * scheme, as in `java&#115;cript:`).
+ */
+function isSafeDestination(destination: string): boolean {
+	return /^(https?:\/\/|mailto:)/i.test(destination) || /^[^:&\s)>]*([/?#)>\s]|$)/.test(destination)
+}
+
+/** No tag, and no inline link to anything but a safe destination (its `(` escaped, it stays text). */
 function withoutTags(text: string): string {
-	return text.replace(/</g, '&lt;')
+	return text
+		.replace(/</g, '&lt;')
+		.replace(/\]\((\s*)/g, (match, space: string, offset: number) => (isSafeDestination(text.slice(offset + match.length).replace(/^&lt;/, '')) ? match : `]\\(${space}`))
+}
+
+/** A link reference definition to an unsafe destination (`[x]: javascript:…`) becomes text. */
+function withoutUnsafeDefinition(line: string): string {
+	const definition = /^( {0,3})\[[^\]]+\]:\s*/.exec(line)
+	if (!definition || isSafeDestination(line.slice(definition[0].length).replace(/^&lt;/, ''))) return line
+	const indent = definition[1] ?? ''
+	return `${indent}\\${line.slice(indent.length)}`
 }
 
 /** One line outside a fence: code spans as written, `<` elsewhere as an entity. */
@@ -18,7 +38,8 @@ function lineWithoutTags(line: string): string {
 
 /**
  * A note for the Markdown report: verbatim, Mermaid and other fences kept, except that a `<`
- * outside code becomes `&lt;`, so no renderer of the report ever meets raw HTML from a note.
+ * outside code becomes `&lt;`, so no renderer of the report ever meets raw HTML from a note, and a
+ * link to anything but http(s) or mailto is escaped into plain text.
  * An unclosed fence is closed, so the report's next heading is not swallowed into it.
  */
 export function noteMarkdownForReport(source: string): string {
@@ -34,7 +55,7 @@ export function noteMarkdownForReport(source: string): string {
 			fence = marker
 			return line
 		}
-		return lineWithoutTags(line)
+		return withoutUnsafeDefinition(lineWithoutTags(line))
 	})
 	if (fence !== null) out.push(fence)
 	return out.join('\n')

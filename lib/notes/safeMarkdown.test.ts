@@ -35,4 +35,12 @@ describe('safe Markdown notes', () => {
 		expect(noteMarkdownForReport(note)).toBe(`Intro &lt;b>bold&lt;/b> and \`List<T>\`\n\n${MERMAID}`)
 		expect(noteMarkdownForReport('```mermaid\ngraph TD')).toBe('```mermaid\ngraph TD\n```')
 	})
+
+	it('turns links to anything but http(s) and mailto into text in the Markdown report', () => {
+		expect(noteMarkdownForReport('[a](javascript:alert(1)) [b](https://x.example) [c](mailto:s@x.example)')).toBe(
+			'[a]\\(javascript:alert(1)) [b](https://x.example) [c](mailto:s@x.example)',
+		)
+		expect(noteMarkdownForReport('[e](java&#115;cript:alert(1)) [r](./docs/a.md) [h](#top)')).toBe('[e]\\(java&#115;cript:alert(1)) [r](./docs/a.md) [h](#top)')
+		expect(noteMarkdownForReport('[ref]: data:text/html,x\n[ok]: https://x.example')).toBe('\\[ref]: data:text/html,x\n[ok]: https://x.example')
+	})
 })
