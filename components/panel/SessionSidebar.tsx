@@ -9,6 +9,7 @@ import { AnalyseTab } from './analyse/AnalyseTab'
 import { useFocusFromSelection } from './analyse/useFocusFromSelection'
 import { useFollowFacilitator } from './analyse/useFollowFacilitator'
 import { DecideTab } from './decide/DecideTab'
+import { NotebookTab } from './notebook/NotebookTab'
 import { ScopeTab } from './scope/ScopeTab'
 import { useSession } from './SessionContext'
 import { useSelectionOpensProperties } from './useSelectionOpensProperties'
@@ -18,6 +19,7 @@ const TABS = [
 	{ id: 'scope', label: 'Scope' },
 	{ id: 'analyse', label: 'Analyse' },
 	{ id: 'decide', label: 'Decide' },
+	{ id: 'notebook', label: 'Notebook' },
 	{ id: 'properties', label: 'Properties' },
 ] as const
 type TabId = (typeof TABS)[number]['id']
@@ -75,6 +77,7 @@ export function SessionSidebar() {
 				{tab === 'scope' && <ScopeTab />}
 				{tab === 'analyse' && <AnalyseTab follow={follow} />}
 				{tab === 'decide' && <DecideTab />}
+				{tab === 'notebook' && <NotebookTab />}
 				{tab === 'properties' && <PropertiesPanel editor={editor} readOnly={role === 'observer'} />}
 			</div>
 		</aside>

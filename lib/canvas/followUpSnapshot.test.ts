@@ -1,7 +1,10 @@
 import type { RecordId } from '@tldraw/store'
 import type { TLParentId, TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
+import { ATTACK_TREES_COUNTER } from '@/lib/session/authorizeWorkshopNotebook'
+import { newAttackGoal, newAttackStep, newParkedQuestion, resolvedQuestion, savedNote } from '@/lib/session/notebookFactories'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { ParkedQuestionId } from '@/lib/session/records/parkedQuestionRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import {
 	fixtureNaMark,
@@ -103,5 +106,30 @@ describe('followUpSnapshot', () => {
 		expect(validateRecords(kept)).toEqual([])
 		expect(canvas.snapshot).toMatchObject({ clock: 0, documentClock: 0 })
 		expect(canvas.snapshot.documents.every((document) => document.lastChangedClock === 0)).toBe(true)
+	})
+})
+
+describe('followUpSnapshot of the notebook', () => {
+	const stamp = { createdBy: 'pat', createdByName: 'Pat', createdAt: 5 }
+	const onOpen = { ...newAttackGoal('Crack the hashes', open.id, () => 'g-open'), ...stamp }
+	const onResolved = { ...newAttackGoal('Read the cards', resolved.id, () => 'g-resolved'), ...stamp }
+	const modelLevel = { ...newAttackGoal('Take over the shop', null, () => 'g-model'), ...stamp }
+	const steps = [newAttackStep(onOpen, 'Get the backup', 1, () => 's-open'), newAttackStep(onResolved, 'Skim', 1, () => 's-resolved')]
+	const parked = { ...newParkedQuestion('What if the PSP is down?', api.id, () => 'q-open'), askedBy: 'pat', askedByName: 'Pat', askedAt: 5 }
+	const dismissed = resolvedQuestion({ ...parked, id: 'parked-question:q-done' as ParkedQuestionId }, { resolution: 'dismissed', resolvedTo: null, reason: 'Out of scope' }, { userId: 'fay', name: 'Fay', role: 'facilitator' }, 6)
+	const note = savedNote(undefined, api.id, { markdown: '# API', includeInReport: true }, { userId: 'pat', name: 'Pat', role: 'participant' }, 7)
+	const canvas = followUpSnapshot([...RECORDS, onOpen, onResolved, modelLevel, ...steps, parked, dismissed, note], { [ATTACK_TREES_COUNTER]: 3 })
+	const ids = canvas.snapshot.documents.map((document) => document.state.id)
+
+	it('carries the notes, the questions still parked, and the trees of model-level goals and carried threats', () => {
+		expect(ids).toEqual(expect.arrayContaining([onOpen.id, modelLevel.id, 'attack-node:s-open', parked.id, note.id]))
+		expect(ids).not.toContain(onResolved.id)
+		expect(ids).not.toContain('attack-node:s-resolved')
+		expect(ids).not.toContain(dismissed.id)
+		expect(validateRecords(canvas.snapshot.documents.map((document) => document.state))).toEqual([])
+	})
+
+	it('keeps the notebook counters, so the size limits still hold', () => {
+		expect(canvas.humanIdCounters).toMatchObject({ [ATTACK_TREES_COUNTER]: 3 })
 	})
 })

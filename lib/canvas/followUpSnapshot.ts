@@ -23,8 +23,10 @@ function isCarried(record: TLRecord): boolean {
 /**
  * The canvas a follow-up session starts from: the ended session's diagrams (pages, shapes,
  * bindings, assets, the document and its meta), its scope, the threats still open with their
- * decision history, and the agenda's durations. Not carried: votes, n/a marks (the group asks
- * again), phase, timer and session events (a new meeting, a new clock), the walk's focus.
+ * decision history, and the agenda's durations; from the notebook, every note, the attack trees
+ * on model-level goals and on carried threats, and the questions still parked. Not carried: votes,
+ * n/a marks (the group asks again), phase, timer and session events (a new meeting, a new clock),
+ * the walk's focus, resolved questions (what they became is carried).
  *
  * Record ids stay the same, so the follow-up's report can say what changed since; the counters
  * start past every ID the ended session handed out (closed and deleted threats included), so no
@@ -32,7 +34,15 @@ function isCarried(record: TLRecord): boolean {
  */
 export function followUpSnapshot(records: readonly TLRecord[], counters: HumanIdCounters): FollowUpCanvas {
 	const carriedThreats = new Set(records.filter(isCarried).map((record) => record.id))
+	const carriedGoals = new Set(
+		records.flatMap((record) =>
+			record.typeName === 'attack-node' && record.ancestors.length === 0 && (record.threatId === null || carriedThreats.has(record.threatId)) ? [record.id] : [],
+		),
+	)
 	const kept = records.flatMap((record): TLRecord[] => {
+		if (record.typeName === 'workshop-note') return [record]
+		if (record.typeName === 'parked-question') return record.resolution === null ? [record] : []
+		if (record.typeName === 'attack-node') return carriedGoals.has(record.ancestors[0] ?? record.id) ? [record] : []
 		if (CANVAS_TYPES.has(record.typeName) || record.typeName === 'scope-item') return [record]
 		if (record.typeName === 'threat') return carriedThreats.has(record.id) ? [record] : []
 		if (record.typeName === 'decision') return carriedThreats.has(record.threatId) ? [record] : []

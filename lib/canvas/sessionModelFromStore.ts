@@ -2,11 +2,14 @@ import type { TLDocument, TLPage, TLRecord, TLShape } from '@tldraw/tlschema'
 import { extractElements } from '@/lib/dfd/extractElements'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { ElementInput, PageInput, SessionInput, SessionModelInput } from '@/lib/reports/sessionModelInput'
+import type { AttackNodeRecord } from '@/lib/session/records/attackNodeRecord'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
+import type { ParkedQuestionRecord } from '@/lib/session/records/parkedQuestionRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
+import type { WorkshopNoteRecord } from '@/lib/session/records/workshopNoteRecord'
 import { boundaryLinePoints } from './boundaryLine'
 import { participantsFromRecords } from './participantsFromRecords'
 import { richTextToPlainText } from './richTextToPlainText'
@@ -110,5 +113,8 @@ export function sessionModelFromStore({ session, records, exportedAt }: StoreMod
 		decisions: ofType<DecisionRecord>(records, 'decision'),
 		naMarks: ofType<NaMarkRecord>(records, 'na-mark'),
 		scopeItems: ofType<ScopeItemRecord>(records, 'scope-item'),
+		attackNodes: ofType<AttackNodeRecord>(records, 'attack-node'),
+		parkedQuestions: ofType<ParkedQuestionRecord>(records, 'parked-question'),
+		notes: ofType<WorkshopNoteRecord>(records, 'workshop-note'),
 	}
 }

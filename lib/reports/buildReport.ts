@@ -2,6 +2,7 @@ import { systemOverview, assetsSection, threatInventory } from './reportAnalysis
 import { changesSection } from './reportChanges'
 import type { ReportDocument, Section } from './reportDocument'
 import { executiveSummary, titlePage } from './reportIntro'
+import { attackTreesSection, notesSection, parkingLotSection } from './reportNotebook'
 import {
 	appendixSection,
 	assumptionsSection,
@@ -35,9 +36,11 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 			systemOverview(model),
 			assetsSection(model),
 			threatInventory(model),
+			...[attackTreesSection(model)].filter((section): section is Section => section !== null),
 			mitigationPlanSection(model),
 			retainedRisksSection(model),
 			assumptionsSection(model),
+			...[parkingLotSection(model), notesSection(model)].filter((section): section is Section => section !== null),
 			coverageSection(model),
 			heatMapSection(model),
 			appendixSection(model, options.jsonExportUrl),

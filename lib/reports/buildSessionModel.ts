@@ -2,6 +2,7 @@ import { compareHumanIds } from '@/lib/analysis/humanIdOrder'
 import { computeCoverage } from '@/lib/analysis/coverage'
 import type { ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
 import { buildDiagrams } from './buildDiagrams'
+import { buildNotebook } from './buildNotebook'
 import { buildThreats, isoInstant } from './buildThreats'
 import {
 	type ModelNaMark,
@@ -31,6 +32,7 @@ function buildScope(items: readonly ScopeItemInput[]): Scope {
 		threatAgents: itemsOf(items, 'threatAgent').map((item) => ({ ...entry(item), inScope: item.inScope })),
 		assumptions: itemsOf(items, 'assumption').map(entry),
 		compliance: itemsOf(items, 'compliance').map(entry),
+		outOfScope: itemsOf(items, 'outOfScope').map(entry),
 	}
 }
 
@@ -101,5 +103,6 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 		),
 		// Filled in by withChangesSince for a follow-up, which needs the previous session's model too.
 		changesSince: null,
+		...buildNotebook(input),
 	}
 }

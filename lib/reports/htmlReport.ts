@@ -1,7 +1,8 @@
+import { safeMarkdownHtml } from '@/lib/notes/safeMarkdownHtml'
 import { buildReport, type ReportOptions } from './buildReport'
 import { escapeHtml, escapeHtmlLines, safeHttpUrl } from './escape'
 import { bandClass, REPORT_CSS } from './htmlStyles'
-import type { Block, Cell, Inline } from './reportDocument'
+import type { Block, Cell, Inline, OutlineItem } from './reportDocument'
 import type { SessionModel } from './sessionModel'
 
 /**
@@ -38,6 +39,11 @@ function table(value: Extract<Block, { kind: 'table' }>): string {
 	return `<table${value.compact ? ' class="compact"' : ''}>${head}<tbody>${rows.join('\n')}</tbody></table>`
 }
 
+function outline(item: OutlineItem): string {
+	const children = item.children.length > 0 ? `<ul>${item.children.map(outline).join('')}</ul>` : ''
+	return `<li>${inlines(item.content)}${children}</li>`
+}
+
 function block(value: Block): string {
 	switch (value.kind) {
 		case 'heading':
@@ -53,6 +59,10 @@ function block(value: Block): string {
 		case 'figure':
 			// Our own SVG, built with every text node escaped: inlined so it prints crisply and needs no data: URI.
 			return `<figure>${value.svg}<figcaption>${escapeHtml(value.alt)}</figcaption></figure>`
+		case 'attackTree':
+			return `<ul class="attack-tree" aria-label="${escapeHtml(value.alt)}">${outline(value.outline)}</ul>`
+		case 'note':
+			return safeMarkdownHtml(value.markdown)
 	}
 }
 

@@ -31,6 +31,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:12px 0}
 figure svg{max-width:100%;height:auto;border:1px solid #e2e8f0}
 figcaption{font-size:12px;color:#475569}
+ul.attack-tree,ul.attack-tree ul{list-style:none;padding-left:18px;border-left:1px solid #cbd5e1}
+.note{border-left:3px solid #e2e8f0;padding-left:12px}
+.note pre{background:#f8fafc;padding:8px;overflow-x:auto;white-space:pre-wrap}
 ${bandRules}
 .band-critical,.band-high,.band-medium,.band-low{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @page{size:A4;margin:16mm}

@@ -1,3 +1,4 @@
+import { noteMarkdownForReport } from '@/lib/notes/noteMarkdownForReport'
 import { buildReport, type ReportOptions } from './buildReport'
 import { svgDataUri } from './dataUri'
 import { safeHttpUrl } from './escape'
@@ -60,6 +61,10 @@ function block(value: Block, options: MarkdownOptions): string {
 			const custom = options.imageUrl ? imageTarget(options.imageUrl(value.image)) : null
 			return `![${mdText(value.alt)}](${custom ?? svgDataUri(value.svg)})`
 		}
+		case 'attackTree':
+			return `\`\`\`mermaid\n${value.mermaid}\n\`\`\``
+		case 'note':
+			return noteMarkdownForReport(value.markdown)
 	}
 }
 

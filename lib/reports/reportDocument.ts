@@ -26,6 +26,15 @@ export type Block =
 	/** `numeric`: right-aligned column indexes; `compact`: as wide as its content, not the page. */
 	| { kind: 'table'; head: string[]; rows: Cell[][]; numeric?: number[]; compact?: boolean }
 	| { kind: 'figure'; svg: string; alt: string; image: ReportImage }
+	/** An attack tree: a Mermaid `graph TD` in Markdown, a nested outline in HTML (no script). */
+	| { kind: 'attackTree'; outline: OutlineItem; mermaid: string; alt: string }
+	/** A workshop note's Markdown: verbatim in Markdown, through the safe subset in HTML (lib/notes). */
+	| { kind: 'note'; markdown: string }
+
+export interface OutlineItem {
+	content: Inline[]
+	children: OutlineItem[]
+}
 
 export interface Section {
 	/** Stable anchor, also the HTML section id. */

@@ -73,11 +73,12 @@ export function retainedRisksSection(model: SessionModel): Section {
 }
 
 export function assumptionsSection(model: SessionModel): Section {
-	const { assumptions } = model.scope
+	const { assumptions, outOfScope } = model.scope
+	const excluded: Block[] = outOfScope.length > 0 ? [{ kind: 'heading', text: 'Out of scope' }, scopeList(outOfScope)] : []
 	return {
 		id: 'assumptions',
 		title: 'Assumptions',
-		blocks: [assumptions.length === 0 ? none('No assumptions recorded.') : scopeList(assumptions)],
+		blocks: [assumptions.length === 0 ? none('No assumptions recorded.') : scopeList(assumptions), ...excluded],
 	}
 }
 

@@ -9,6 +9,7 @@ import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
 import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
 import { ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { modelRating } from './effectiveRating'
+import { attackTreeSchema, parkedQuestionSchema, workshopNoteSchema } from './notebookModel'
 import { REPORT_VIEWS, type ReportView } from './reportViews'
 
 // The exchange format of a whole session (docs/export-format.md documents every field). Readers
@@ -56,6 +57,8 @@ export const scopeSchema = z.object({
 	threatAgents: z.array(threatAgentSchema),
 	assumptions: z.array(scopeEntrySchema),
 	compliance: z.array(scopeEntrySchema),
+	/** What the model deliberately leaves out (absent from files written before it existed). */
+	outOfScope: z.array(scopeEntrySchema).default([]),
 })
 
 export const elementSchema = z.object({
@@ -231,6 +234,12 @@ export const sessionModelSchema = z.object({
 	coverage: coverageSummarySchema,
 	/** A follow-up's changes since the previous session; null otherwise (and for files written before it existed). */
 	changesSince: changesSinceSchema.nullable().default(null),
+	/** Attack trees, on threats or model-level goals (lib/reports/notebookModel.ts). */
+	attackTrees: z.array(attackTreeSchema).default([]),
+	/** The "What if…?" questions parked during the walk, and what each became. */
+	parkingLot: z.array(parkedQuestionSchema).default([]),
+	/** Every note, each with its include-in-report flag; the reports show the included ones. */
+	notes: z.array(workshopNoteSchema).default([]),
 })
 
 export type SessionInfo = z.infer<typeof sessionInfoSchema>

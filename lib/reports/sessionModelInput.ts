@@ -3,10 +3,13 @@ import type { DfdProperties } from '@/lib/dfd/dfdElementSchema'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { AttackNodeRecord } from '@/lib/session/records/attackNodeRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
+import type { ParkedQuestionRecord } from '@/lib/session/records/parkedQuestionRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
+import type { WorkshopNoteRecord } from '@/lib/session/records/workshopNoteRecord'
 import type { Role, SessionStatus } from '@/lib/sessionEnums'
 import type { DiagramSource, Point, ThreatSource } from './sessionModel'
 
@@ -72,7 +75,19 @@ export type DecisionInput = AsInput<DecisionRecord, 'id' | 'threatId'>
 
 export type NaMarkInput = Pick<AsInput<NaMarkRecord, 'shapeId'>, 'shapeId' | 'category' | 'reason' | 'markedByName' | 'markedAt'>
 
-export type ScopeItemInput = Omit<ScopeItemRecord, 'typeName' | 'id'>
+/** `id` lets a parked question name the scope item it became. */
+export type ScopeItemInput = Omit<ScopeItemRecord, 'typeName' | 'id'> & { id?: string }
+
+export type AttackNodeInput = Omit<AttackNodeRecord, 'typeName' | 'id' | 'ancestors' | 'threatId' | 'linkedThreatId'> & {
+	id: string
+	ancestors: readonly string[]
+	threatId: string | null
+	linkedThreatId: string | null
+}
+
+export type ParkedQuestionInput = Omit<ParkedQuestionRecord, 'typeName' | 'id' | 'shapeId'> & { id: string; shapeId: string | null }
+
+export type WorkshopNoteInput = Omit<WorkshopNoteRecord, 'typeName' | 'id' | 'shapeId'> & { shapeId: string | null }
 
 export interface SessionModelInput {
 	/** When the export was made; passed in so the builder stays pure and its output reproducible. */
@@ -86,4 +101,8 @@ export interface SessionModelInput {
 	decisions: readonly DecisionInput[]
 	naMarks: readonly NaMarkInput[]
 	scopeItems: readonly ScopeItemInput[]
+	/** The notebook: absent where a caller has none (an import, an older test fixture). */
+	attackNodes?: readonly AttackNodeInput[]
+	parkedQuestions?: readonly ParkedQuestionInput[]
+	notes?: readonly WorkshopNoteInput[]
 }

@@ -1,5 +1,6 @@
 import type { ThreatStatus } from '@/lib/risk/threatStatus'
 import { changesForThreats } from './changesSince'
+import { notebookForView } from './notebookViews'
 import type { ModelThreat, ReportView, SessionModel } from './sessionModel'
 
 /** Statuses saying the fix is in place (Resolved, Closed) or there was never a weakness (False Positive). */
@@ -45,5 +46,6 @@ export function filterForView(model: SessionModel, view: ReportView): SessionMod
 	const threats = model.threats.filter(keep)
 	// The changes since the previous session name threats too: only those this view keeps.
 	const changesSince = model.changesSince && changesForThreats(model.changesSince, new Set(threats.map((threat) => threat.id)))
-	return { ...model, view, threats, changesSince }
+	const keptIds = new Set(threats.map((threat) => threat.id))
+	return { ...model, view, threats, changesSince, ...notebookForView(model, view, keptIds) }
 }

@@ -18,6 +18,7 @@ import type { PhaseEventRecord, TimerEventRecord, WalkRecord } from './records/w
 import { DECISION_MISSING_REASON, REJECTION_REASON as REASON, type RejectionReason } from './rejectionReasons'
 import type { SessionLifecycle } from './sessionLifecycle'
 import { formatThreatId } from './threatIds'
+import { workshopNotebookRules } from './authorizeWorkshopNotebook'
 
 // Who may write which workshop record, enforced by the room on every client push (the panel only
 // mirrors these rules). Server-owned fields — IDs, authors, timestamps — are stamped here on
@@ -58,7 +59,7 @@ export function reportingRefusals<R extends TLRecord>(rule: Rule<R>, onReject: O
 	}
 }
 
-const isFacilitator = (role: Role) => role === 'facilitator'
+export const isFacilitator = (role: Role) => role === 'facilitator'
 /** Everyone who takes part in the analysis; observers only watch. */
 const contributes = (role: Role) => role !== 'observer'
 
@@ -85,7 +86,7 @@ export function asWritten<R extends TLRecord>(write: Write<R>): R {
 	return write.type === 'delete' ? write.prev : write.next
 }
 
-function unchanged<R extends TLRecord>(prev: R, next: R, keys: readonly (keyof R)[]): boolean {
+export function unchanged<R extends TLRecord>(prev: R, next: R, keys: readonly (keyof R)[]): boolean {
 	return keys.every((key) => JSON.stringify(prev[key]) === JSON.stringify(next[key]))
 }
 
@@ -94,7 +95,7 @@ function unchanged<R extends TLRecord>(prev: R, next: R, keys: readonly (keyof R
  * it (or reading `kind` to pick a prefix), check it: an invalid record goes back unstamped and the
  * room refuses it as INVALID_RECORD, so a bad push never burns a number or a counter key.
  */
-function isValid(validator: T.Validatable<unknown>, record: unknown): boolean {
+export function isValid(validator: T.Validatable<unknown>, record: unknown): boolean {
 	try {
 		validator.validate(record)
 		return true
@@ -280,6 +281,7 @@ export function sessionAuthorizers(deps: SessionAuthorizerDeps): TLRecordAuthori
 		'phase-event': guarded(appendOnlyEvent<PhaseEventRecord>(deps, REASON.phase)),
 		'timer-event': guarded(appendOnlyEvent<TimerEventRecord>(deps, REASON.timer)),
 		decision: guarded(decisionRule(deps)),
+		...workshopNotebookRules(deps, guarded),
 		'session-event': reportingRefusals(sessionEventRule(deps), onReject),
 		// The guest book is the room's own (party/canvasRoom.ts): nobody may add, rename or remove a guest.
 		attendance: reportingRefusals<AttendanceRecord>(() => REASON.attendance, onReject),

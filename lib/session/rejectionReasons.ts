@@ -38,6 +38,23 @@ export const REJECTION_REASON = {
 	decisionOnBehalf: 'A decision by the facilitator must name the person it is made on behalf of',
 	decisionHistory: 'Decisions are never changed or deleted: record a new decision instead',
 
+	attackNodeStamped: "An attack-tree node's place in its tree, author and creation time cannot be changed",
+	attackNodeNotOwn: 'Only the facilitator can change or delete an attack-tree node someone else added',
+	attackNodePath: "An attack-tree node's ancestors must end with its parent and never include itself",
+	attackNodeRoot: 'Only the goal at the root of an attack tree names the threat it elaborates',
+	attackTreeFull: 'This attack tree has reached its size limit (200 nodes)',
+	attackTreesFull: 'This session has reached its limit of 200 attack trees',
+
+	parkedQuestionStamped: 'Who parked a question, when and on which element cannot be changed',
+	parkedQuestionNotOwn: 'Only the facilitator, or whoever asked it, can change or remove a parked question',
+	parkedQuestionResolve: 'Only the facilitator can resolve a parked question',
+	parkedQuestionResolved: 'A resolved question is kept as it was resolved',
+	parkedQuestionTarget: 'A resolved question must link what it became: a scope item, a threat, or a reason to dismiss it',
+
+	noteId: 'A note id must be workshop-note:session or workshop-note:shape~<element id>',
+	noteEditor: "A note's last editor must be you, at the room's time",
+	noteDelete: 'Notes are not deleted: empty the note or leave it out of the report instead',
+
 	attendance: 'Who joined the session is recorded by the room itself',
 
 	sessionEvent: 'Only the facilitator can end or reopen the session',

@@ -1,7 +1,9 @@
 import type { CustomRecordInfo } from '@tldraw/tlschema'
+import { ATTACK_NODE_TYPE, attackNodeRecordConfig } from './records/attackNodeRecord'
 import { ATTENDANCE_TYPE, attendanceRecordConfig } from './records/attendanceRecord'
 import { DECISION_TYPE, decisionRecordConfig } from './records/decisionRecord'
 import { NA_MARK_TYPE, naMarkRecordConfig } from './records/naMarkRecord'
+import { PARKED_QUESTION_TYPE, parkedQuestionRecordConfig } from './records/parkedQuestionRecord'
 import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecord'
 import { SESSION_EVENT_TYPE, sessionEventRecordConfig } from './records/sessionEventRecord'
 import { THREAT_TYPE, threatRecordConfig } from './records/threatRecord'
@@ -14,6 +16,7 @@ import {
 	WALK_TYPE,
 	walkRecordConfig,
 } from './records/walkRecords'
+import { WORKSHOP_NOTE_TYPE, workshopNoteRecordConfig } from './records/workshopNoteRecord'
 
 /** The workshop's own record types, synced beside the canvas in the same tldraw store. */
 export const sessionRecords: Record<string, CustomRecordInfo> = {
@@ -27,6 +30,9 @@ export const sessionRecords: Record<string, CustomRecordInfo> = {
 	[DECISION_TYPE]: decisionRecordConfig,
 	[SESSION_EVENT_TYPE]: sessionEventRecordConfig,
 	[ATTENDANCE_TYPE]: attendanceRecordConfig,
+	[ATTACK_NODE_TYPE]: attackNodeRecordConfig,
+	[PARKED_QUESTION_TYPE]: parkedQuestionRecordConfig,
+	[WORKSHOP_NOTE_TYPE]: workshopNoteRecordConfig,
 }
 
 /**

@@ -22,7 +22,7 @@ import type { FollowState } from './useFollowFacilitator'
 import { WalkList } from './WalkList'
 import './analyse.css'
 
-function categoriesOf(framework: FrameworkId, element: DfdElement): FrameworkCategory[] {
+export function categoriesOf(framework: FrameworkId, element: DfdElement): FrameworkCategory[] {
 	return applicableCategories(framework, { kind: element.kind, isLog: isLogStore(element) }).flatMap((id): FrameworkCategory[] => {
 		const category = getCategory(framework, id)
 		return category ? [category] : []

@@ -18,6 +18,7 @@ const GROUP_TITLE: Record<ScopeItemKind, string> = {
 	threatAgent: 'Threat agents',
 	assumption: 'Assumptions',
 	compliance: 'Compliance requirements',
+	outOfScope: 'Out of scope',
 }
 
 const EMPTY_TEXT: Record<ScopeItemKind, string> = {
@@ -26,6 +27,7 @@ const EMPTY_TEXT: Record<ScopeItemKind, string> = {
 	threatAgent: 'Who we defend against — and who we explicitly do not.',
 	assumption: 'What we take as given: "The cloud provider’s hypervisor is sound".',
 	compliance: 'PCI DSS, GDPR, SOC 2… what the system must meet.',
+	outOfScope: 'What this model deliberately leaves out: "The mobile app is modelled separately".',
 }
 
 function ScopeGroup({ kind, editable }: { kind: ScopeItemKind; editable: boolean }) {

@@ -7,7 +7,7 @@ import { recordIdValidator } from './recordIds'
 export const SCOPE_ITEM_TYPE = 'scope-item'
 
 /** What the group agrees on before drawing: the frame every threat is judged against. */
-export const SCOPE_ITEM_KINDS = ['useCase', 'asset', 'threatAgent', 'assumption', 'compliance'] as const
+export const SCOPE_ITEM_KINDS = ['useCase', 'asset', 'threatAgent', 'assumption', 'compliance', 'outOfScope'] as const
 export type ScopeItemKind = (typeof SCOPE_ITEM_KINDS)[number]
 
 export const SCOPE_ITEM_PREFIX = {
@@ -16,6 +16,7 @@ export const SCOPE_ITEM_PREFIX = {
 	threatAgent: 'TA',
 	assumption: 'AS',
 	compliance: 'CR',
+	outOfScope: 'OS',
 } as const satisfies Record<ScopeItemKind, string>
 
 export const SCOPE_ITEM_LABEL: Record<ScopeItemKind, string> = {
@@ -24,6 +25,7 @@ export const SCOPE_ITEM_LABEL: Record<ScopeItemKind, string> = {
 	threatAgent: 'Threat agent',
 	assumption: 'Assumption',
 	compliance: 'Compliance requirement',
+	outOfScope: 'Out of scope',
 }
 
 export const CIA_NEEDS = ['high', 'medium', 'low'] as const
@@ -64,7 +66,7 @@ export const scopeItemRecordConfig: CustomRecordInfo = {
 		typeName: T.literal(SCOPE_ITEM_TYPE),
 		kind: T.literalEnum(...SCOPE_ITEM_KINDS),
 		humanId: T.string.check((value) => {
-			if (value !== '' && !/^(UC|A|TA|AS|CR)[1-9]\d{0,6}$/.test(value)) {
+			if (value !== '' && !/^(UC|A|TA|AS|CR|OS)[1-9]\d{0,6}$/.test(value)) {
 				throw new T.ValidationError('Expected a scope ID such as A1')
 			}
 		}),
