@@ -3,6 +3,7 @@ import { extractElements } from '@/lib/dfd/extractElements'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { ElementInput, PageInput, SessionInput, SessionModelInput } from '@/lib/reports/sessionModelInput'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
@@ -108,6 +109,7 @@ export function sessionModelFromStore({ session, records, exportedAt }: StoreMod
 		threats: ofType<ThreatRecord>(records, 'threat').map((threat) => ({ ...threat, source: provenance.threats[threat.id] ?? null })),
 		votes: ofType<VoteRecord>(records, 'vote'),
 		decisions: ofType<DecisionRecord>(records, 'decision'),
+		mitigations: ofType<MitigationRecord>(records, 'mitigation'),
 		naMarks: ofType<NaMarkRecord>(records, 'na-mark'),
 		scopeItems: ofType<ScopeItemRecord>(records, 'scope-item'),
 	}

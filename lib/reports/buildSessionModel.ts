@@ -2,6 +2,7 @@ import { compareHumanIds } from '@/lib/analysis/humanIdOrder'
 import { computeCoverage } from '@/lib/analysis/coverage'
 import type { ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
 import { buildDiagrams } from './buildDiagrams'
+import { buildMitigations, withMitigationSummaries } from './buildMitigations'
 import { buildThreats, isoInstant } from './buildThreats'
 import {
 	type ModelNaMark,
@@ -74,6 +75,8 @@ function buildCoverage(input: SessionModelInput, liveThreats: readonly ThreatInp
 export function buildSessionModel(input: SessionModelInput): SessionModel {
 	const humanIdOfShape = new Map(input.elements.map((element) => [element.shapeId, element.humanId]))
 	const { session } = input
+	const threats = buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape)
+	const mitigations = buildMitigations(input.mitigations ?? [], threats)
 	return {
 		format: SESSION_MODEL_FORMAT,
 		version: SESSION_MODEL_VERSION,
@@ -93,7 +96,8 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 		participants: input.participants.map(({ name, role }) => ({ name, role })),
 		scope: buildScope(input.scopeItems),
 		diagrams: buildDiagrams(input.pages, input.elements),
-		threats: buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape),
+		threats: withMitigationSummaries(threats, mitigations),
+		mitigations,
 		naMarks: buildNaMarks(input.naMarks, humanIdOfShape),
 		coverage: buildCoverage(
 			input,

@@ -3,6 +3,7 @@ import type { DfdProperties } from '@/lib/dfd/dfdElementSchema'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
@@ -70,6 +71,8 @@ export type VoteInput = Pick<AsInput<VoteRecord, 'threatId'>, 'threatId' | 'vote
 
 export type DecisionInput = AsInput<DecisionRecord, 'id' | 'threatId'>
 
+export type MitigationInput = Omit<AsInput<MitigationRecord, 'id'>, 'createdBy' | 'threatIds'> & { threatIds: readonly string[] }
+
 export type NaMarkInput = Pick<AsInput<NaMarkRecord, 'shapeId'>, 'shapeId' | 'category' | 'reason' | 'markedByName' | 'markedAt'>
 
 export type ScopeItemInput = Omit<ScopeItemRecord, 'typeName' | 'id'>
@@ -84,6 +87,8 @@ export interface SessionModelInput {
 	threats: readonly ThreatInput[]
 	votes: readonly VoteInput[]
 	decisions: readonly DecisionInput[]
+	/** Absent for inputs that have none (an import from a tool without them). */
+	mitigations?: readonly MitigationInput[]
 	naMarks: readonly NaMarkInput[]
 	scopeItems: readonly ScopeItemInput[]
 }

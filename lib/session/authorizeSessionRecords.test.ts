@@ -76,7 +76,7 @@ const MATRIX: MatrixCase[] = [
 	{ action: 'adds a threat', write: (s) => create(s, fixtureThreat()), expected: CONTRIBUTORS },
 	{
 		action: 'edits their own threat',
-		write: (s) => update(s, ownThreat(s), ownThreat(s, { title: 'Edited', mitigation: 'Rotate keys', status: 'Confirmed' })),
+		write: (s) => update(s, ownThreat(s), ownThreat(s, { title: 'Edited', description: 'Rotate keys', status: 'Confirmed' })),
 		expected: CONTRIBUTORS,
 	},
 	{

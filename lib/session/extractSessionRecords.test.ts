@@ -71,7 +71,7 @@ describe('extractSessionRecords', () => {
 	it('refuses a record forged with script in a link or a category list too long', () => {
 		const result = extractSessionRecords(
 			snapshotWith(
-				fixtureThreat({ issueUrl: 'javascript:alert(1)' }),
+				fixtureDecision({ issueUrl: 'javascript:alert(1)' }),
 				fixtureThreat({ id: 'threat:t2' as ThreatId, categories: Array.from({ length: 9 }, () => 'S') }),
 			),
 		)
