@@ -41,6 +41,13 @@ export function buildMitigations(mitigations: readonly MitigationInput[], threat
 		.sort((a, b) => compareHumanIds(a.humanId, b.humanId) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || (a.id < b.id ? -1 : 1))
 }
 
+/** The mitigation in one text: its title and details (details that already start with the title, as imported ones do, alone). */
+export function mitigationText(mitigation: Pick<ModelMitigation, 'title' | 'description'>): string {
+	const details = mitigation.description.trim()
+	if (details === '') return mitigation.title
+	return details.startsWith(mitigation.title) ? mitigation.description : `${mitigation.title}\n\n${mitigation.description}`
+}
+
 /**
  * Each threat with the ids of its mitigations and the version-1 summary fields (sessionModel.ts):
  * what is still to do speaks for the threat; once all is settled, everything does.
@@ -54,7 +61,7 @@ export function withMitigationSummaries(threats: readonly ModelThreat[], mitigat
 		return {
 			...threat,
 			mitigationIds: own.map((mitigation) => mitigation.id),
-			mitigation: own.map((mitigation) => mitigation.title).join('; '),
+			mitigation: own.map(mitigationText).join('\n\n'),
 			owner: [...new Set(speaking.map((mitigation) => mitigation.owner).filter(Boolean))].join(', '),
 			dueDate: dueDates[0] ?? null,
 			issueUrl: speaking.find((mitigation) => mitigation.issueUrl)?.issueUrl ?? null,

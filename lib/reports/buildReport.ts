@@ -1,3 +1,4 @@
+import { mitigationPlanSection, testPlanSection } from './reportMitigations'
 import { systemOverview, assetsSection, threatInventory } from './reportAnalysis'
 import { changesSection } from './reportChanges'
 import type { ReportDocument, Section } from './reportDocument'
@@ -7,7 +8,6 @@ import {
 	assumptionsSection,
 	coverageSection,
 	heatMapSection,
-	mitigationPlanSection,
 	retainedRisksSection,
 } from './reportOutcome'
 import type { SessionModel } from './sessionModel'
@@ -36,6 +36,7 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 			assetsSection(model),
 			threatInventory(model),
 			mitigationPlanSection(model),
+			testPlanSection(model),
 			retainedRisksSection(model),
 			assumptionsSection(model),
 			coverageSection(model),

@@ -153,8 +153,8 @@ export const threatSchema = z
 		agreedImpact: z.nullable(riskLevelSchema),
 		effective: effectiveSchema,
 		/**
-		 * A one-line summary of the threat's mitigations, kept for readers of version 1 files: the
-		 * titles joined by "; ", their owners, the earliest due date and the first issue link of
+		 * A summary of the threat's mitigations, kept for readers of version 1 files: their texts
+		 * (title, then details) separated by a blank line, their owners, the earliest due date and the first issue link of
 		 * those not done yet (else of all). `mitigations` below holds the records themselves.
 		 */
 		mitigation: z.string(),

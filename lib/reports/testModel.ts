@@ -237,6 +237,8 @@ const MITIGATIONS: MitigationInput[] = [
 		status: 'inPlace',
 		acceptanceCriteria: 'No TLS below 1.3 is offered; the domain is on the HSTS preload list',
 		verification: 'TLS scan in the release pipeline',
+		owner: 'Ops',
+		issueUrl: 'https://tracker.example.com/SHOP-101',
 	}),
 	mitigation(2, [9], { title: '-signed job payloads', status: 'inPlace', owner: '@ops', kind: 'operational' }),
 	// One mitigation, two threats: the checkout API recomputes and validates server-side.
