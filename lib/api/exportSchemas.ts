@@ -25,7 +25,7 @@ export const exportQuerySchema = z.object({
 			if (value === 'all') return [...PRIORITIES]
 			const parts = value.split(',').map((part) => part.trim())
 			const chosen = PRIORITIES.filter((priority) => parts.includes(priority))
-			if (chosen.length === 0 || chosen.length !== new Set(parts).size) {
+			if (chosen.length === 0 || chosen.length !== parts.length) {
 				ctx.addIssue({ code: 'custom', message: 'Expected priorities such as P0,P1 (P0 to P3), or all' })
 				return z.NEVER
 			}
