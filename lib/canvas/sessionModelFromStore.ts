@@ -12,7 +12,7 @@ import { boundaryLinePoints } from './boundaryLine'
 import { participantsFromRecords } from './participantsFromRecords'
 import { richTextToPlainText } from './richTextToPlainText'
 import { boundsOfPoints, StoreGeometry } from './storeGeometry'
-import { diagramSourceOf, documentProvenanceOf } from './threatDragonProvenance'
+import { diagramSourceOf, documentProvenanceOf, TD_META_KEY } from './threatDragonProvenance'
 
 export interface StoreModelSource {
 	/** The session row, as SessionInput wants it (framework, status, dates). */
@@ -102,7 +102,8 @@ export function sessionModelFromStore({ session, records, exportedAt }: StoreMod
 	const provenance = documentProvenanceOf(document?.meta ?? {})
 	return {
 		exportedAt,
-		session,
+		// Only an imported document carries TD provenance; a session's own row knows nothing of it.
+		session: Object.hasOwn(document?.meta ?? {}, TD_META_KEY) ? { ...session, source: { tool: 'threat-dragon', summary: provenance.summary } } : session,
 		participants: participantsFromRecords(records, provenance.contributors),
 		pages: pagesOf(records),
 		elements: elementsOf(records, byId, geometry),

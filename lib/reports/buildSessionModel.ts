@@ -92,6 +92,7 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 			endedAt: session.endedAt == null ? null : isoInstant(session.endedAt),
 			nextSessionDate: session.nextSessionDate || null,
 			previousSessionId: session.previousSessionId || null,
+			source: session.source ? { tool: session.source.tool, summary: { ...session.source.summary } } : null,
 		},
 		participants: input.participants.map(({ name, role }) => ({ name, role })),
 		scope: buildScope(input.scopeItems),

@@ -29,6 +29,12 @@ const calendarDate = z.iso.date()
 export const pointSchema = z.object({ x: z.number(), y: z.number() })
 export type Point = z.infer<typeof pointSchema>
 
+/** Scalar values of a Threat Dragon `summary` we have no field for (newer TD versions' release version and date…), written back on export. */
+export const summaryExtrasSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+
+/** Provenance of a model imported from OWASP Threat Dragon. */
+export const modelSourceSchema = z.object({ tool: z.literal('threat-dragon'), summary: summaryExtrasSchema })
+
 export const sessionInfoSchema = z.object({
 	id: z.string().min(1),
 	name: z.string(),
@@ -39,6 +45,8 @@ export const sessionInfoSchema = z.object({
 	endedAt: instant.nullable(),
 	nextSessionDate: calendarDate.nullable(),
 	previousSessionId: z.string().min(1).nullable(),
+	/** Where the model came from, when an import; absent from files written before it existed. */
+	source: modelSourceSchema.nullable().default(null),
 })
 
 export const participantSchema = z.object({ name: z.string(), role: z.enum(ROLES) })
@@ -271,6 +279,8 @@ export type ThreatAgent = z.infer<typeof threatAgentSchema>
 export type Scope = z.infer<typeof scopeSchema>
 export type ModelElement = z.infer<typeof elementSchema>
 export type DiagramSource = z.infer<typeof diagramSourceSchema>
+export type ModelSource = z.infer<typeof modelSourceSchema>
+export type SummaryExtras = z.infer<typeof summaryExtrasSchema>
 export type Diagram = z.infer<typeof diagramSchema>
 export type ModelVote = z.infer<typeof voteSchema>
 export type ModelDecision = z.infer<typeof decisionSchema>

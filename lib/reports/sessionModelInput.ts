@@ -9,7 +9,7 @@ import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import type { Role, SessionStatus } from '@/lib/sessionEnums'
-import type { DiagramSource, Point, ThreatSource } from './sessionModel'
+import type { DiagramSource, ModelSource, Point, ThreatSource } from './sessionModel'
 
 // What buildSessionModel reads: plain rows and records as the app already holds them. Each shape
 // is a structural subset of its record (ThreatRecord, VoteRecord…), so records pass as they are;
@@ -27,6 +27,7 @@ export interface SessionInput {
 	/** YYYY-MM-DD */
 	nextSessionDate?: string | null
 	previousSessionId?: string | null
+	source?: ModelSource | null
 }
 
 export interface ParticipantInput {

@@ -95,6 +95,7 @@ export function sessionInputFromImport(model: ImportedModel, stamp: ImportStamp)
 			framework: model.framework,
 			status: 'active',
 			createdAt: stamp.at,
+			source: { tool: 'threat-dragon', summary: { ...model.summaryExtras } },
 		},
 		participants: model.contributors.map((name) => ({ name, role: 'participant' })),
 		pages: model.diagrams.map((diagram, index) => ({
