@@ -12,6 +12,7 @@ import { decisionHistories } from '@/lib/session/decisions'
 import { dfdModelFromRecords } from '@/lib/session/dfdModelFromRecords'
 import { type ElementBadge, elementBadges } from '@/lib/session/elementBadges'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
@@ -41,6 +42,8 @@ export interface SessionModel {
 	/** Threats not marked deleted, in the order they were raised. */
 	liveThreats: Computed<ThreatRecord[]>
 	votes: Computed<VoteRecord[]>
+	/** Every mitigation, in the order they were proposed. */
+	mitigations: Computed<MitigationRecord[]>
 	naMarks: Computed<NaMarkRecord[]>
 	scopeItems: Computed<ScopeItemRecord[]>
 	phaseEvents: Computed<PhaseEventRecord[]>
@@ -79,6 +82,9 @@ export function createSessionModel(editor: Editor, framework: FrameworkId): Sess
 	const bindings = query.records('binding')
 	const threats = computed('threats', () => [...query.records('threat').get()].sort(byCreation))
 	const votes = query.records('vote')
+	const mitigations = computed('mitigations', () =>
+		[...query.records('mitigation').get()].sort((a, b) => (a.createdAt || Infinity) - (b.createdAt || Infinity) || (a.id < b.id ? -1 : 1)),
+	)
 	const naMarks = query.records('na-mark')
 	const scopeItems = computed('scope items', () =>
 		[...query.records('scope-item').get()].sort((a, b) => (a.createdAt || Infinity) - (b.createdAt || Infinity)),
@@ -118,6 +124,7 @@ export function createSessionModel(editor: Editor, framework: FrameworkId): Sess
 		threats,
 		liveThreats,
 		votes,
+		mitigations,
 		naMarks,
 		scopeItems,
 		phaseEvents,

@@ -1,6 +1,7 @@
 import { applicableCategories, getFramework } from '@/lib/frameworks/frameworkCatalog'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { SessionModelInput } from '@/lib/reports/sessionModelInput'
+import type { MitigationId, MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { ImportedModel, ImportedThreat } from '@/lib/threatDragon/importedModel'
 import { threatIdOfTd } from '@/lib/threatDragon/sessionInputFromImport'
@@ -46,15 +47,22 @@ export function importedThreatRecords(
 		impact: threat.impact,
 		agreedLikelihood: null,
 		agreedImpact: null,
-		mitigation: threat.mitigation,
-		owner: '',
-		dueDate: '',
-		issueUrl: '',
 		status: threat.status,
 		sourceRuleId: null,
 		createdBy: authorId,
 		createdByName: threat.createdByName,
 		createdAt: threat.createdAt,
 		isDeleted: false,
+	}))
+}
+
+/** The import's mitigations as `mitigation` records, authored by the import like its threats. */
+export function importedMitigationRecords(input: SessionModelInput, { authorId }: { authorId: string }): MitigationRecord[] {
+	return (input.mitigations ?? []).map((mitigation) => ({
+		...mitigation,
+		id: mitigation.id as MitigationId,
+		typeName: 'mitigation',
+		threatIds: mitigation.threatIds.map((id) => id as ThreatId),
+		createdBy: authorId,
 	}))
 }

@@ -4,6 +4,7 @@ import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { ElementInput, PageInput, SessionInput, SessionModelInput } from '@/lib/reports/sessionModelInput'
 import type { AttackNodeRecord } from '@/lib/session/records/attackNodeRecord'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ParkedQuestionRecord } from '@/lib/session/records/parkedQuestionRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
@@ -14,7 +15,7 @@ import { boundaryLinePoints } from './boundaryLine'
 import { participantsFromRecords } from './participantsFromRecords'
 import { richTextToPlainText } from './richTextToPlainText'
 import { boundsOfPoints, StoreGeometry } from './storeGeometry'
-import { diagramSourceOf, documentProvenanceOf } from './threatDragonProvenance'
+import { diagramSourceOf, documentProvenanceOf, TD_META_KEY } from './threatDragonProvenance'
 
 export interface StoreModelSource {
 	/** The session row, as SessionInput wants it (framework, status, dates). */
@@ -104,13 +105,15 @@ export function sessionModelFromStore({ session, records, exportedAt }: StoreMod
 	const provenance = documentProvenanceOf(document?.meta ?? {})
 	return {
 		exportedAt,
-		session,
+		// Only an imported document carries TD provenance; a session's own row knows nothing of it.
+		session: Object.hasOwn(document?.meta ?? {}, TD_META_KEY) ? { ...session, source: { tool: 'threat-dragon', summary: provenance.summary } } : session,
 		participants: participantsFromRecords(records, provenance.contributors),
 		pages: pagesOf(records),
 		elements: elementsOf(records, byId, geometry),
 		threats: ofType<ThreatRecord>(records, 'threat').map((threat) => ({ ...threat, source: provenance.threats[threat.id] ?? null })),
 		votes: ofType<VoteRecord>(records, 'vote'),
 		decisions: ofType<DecisionRecord>(records, 'decision'),
+		mitigations: ofType<MitigationRecord>(records, 'mitigation'),
 		naMarks: ofType<NaMarkRecord>(records, 'na-mark'),
 		scopeItems: ofType<ScopeItemRecord>(records, 'scope-item'),
 		attackNodes: ofType<AttackNodeRecord>(records, 'attack-node'),

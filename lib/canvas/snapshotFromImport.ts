@@ -11,7 +11,7 @@ import { formatPath, type ImportIssue } from '@/lib/threatDragon/tdIssues'
 import type { ImportedModel } from '@/lib/threatDragon/importedModel'
 import { sessionInputFromImport, shapeIdOfCell, threatIdOfTd } from '@/lib/threatDragon/sessionInputFromImport'
 import { boxShape, flowRecords, type ShapePlacement, textShape } from './importedShapes'
-import { importedThreatRecords } from './importedThreats'
+import { importedMitigationRecords, importedThreatRecords } from './importedThreats'
 import { IMPORT_AUTHOR_ID } from './participantsFromRecords'
 import { roomSnapshotOf, validateRecords } from './roomSnapshot'
 import { documentProvenanceMeta, pageProvenanceMeta } from './threatDragonProvenance'
@@ -109,9 +109,10 @@ export function snapshotFromImport(model: ImportedModel, stamp: ImportStampOptio
 	const threats = importedThreatRecords(input, model, { authorId: IMPORT_AUTHOR_ID, pathOf, warnings })
 	const sources: Record<string, ThreatSource> = {}
 	for (const threat of input.threats) if (threat.source) sources[threat.id] = threat.source
-	const document: TLDocument = { id: TLDOCUMENT_ID, typeName: 'document', gridSize: 10, name: '', meta: documentProvenanceMeta(model.contributors, sources) }
+	const document: TLDocument = { id: TLDOCUMENT_ID, typeName: 'document', gridSize: 10, name: '', meta: documentProvenanceMeta(model.contributors, sources, model.summaryExtras) }
 
-	const records: TLRecord[] = [document, ...pages, ...shapes, ...threats]
+	const mitigations = importedMitigationRecords(input, { authorId: IMPORT_AUTHOR_ID })
+	const records: TLRecord[] = [document, ...pages, ...shapes, ...threats, ...mitigations]
 	const invalid = validateRecords(records)
 	if (invalid.length > 0) return { ok: false, issues: invalid.map(({ id, message }) => ({ path: pathOf(id), message: `${message} (record ${id})` })) }
 	return {

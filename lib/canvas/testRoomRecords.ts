@@ -3,6 +3,7 @@ import { PageRecordType, type TLDocument, type TLRecord, type TLShapeId, TLDOCUM
 import { getIndicesAbove, ZERO_INDEX_KEY } from '@tldraw/utils'
 import type { SessionModelInput } from '@/lib/reports/sessionModelInput'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import { naMarkIdFor, type NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
@@ -77,7 +78,16 @@ function workshopRecords(input: SessionModelInput): TLRecord[] {
 	const scope = input.scopeItems.map(
 		(item): ScopeItemRecord => ({ ...item, id: `scope-item:${item.humanId}` as RecordId<ScopeItemRecord>, typeName: 'scope-item' }),
 	)
-	return [...threats, ...votes, ...decisions, ...naMarks, ...scope]
+	const mitigations = (input.mitigations ?? []).map(
+		(mitigation): MitigationRecord => ({
+			...mitigation,
+			id: mitigation.id as RecordId<MitigationRecord>,
+			typeName: 'mitigation',
+			threatIds: mitigation.threatIds.map((id) => id as ThreatId),
+			createdBy: 'user-dana',
+		}),
+	)
+	return [...threats, ...votes, ...decisions, ...mitigations, ...naMarks, ...scope]
 }
 
 /** Every record of the session a room would hold: canvas first, then the workshop records. */

@@ -1,6 +1,6 @@
 import type { JsonObject } from '@tldraw/utils'
 import { z } from 'zod'
-import { type DiagramSource, diagramSourceSchema, type ThreatSource, threatSourceSchema } from '@/lib/reports/sessionModel'
+import { type DiagramSource, diagramSourceSchema, type SummaryExtras, summaryExtrasSchema, type ThreatSource, threatSourceSchema } from '@/lib/reports/sessionModel'
 
 // What an imported Threat Dragon model leaves in the canvas so an export can write TD's own words
 // back (docs/export-format.md, "Round trip"). Our records have no field for TD's originals and
@@ -17,6 +17,8 @@ export const TD_META_KEY = 'threatDragon'
 export const tdDocumentProvenanceSchema = z.object({
 	contributors: z.array(z.string()).default([]),
 	threats: z.record(z.string(), threatSourceSchema).default({}),
+	/** The imported file's `summary` values we have no field for. */
+	summary: summaryExtrasSchema.default({}),
 })
 export type TdDocumentProvenance = z.infer<typeof tdDocumentProvenanceSchema>
 
@@ -28,7 +30,7 @@ function underKey(meta: JsonObject): unknown {
 
 export function documentProvenanceOf(meta: JsonObject): TdDocumentProvenance {
 	const parsed = tdDocumentProvenanceSchema.safeParse(underKey(meta))
-	return parsed.success ? parsed.data : { contributors: [], threats: {} }
+	return parsed.success ? parsed.data : { contributors: [], threats: {}, summary: {} }
 }
 
 export function diagramSourceOf(meta: JsonObject): DiagramSource | null {
@@ -36,8 +38,8 @@ export function diagramSourceOf(meta: JsonObject): DiagramSource | null {
 	return parsed.success ? { tool: 'threat-dragon', ...parsed.data } : null
 }
 
-export function documentProvenanceMeta(contributors: readonly string[], threats: Record<string, ThreatSource>): JsonObject {
-	return { [TD_META_KEY]: { contributors: [...contributors], threats: { ...threats } } }
+export function documentProvenanceMeta(contributors: readonly string[], threats: Record<string, ThreatSource>, summary: SummaryExtras = {}): JsonObject {
+	return { [TD_META_KEY]: { contributors: [...contributors], threats: { ...threats }, summary: { ...summary } } }
 }
 
 export function pageProvenanceMeta(source: DiagramSource): JsonObject {

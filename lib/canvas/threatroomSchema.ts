@@ -11,6 +11,7 @@ import { processShapeMigrations } from '../dfd/shapes/process-migrations'
 import { processShapeProps } from '../dfd/shapes/process-props'
 import { storeShapeMigrations } from '../dfd/shapes/store-migrations'
 import { storeShapeProps } from '../dfd/shapes/store-props'
+import { threatMitigationsMigrations } from '../session/records/threatMitigationsMigration'
 import { sessionRecords } from '../session/sessionRecords'
 
 /** The DFD shapes as the schema needs them: props validators and migrations, no React. */
@@ -34,4 +35,5 @@ export const threatroomSchema = createTLSchema({
 	},
 	bindings: defaultBindingSchemas,
 	records: sessionRecords,
+	migrations: [threatMitigationsMigrations],
 })

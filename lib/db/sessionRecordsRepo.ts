@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
 import type { SessionRecordSet } from '@/lib/session/extractSessionRecords'
+import { legacyMitigationColumns, mitigationsOfThreat } from '@/lib/session/mitigationSummary'
 import type { Phase } from '@/lib/session/records/walkRecords'
 import { listSessionHistories, type StoredDecision, type StoredSessionEvent } from './appendOnlyRecordsRepo'
 import type { Executor } from './executor'
@@ -49,6 +50,7 @@ export async function replaceSessionRecords(
 	await inChunks(
 		records.threats.map(({ typeName: _, categories, ...threat }) => ({
 			...threat,
+			...legacyMitigationColumns(mitigationsOfThreat(threat.id, records.mitigations)),
 			sessionId,
 			elementHumanId: humanIdOf.get(threat.shapeId) ?? null,
 			categories: JSON.stringify(categories),

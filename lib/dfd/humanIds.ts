@@ -8,8 +8,8 @@ import { flowMetaOf } from './flowMeta'
  */
 export type HumanIdCounters = Record<string, number>
 
-// P1, DS12, UC3… and the threats' zero-padded T-001.
-const HUMAN_ID_PATTERN = /^(EE|P|MP|DS|DF|TB|UC|A|TA|AS|CR|OS|T-)0*([1-9]\d*)$/
+// P1, DS12, UC3… and the threats' and mitigations' zero-padded T-001, M-001.
+const HUMAN_ID_PATTERN = /^(EE|P|MP|DS|DF|TB|UC|A|TA|AS|CR|OS|T-|M-)0*([1-9]\d*)$/
 
 function parseHumanId(humanId: string): { prefix: string; n: number } | null {
 	const match = HUMAN_ID_PATTERN.exec(humanId)

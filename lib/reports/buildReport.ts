@@ -1,3 +1,4 @@
+import { mitigationPlanSection, testPlanSection } from './reportMitigations'
 import { systemOverview, assetsSection, threatInventory } from './reportAnalysis'
 import { changesSection } from './reportChanges'
 import type { ReportDocument, Section } from './reportDocument'
@@ -8,7 +9,6 @@ import {
 	assumptionsSection,
 	coverageSection,
 	heatMapSection,
-	mitigationPlanSection,
 	retainedRisksSection,
 } from './reportOutcome'
 import type { SessionModel } from './sessionModel'
@@ -38,6 +38,7 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 			threatInventory(model),
 			...[attackTreesSection(model)].filter((section): section is Section => section !== null),
 			mitigationPlanSection(model),
+			testPlanSection(model),
 			retainedRisksSection(model),
 			assumptionsSection(model),
 			...[parkingLotSection(model), notesSection(model)].filter((section): section is Section => section !== null),

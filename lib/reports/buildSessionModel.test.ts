@@ -72,7 +72,7 @@ describe('buildSessionModel', () => {
 	})
 
 	it('turns empty dates and links into null', () => {
-		expect(threatById('T-003')).toMatchObject({ dueDate: null, issueUrl: null, mitigation: '' })
+		expect(threatById('T-004')).toMatchObject({ dueDate: null, issueUrl: null, mitigation: '' })
 	})
 
 	it('makes one diagram per page, in page order, each with its elements', () => {

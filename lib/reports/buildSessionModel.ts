@@ -2,6 +2,7 @@ import { compareHumanIds } from '@/lib/analysis/humanIdOrder'
 import { computeCoverage } from '@/lib/analysis/coverage'
 import type { ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
 import { buildDiagrams } from './buildDiagrams'
+import { buildMitigations, withMitigationSummaries } from './buildMitigations'
 import { buildNotebook } from './buildNotebook'
 import { buildThreats, isoInstant } from './buildThreats'
 import {
@@ -76,6 +77,8 @@ function buildCoverage(input: SessionModelInput, liveThreats: readonly ThreatInp
 export function buildSessionModel(input: SessionModelInput): SessionModel {
 	const humanIdOfShape = new Map(input.elements.map((element) => [element.shapeId, element.humanId]))
 	const { session } = input
+	const threats = buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape)
+	const mitigations = buildMitigations(input.mitigations ?? [], threats)
 	return {
 		format: SESSION_MODEL_FORMAT,
 		version: SESSION_MODEL_VERSION,
@@ -91,11 +94,13 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 			endedAt: session.endedAt == null ? null : isoInstant(session.endedAt),
 			nextSessionDate: session.nextSessionDate || null,
 			previousSessionId: session.previousSessionId || null,
+			source: session.source ? { tool: session.source.tool, summary: { ...session.source.summary } } : null,
 		},
 		participants: input.participants.map(({ name, role }) => ({ name, role })),
 		scope: buildScope(input.scopeItems),
 		diagrams: buildDiagrams(input.pages, input.elements),
-		threats: buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape),
+		threats: withMitigationSummaries(threats, mitigations),
+		mitigations,
 		naMarks: buildNaMarks(input.naMarks, humanIdOfShape),
 		coverage: buildCoverage(
 			input,

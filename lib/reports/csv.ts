@@ -1,3 +1,4 @@
+import { MITIGATION_STATUS_LABEL } from '@/lib/session/records/mitigationRecord'
 import type { SessionModel } from './sessionModel'
 import { componentLabelFor, dayOf, decidedByLabel, mitigationPlanOf } from './threatFacts'
 
@@ -17,6 +18,7 @@ export const CSV_COLUMNS = [
 	'decision',
 	'decided_by',
 	'decided_at',
+	'mitigations',
 ] as const
 
 const CRLF = '\r\n'
@@ -46,6 +48,13 @@ export interface CsvOptions {
 /** One row per threat, in the model's order; the columns are CSV_COLUMNS, exactly. */
 export function toCsv(model: SessionModel, options: CsvOptions = {}): string {
 	const component = componentLabelFor(model)
+	const mitigationById = new Map(model.mitigations.map((mitigation) => [mitigation.id, mitigation]))
+	// "M-001 (In place); M-003 (Planned)": each mitigation of the threat with its status.
+	const mitigationsOf = (ids: readonly string[]) =>
+		ids
+			.flatMap((id) => mitigationById.get(id) ?? [])
+			.map((mitigation) => `${mitigation.humanId} (${MITIGATION_STATUS_LABEL[mitigation.status]})`)
+			.join('; ')
 	const rows = model.threats.map((threat) => {
 		const plan = mitigationPlanOf(threat)
 		const { decision } = threat
@@ -65,6 +74,7 @@ export function toCsv(model: SessionModel, options: CsvOptions = {}): string {
 			decision?.kind ?? '',
 			decision ? decidedByLabel(decision) : '',
 			decision?.decidedAt ?? '',
+			mitigationsOf(threat.mitigationIds),
 		]
 	})
 	const lines = [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvField).join(','))

@@ -42,7 +42,8 @@ describe('toHtml', () => {
 	it('never makes a link of something that is not http(s)', () => {
 		const model = webShopModel()
 		const threats = model.threats.map((threat) => (threat.humanId === 'T-002' ? { ...threat, issueUrl: 'javascript:alert(1)', decision: threat.decision && { ...threat.decision, issueUrl: 'javascript:alert(1)' } } : threat))
-		const unsafe = toHtml({ ...model, threats })
+		const mitigations = model.mitigations.map((mitigation) => ({ ...mitigation, issueUrl: 'javascript:alert(1)' }))
+		const unsafe = toHtml({ ...model, threats, mitigations })
 		expect(unsafe).not.toContain('href="javascript:')
 		expect(unsafe).toContain('<td>javascript:alert(1)</td>')
 	})
@@ -51,7 +52,7 @@ describe('toHtml', () => {
 		expect(html).toContain('@media print')
 		expect(html).toContain('section{break-before:page}')
 		expect(html).toContain('thead{display:table-header-group}')
-		expect(html.match(/<section id=/g)).toHaveLength(11)
+		expect(html.match(/<section id=/g)).toHaveLength(12)
 	})
 
 	it('inlines the diagrams and the heat map as SVG', () => {

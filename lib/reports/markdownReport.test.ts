@@ -23,6 +23,7 @@ describe('toMarkdown', () => {
 			'## Assets',
 			'## Threat inventory',
 			'## Mitigation plan',
+			'## Test plan',
 			'## Accepted, deferred and transferred risks',
 			'## Assumptions',
 			'## Coverage',

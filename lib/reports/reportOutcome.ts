@@ -5,44 +5,10 @@ import { heatMapSvg } from './heatMapSvg'
 import { type Block, type Cell, cell, type Section } from './reportDocument'
 import { scopeList } from './reportIntro'
 import { SESSION_MODEL_FORMAT, SESSION_MODEL_VERSION, type ModelThreat, type SessionModel } from './sessionModel'
-import { byRiskDescending, categoryNames, componentLabelFor, coveragePercent, decidedByLabel, dayOf, mitigationPlanOf } from './threatFacts'
+import { byRiskDescending, categoryNames, componentLabelFor, coveragePercent, decidedByLabel, dayOf } from './threatFacts'
 import { isMitigated } from './views'
 
 const none = (text: string): Block => ({ kind: 'paragraph', content: [{ em: text }] })
-
-/** Committed mitigations (decision `mitigate`) and proposed ones on undecided threats, riskiest first. */
-export function mitigationPlanSection(model: SessionModel): Section {
-	const planned = model.threats
-		.filter((threat) => threat.decision?.kind === 'mitigate' || (threat.decision === null && mitigationPlanOf(threat).mitigation !== ''))
-		.sort(byRiskDescending)
-	const rows: Cell[][] = planned.map((threat) => {
-		const plan = mitigationPlanOf(threat)
-		return [
-			threat.humanId,
-			threat.title,
-			cell(String(threat.effective.score), threat.effective.band),
-			plan.mitigation,
-			plan.owner,
-			plan.dueDate ?? '',
-			threat.decision ? threat.status : `${threat.status} (proposed, not yet decided)`,
-			cell({ link: plan.issueUrl }),
-		]
-	})
-	return {
-		id: 'mitigation-plan',
-		title: 'Mitigation plan',
-		blocks: [
-			rows.length === 0
-				? none('No mitigations planned in this report.')
-				: {
-						kind: 'table',
-						head: ['ID', 'Threat', 'Score', 'Mitigation', 'Owner', 'Due', 'Status (verification)', 'Tracking'],
-						numeric: [2],
-						rows,
-					},
-		],
-	}
-}
 
 const RETAINED: { kind: Exclude<DecisionKind, 'mitigate'>; title: string; extraHead: string; extra: (threat: ModelThreat) => string }[] = [
 	{ kind: 'accept', title: 'Accepted risks', extraHead: 'Review on', extra: (threat) => threat.decision?.reviewDate ?? '' },

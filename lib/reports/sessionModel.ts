@@ -6,6 +6,7 @@ import { frameworkIdSchema } from '@/lib/frameworks/frameworkTypes'
 import { RISK_BAND_NAMES, riskLevelSchema, riskScoreSchema } from '@/lib/risk/riskScore'
 import { threatStatusSchema } from '@/lib/risk/threatStatus'
 import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
+import { MITIGATION_KINDS, MITIGATION_STATUSES } from '@/lib/session/records/mitigationRecord'
 import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
 import { ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { modelRating } from './effectiveRating'
@@ -29,6 +30,12 @@ const calendarDate = z.iso.date()
 export const pointSchema = z.object({ x: z.number(), y: z.number() })
 export type Point = z.infer<typeof pointSchema>
 
+/** Scalar values of a Threat Dragon `summary` we have no field for (newer TD versions' release version and date…), written back on export. */
+export const summaryExtrasSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+
+/** Provenance of a model imported from OWASP Threat Dragon. */
+export const modelSourceSchema = z.object({ tool: z.literal('threat-dragon'), summary: summaryExtrasSchema })
+
 export const sessionInfoSchema = z.object({
 	id: z.string().min(1),
 	name: z.string(),
@@ -39,6 +46,8 @@ export const sessionInfoSchema = z.object({
 	endedAt: instant.nullable(),
 	nextSessionDate: calendarDate.nullable(),
 	previousSessionId: z.string().min(1).nullable(),
+	/** Where the model came from, when an import; absent from files written before it existed. */
+	source: modelSourceSchema.nullable().default(null),
 })
 
 export const participantSchema = z.object({ name: z.string(), role: z.enum(ROLES) })
@@ -154,10 +163,17 @@ export const threatSchema = z
 		agreedLikelihood: z.nullable(riskLevelSchema),
 		agreedImpact: z.nullable(riskLevelSchema),
 		effective: effectiveSchema,
+		/**
+		 * A summary of the threat's mitigations, kept for readers of version 1 files: their texts
+		 * (title, then details) separated by a blank line, their owners, the earliest due date and the first issue link of
+		 * those not done yet (else of all). `mitigations` below holds the records themselves.
+		 */
 		mitigation: z.string(),
 		owner: z.string(),
 		dueDate: calendarDate.nullable(),
 		issueUrl: z.string().nullable(),
+		/** The ids of the mitigations (top-level `mitigations`) that treat this threat. */
+		mitigationIds: z.array(z.string()).default([]),
 		status: threatStatusSchema,
 		createdByName: z.string(),
 		createdAt: instant,
@@ -184,6 +200,26 @@ export const threatSchema = z
 			ctx.addIssue({ code: 'custom', path: ['decision'], message: 'Must be the last entry of decisions' })
 		}
 	})
+
+/** A mitigation record: what is done about one or more threats, and how we know it works. */
+export const mitigationSchema = z.object({
+	id: z.string().min(1),
+	humanId: z.string(),
+	title: z.string(),
+	description: z.string(),
+	kind: z.enum(MITIGATION_KINDS),
+	status: z.enum(MITIGATION_STATUSES),
+	owner: z.string(),
+	dueDate: calendarDate.nullable(),
+	acceptanceCriteria: z.string(),
+	verification: z.string(),
+	issueUrl: z.string().nullable(),
+	/** The threats it treats, by id and by human ID, in threat order; only threats of this file. */
+	threatIds: z.array(z.string()),
+	threatHumanIds: z.array(z.string()),
+	createdByName: z.string(),
+	createdAt: instant,
+})
 
 export const naMarkSchema = z.object({
 	elementShapeId: z.string().min(1),
@@ -230,6 +266,8 @@ export const sessionModelSchema = z.object({
 	scope: scopeSchema,
 	diagrams: z.array(diagramSchema),
 	threats: z.array(threatSchema),
+	/** By human ID (M-001…). Absent from files written before mitigations were records. */
+	mitigations: z.array(mitigationSchema).default([]),
 	naMarks: z.array(naMarkSchema),
 	coverage: coverageSummarySchema,
 	/** A follow-up's changes since the previous session; null otherwise (and for files written before it existed). */
@@ -250,12 +288,15 @@ export type ThreatAgent = z.infer<typeof threatAgentSchema>
 export type Scope = z.infer<typeof scopeSchema>
 export type ModelElement = z.infer<typeof elementSchema>
 export type DiagramSource = z.infer<typeof diagramSourceSchema>
+export type ModelSource = z.infer<typeof modelSourceSchema>
+export type SummaryExtras = z.infer<typeof summaryExtrasSchema>
 export type Diagram = z.infer<typeof diagramSchema>
 export type ModelVote = z.infer<typeof voteSchema>
 export type ModelDecision = z.infer<typeof decisionSchema>
 export type ThreatSource = z.infer<typeof threatSourceSchema>
 export type ModelThreat = z.infer<typeof threatSchema>
 export type ModelNaMark = z.infer<typeof naMarkSchema>
+export type ModelMitigation = z.infer<typeof mitigationSchema>
 export type CoverageSummary = z.infer<typeof coverageSummarySchema>
 export type ChangesSince = z.infer<typeof changesSinceSchema>
 export type SessionModel = z.infer<typeof sessionModelSchema>

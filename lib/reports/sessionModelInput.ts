@@ -4,6 +4,7 @@ import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { AttackNodeRecord } from '@/lib/session/records/attackNodeRecord'
+import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ParkedQuestionRecord } from '@/lib/session/records/parkedQuestionRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
@@ -11,7 +12,7 @@ import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import type { WorkshopNoteRecord } from '@/lib/session/records/workshopNoteRecord'
 import type { Role, SessionStatus } from '@/lib/sessionEnums'
-import type { DiagramSource, Point, ThreatSource } from './sessionModel'
+import type { DiagramSource, ModelSource, Point, ThreatSource } from './sessionModel'
 
 // What buildSessionModel reads: plain rows and records as the app already holds them. Each shape
 // is a structural subset of its record (ThreatRecord, VoteRecord…), so records pass as they are;
@@ -29,6 +30,7 @@ export interface SessionInput {
 	/** YYYY-MM-DD */
 	nextSessionDate?: string | null
 	previousSessionId?: string | null
+	source?: ModelSource | null
 }
 
 export interface ParticipantInput {
@@ -73,6 +75,8 @@ export type VoteInput = Pick<AsInput<VoteRecord, 'threatId'>, 'threatId' | 'vote
 
 export type DecisionInput = AsInput<DecisionRecord, 'id' | 'threatId'>
 
+export type MitigationInput = Omit<AsInput<MitigationRecord, 'id'>, 'createdBy' | 'threatIds'> & { threatIds: readonly string[] }
+
 export type NaMarkInput = Pick<AsInput<NaMarkRecord, 'shapeId'>, 'shapeId' | 'category' | 'reason' | 'markedByName' | 'markedAt'>
 
 /** `id` lets a parked question name the scope item it became. */
@@ -99,6 +103,8 @@ export interface SessionModelInput {
 	threats: readonly ThreatInput[]
 	votes: readonly VoteInput[]
 	decisions: readonly DecisionInput[]
+	/** Absent for inputs that have none (an import from a tool without them). */
+	mitigations?: readonly MitigationInput[]
 	naMarks: readonly NaMarkInput[]
 	scopeItems: readonly ScopeItemInput[]
 	/** The notebook: absent where a caller has none (an import, an older test fixture). */

@@ -1,6 +1,7 @@
 import { buildSessionModel } from './buildSessionModel'
 import type { ModelElement, SessionModel } from './sessionModel'
 import type {
+	MitigationInput,
 	DecisionInput,
 	ElementInput,
 	SessionModelInput,
@@ -106,10 +107,6 @@ function threat(humanId: string, shapeId: string, fields: Partial<ThreatInput> &
 		description: '',
 		agreedLikelihood: null,
 		agreedImpact: null,
-		mitigation: '',
-		owner: '',
-		dueDate: '',
-		issueUrl: '',
 		createdByName: 'Dana',
 		createdAt: at('2025-03-01T09:20:00Z') + n * 60_000,
 		isDeleted: false,
@@ -118,7 +115,7 @@ function threat(humanId: string, shapeId: string, fields: Partial<ThreatInput> &
 }
 
 const THREATS: ThreatInput[] = [
-	threat('T-001', 'shape:df1', { title: 'Card data sniffed on public Wi-Fi', categories: ['I'], likelihood: 2, impact: 5, agreedLikelihood: 1, status: 'Resolved', mitigation: 'TLS 1.3 only, HSTS preload' }),
+	threat('T-001', 'shape:df1', { title: 'Card data sniffed on public Wi-Fi', categories: ['I'], likelihood: 2, impact: 5, agreedLikelihood: 1, status: 'Resolved' }),
 	threat('T-002', 'shape:p1', {
 		title: 'Price tampering in the checkout request',
 		description: 'The basket total is sent by the browser and charged as is.',
@@ -141,7 +138,7 @@ const THREATS: ThreatInput[] = [
 	threat('T-004', 'shape:ds2', { title: 'Password hashes leak via the backup bucket', categories: ['I'], likelihood: 2, impact: 5, status: 'Accepted' }),
 	threat('T-005', 'shape:ee2', { title: 'Payment provider disputes refunds', categories: ['R'], likelihood: 2, impact: 3, status: 'Accepted' }),
 	threat('T-006', 'shape:ds1', { title: 'Order DB exhausted by checkout bots', categories: ['D'], likelihood: 3, impact: 4, status: 'Deferred' }),
-	threat('T-007', 'shape:p2', { title: 'Support agent escalates to admin', categories: ['E'], likelihood: 2, impact: 4, status: 'Verification Pending', owner: 'Dana' }),
+	threat('T-007', 'shape:p2', { title: 'Support agent escalates to admin', categories: ['E'], likelihood: 2, impact: 4, status: 'Verification Pending' }),
 	threat('T-008', 'shape:ds4', { title: 'Audit log editable by the support team', categories: ['R'], likelihood: 3, impact: 3, status: 'False Positive', description: 'The log is append-only (WORM bucket).' }),
 	threat('T-009', 'shape:df5', {
 		title: FORMULA_TITLE,
@@ -150,8 +147,6 @@ const THREATS: ThreatInput[] = [
 		likelihood: 1,
 		impact: 2,
 		status: 'Closed',
-		owner: '@ops',
-		mitigation: '-signed job payloads',
 	}),
 	threat('T-010', 'shape:p1', { title: 'Deleted duplicate', categories: ['T'], likelihood: 5, impact: 5, status: 'Open', isDeleted: true }),
 ]
@@ -218,6 +213,47 @@ const DECISIONS: DecisionInput[] = [
 	decision(9, 'd9', 7, { kind: 'mitigate', mitigation: '-signed job payloads', owner: '@ops' }),
 ]
 
+function mitigation(n: number, threats: readonly number[], fields: Partial<MitigationInput> & Pick<MitigationInput, 'title' | 'status'>): MitigationInput {
+	return {
+		id: `mitigation:m${n}`,
+		humanId: `M-${String(n).padStart(3, '0')}`,
+		threatIds: threats.map((t) => `threat:t${t}`),
+		description: '',
+		kind: 'design',
+		owner: '',
+		dueDate: '',
+		acceptanceCriteria: '',
+		verification: '',
+		issueUrl: '',
+		createdByName: 'Dana',
+		createdAt: at('2025-03-01T09:40:00Z') + n * 60_000,
+		...fields,
+	}
+}
+
+const MITIGATIONS: MitigationInput[] = [
+	mitigation(1, [1], {
+		title: 'TLS 1.3 only, HSTS preload',
+		status: 'inPlace',
+		acceptanceCriteria: 'No TLS below 1.3 is offered; the domain is on the HSTS preload list',
+		verification: 'TLS scan in the release pipeline',
+		owner: 'Ops',
+		issueUrl: 'https://tracker.example.com/SHOP-101',
+	}),
+	mitigation(2, [9], { title: '-signed job payloads', status: 'inPlace', owner: '@ops', kind: 'operational' }),
+	// One mitigation, two threats: the checkout API recomputes and validates server-side.
+	mitigation(3, [2, 3], {
+		title: 'Server-side validation of the checkout request',
+		description: 'Recompute totals from the catalogue; reject unknown coupon codes.',
+		status: 'inProgress',
+		owner: 'Dana (backend)',
+		dueDate: '2025-04-15',
+		acceptanceCriteria: 'A tampered total or coupon is rejected with 400 and logged',
+		verification: 'Integration test of the checkout API with tampered requests',
+		issueUrl: 'https://tracker.example.com/SHOP-142?view=a|b',
+	}),
+]
+
 export const WEB_SHOP_INPUT: SessionModelInput = {
 	exportedAt: at('2025-03-02T08:00:00Z'),
 	session: {
@@ -246,6 +282,7 @@ export const WEB_SHOP_INPUT: SessionModelInput = {
 	threats: THREATS,
 	votes: VOTES,
 	decisions: DECISIONS,
+	mitigations: MITIGATIONS,
 	naMarks: [
 		{ shapeId: 'shape:ee1', category: 'R', reason: 'Every order is signed by the customer’s session and logged', markedByName: 'Fay', markedAt: at('2025-03-01T09:35:00Z') },
 		{ shapeId: 'shape:df6', category: 'D', reason: 'Internal network; an outage only delays support', markedByName: 'Fay', markedAt: at('2025-03-01T09:36:00Z') },

@@ -45,7 +45,13 @@ export function filterForView(model: SessionModel, view: ReportView): SessionMod
 	const keep = view === 'distributable' ? isMitigated : (threat: ModelThreat) => !isMitigated(threat)
 	const threats = model.threats.filter(keep)
 	// The changes since the previous session name threats too: only those this view keeps.
-	const changesSince = model.changesSince && changesForThreats(model.changesSince, new Set(threats.map((threat) => threat.id)))
-	const keptIds = new Set(threats.map((threat) => threat.id))
-	return { ...model, view, threats, changesSince, ...notebookForView(model, view, keptIds) }
+	const kept = new Set(threats.map((threat) => threat.id))
+	const changesSince = model.changesSince && changesForThreats(model.changesSince, kept)
+	// A mitigation goes with the threats it treats: only those of the view, and none left without one.
+	const mitigations = model.mitigations.flatMap((mitigation) => {
+		const treated = mitigation.threatIds.flatMap((id, index) => (kept.has(id) ? [{ id, humanId: mitigation.threatHumanIds[index] ?? '' }] : []))
+		if (treated.length === 0) return []
+		return [{ ...mitigation, threatIds: treated.map((threat) => threat.id), threatHumanIds: treated.map((threat) => threat.humanId) }]
+	})
+	return { ...model, view, threats, mitigations, changesSince, ...notebookForView(model, view, kept) }
 }

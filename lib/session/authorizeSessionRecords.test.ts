@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../roles'
 import { type RecordWrite, reportingRefusals } from './authorizeSessionRecords'
 import { create, NOW, remove, type Session, sessionOf, setup, update } from './authorizerTestKit'
 import { attendanceAfterJoin } from './attendance'
+import type { MitigationId } from './records/mitigationRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import type { ScopeItemKind, ScopeItemRecord } from './records/scopeItemRecord'
 import type { ThreatId, ThreatRecord } from './records/threatRecord'
@@ -13,6 +14,7 @@ import { REJECTION_REASON as R, type RejectionReason } from './rejectionReasons'
 import {
 	FIXTURE_SHAPE_ID,
 	fixtureDecision,
+	fixtureMitigation,
 	fixtureNaMark,
 	fixturePhaseEvent,
 	fixtureScopeItem,
@@ -40,6 +42,8 @@ const othersVote = () => fixtureVote(STORED_THREAT_ID, OTHER_USER, { voterName: 
 const storedNaMark = () => fixtureNaMark(FIXTURE_SHAPE_ID, 'S', { markedBy: 'fay', markedByName: 'Fay', markedAt: NOW - 1_000 })
 const storedScopeItem = () => fixtureScopeItem({ humanId: 'A1', createdAt: NOW - 1_000 })
 const storedDecision = () => fixtureDecision({ decidedBy: 'pol', decidedByName: 'Pol', decidedAt: NOW - 1_000 })
+const storedMitigation = (createdBy: string) => fixtureMitigation({ humanId: 'M-001', createdBy, createdByName: createdBy, createdAt: NOW - 1_000 })
+const PLANNERS = (reason: RejectionReason): RoleExpectations => ({ facilitator: 'allowed', participant: reason, productOwner: 'allowed', observer: R.observer })
 const storedEnd = () => fixtureSessionEvent({ by: 'fay', byName: 'Fay', at: NOW - 1_000 })
 const guest = (session: Session): TLRecord => {
 	const entry = attendanceAfterJoin(undefined, session.meta, NOW - 1_000)
@@ -76,7 +80,7 @@ const MATRIX: MatrixCase[] = [
 	{ action: 'adds a threat', write: (s) => create(s, fixtureThreat()), expected: CONTRIBUTORS },
 	{
 		action: 'edits their own threat',
-		write: (s) => update(s, ownThreat(s), ownThreat(s, { title: 'Edited', mitigation: 'Rotate keys', status: 'Confirmed' })),
+		write: (s) => update(s, ownThreat(s), ownThreat(s, { title: 'Edited', description: 'Rotate keys', status: 'Confirmed' })),
 		expected: CONTRIBUTORS,
 	},
 	{
@@ -255,6 +259,29 @@ const MATRIX: MatrixCase[] = [
 		expected: { facilitator: R.decisionHistory, participant: R.decision, productOwner: R.decisionHistory, observer: R.observer },
 	},
 
+	// Mitigations: proposed by anyone taking part; planned (edited, linked, deleted) by the facilitator and the product owner
+	{ action: 'proposes a mitigation', write: (s) => create(s, fixtureMitigation()), expected: CONTRIBUTORS },
+	{
+		action: 'edits their own mitigation',
+		write: (s) => update(s, storedMitigation(s.meta.userId), { ...storedMitigation(s.meta.userId), status: 'inProgress' }),
+		expected: CONTRIBUTORS,
+	},
+	{
+		action: "links someone else's mitigation to another threat",
+		write: (s) => update(s, storedMitigation(OTHER_USER), { ...storedMitigation(OTHER_USER), threatIds: [STORED_THREAT_ID, 'threat:t2' as ThreatId] }),
+		expected: PLANNERS(R.mitigationNotOwn),
+	},
+	{
+		action: "deletes someone else's mitigation",
+		write: (s) => remove(s, storedMitigation(OTHER_USER)),
+		expected: PLANNERS(R.mitigationNotOwn),
+	},
+	{
+		action: 'rewrites who proposed a mitigation',
+		write: (s) => update(s, storedMitigation(s.meta.userId), { ...storedMitigation(s.meta.userId), createdByName: 'Someone else' }),
+		expected: { facilitator: R.mitigationStamped, participant: R.mitigationStamped, productOwner: R.mitigationStamped, observer: R.observer },
+	},
+
 	// The end of the session
 	{ action: 'ends the session', write: (s) => create(s, fixtureSessionEvent()), expected: facilitatorOnly(R.sessionEvent) },
 	{
@@ -313,6 +340,7 @@ describe('the role matrix of the workshop records', () => {
 		expect([...types].sort()).toEqual([
 			'attendance',
 			'decision',
+			'mitigation',
 			'na-mark',
 			'phase-event',
 			'scope-item',
@@ -326,6 +354,15 @@ describe('the role matrix of the workshop records', () => {
 })
 
 describe('what the room stamps on create', () => {
+	it('numbers mitigations M-001, M-002… and names their author, whatever the client sent', () => {
+		const { authorize } = setup()
+		const first = authorize(create(sessionOf('participant'), fixtureMitigation({ humanId: 'M-999', createdBy: 'forged', createdByName: 'Forged', createdAt: 5 })))
+		const second = authorize(create(sessionOf('productOwner'), fixtureMitigation({ id: 'mitigation:m2' as MitigationId })))
+		expect(first).toMatchObject({ humanId: 'M-001', createdBy: sessionOf('participant').meta.userId, createdAt: NOW })
+		expect(first).not.toMatchObject({ createdByName: 'Forged' })
+		expect(second).toMatchObject({ humanId: 'M-002' })
+	})
+
 	it('numbers threats T-001, T-002… whatever number the client sent', () => {
 		const { authorize } = setup()
 		const participant = sessionOf('participant')

@@ -9,6 +9,7 @@ import type { Role } from '../roles'
 import { missingDecisionField, normalisedDecision } from './decisions'
 import type { AttendanceRecord } from './records/attendanceRecord'
 import { decisionRecordConfig, type DecisionRecord } from './records/decisionRecord'
+import { mitigationRecordConfig, type MitigationRecord } from './records/mitigationRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import { SCOPE_ITEM_PREFIX, scopeItemRecordConfig, type ScopeItemRecord } from './records/scopeItemRecord'
 import { sessionEventRecordConfig, type SessionEventRecord } from './records/sessionEventRecord'
@@ -110,6 +111,7 @@ function hasForeignCategory(framework: FrameworkId, categories: unknown): boolea
 }
 
 const THREAT_STAMPED = ['humanId', 'createdBy', 'createdByName', 'createdAt'] as const
+const MITIGATION_STAMPED = ['humanId', 'createdBy', 'createdByName', 'createdAt'] as const
 const VOTE_STAMPED = ['threatId', 'voterId', 'voterName', 'votedAt'] as const
 const NA_MARK_STAMPED = ['markedBy', 'markedByName', 'markedAt'] as const
 const SCOPE_STAMPED = ['kind', 'humanId', 'createdAt'] as const
@@ -143,6 +145,37 @@ function threatRule(deps: SessionAuthorizerDeps): Rule<ThreatRecord> {
 		if (!unchanged(prev, next, ['agreedLikelihood', 'agreedImpact'])) return REASON.threatAgreed
 		if (prev.createdBy !== userId) return REASON.threatNotOwn
 		return unchanged(prev, next, ['shapeId']) ? next : REASON.threatElement
+	}
+}
+
+/** Formatted like threat IDs: M-001 … M-999, then M-1000. */
+function formatMitigationId(n: number): string {
+	return `M-${String(n).padStart(3, '0')}`
+}
+
+/**
+ * Anyone who takes part proposes mitigations, as they propose threats. The facilitator and the
+ * product owner, who plan the work, edit, link, unlink and delete any of them; a participant only
+ * their own. Whether the linked threat ids name threats is the views' to check (like decisions).
+ */
+function mitigationRule(deps: SessionAuthorizerDeps): Rule<MitigationRecord> {
+	return (write) => {
+		const { role, userId, name } = write.session.meta
+		if (!contributes(role)) return REASON.observer
+		const plans = isFacilitator(role) || role === 'productOwner'
+		if (write.type === 'create') {
+			if (!isValid(mitigationRecordConfig.validator, write.next)) return write.next
+			return {
+				...write.next,
+				humanId: formatMitigationId(deps.allocator.next('M')),
+				createdBy: userId,
+				createdByName: name,
+				createdAt: deps.now(),
+			}
+		}
+		if (!plans && write.prev.createdBy !== userId) return REASON.mitigationNotOwn
+		if (write.type === 'delete') return write.prev
+		return unchanged(write.prev, write.next, MITIGATION_STAMPED) ? write.next : REASON.mitigationStamped
 	}
 }
 
@@ -281,6 +314,7 @@ export function sessionAuthorizers(deps: SessionAuthorizerDeps): TLRecordAuthori
 		'phase-event': guarded(appendOnlyEvent<PhaseEventRecord>(deps, REASON.phase)),
 		'timer-event': guarded(appendOnlyEvent<TimerEventRecord>(deps, REASON.timer)),
 		decision: guarded(decisionRule(deps)),
+		mitigation: guarded(mitigationRule(deps)),
 		...workshopNotebookRules(deps, guarded),
 		'session-event': reportingRefusals(sessionEventRule(deps), onReject),
 		// The guest book is the room's own (party/canvasRoom.ts): nobody may add, rename or remove a guest.

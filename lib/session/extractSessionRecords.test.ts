@@ -5,6 +5,7 @@ import type { ThreatId } from './records/threatRecord'
 import {
 	FIXTURE_SHAPE_ID,
 	fixtureDecision,
+	fixtureMitigation,
 	fixtureNaMark,
 	fixturePhaseEvent,
 	fixtureScopeItem,
@@ -33,8 +34,9 @@ describe('extractSessionRecords', () => {
 		const timer = fixtureTimerEvent({ at: 11 })
 		const decision = fixtureDecision({ decidedAt: 12 })
 		const end = fixtureSessionEvent({ at: 13 })
+		const mitigation = fixtureMitigation({ humanId: 'M-001', createdBy: 'pat' })
 
-		expect(extractSessionRecords(snapshotWith(threat, vote, naMark, scopeItem, walk, phase, timer, decision, end))).toEqual({
+		expect(extractSessionRecords(snapshotWith(threat, vote, naMark, scopeItem, walk, phase, timer, decision, end, mitigation))).toEqual({
 			ok: true,
 			records: {
 				threats: [threat],
@@ -46,6 +48,7 @@ describe('extractSessionRecords', () => {
 				timerEvents: [timer],
 				decisions: [decision],
 				sessionEvents: [end],
+				mitigations: [mitigation],
 			},
 		})
 	})
@@ -71,7 +74,7 @@ describe('extractSessionRecords', () => {
 	it('refuses a record forged with script in a link or a category list too long', () => {
 		const result = extractSessionRecords(
 			snapshotWith(
-				fixtureThreat({ issueUrl: 'javascript:alert(1)' }),
+				fixtureDecision({ issueUrl: 'javascript:alert(1)' }),
 				fixtureThreat({ id: 'threat:t2' as ThreatId, categories: Array.from({ length: 9 }, () => 'S') }),
 			),
 		)

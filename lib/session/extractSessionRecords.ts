@@ -2,6 +2,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { z } from 'zod'
 import { threatroomSchema } from '../canvas/threatroomSchema'
 import type { DecisionRecord } from './records/decisionRecord'
+import type { MitigationRecord } from './records/mitigationRecord'
 import type { NaMarkRecord } from './records/naMarkRecord'
 import type { ScopeItemRecord } from './records/scopeItemRecord'
 import type { SessionEventRecord } from './records/sessionEventRecord'
@@ -21,6 +22,7 @@ export interface SessionRecordSet {
 	timerEvents: TimerEventRecord[]
 	decisions: DecisionRecord[]
 	sessionEvents: SessionEventRecord[]
+	mitigations: MitigationRecord[]
 }
 
 export interface RecordIssue {
@@ -41,6 +43,7 @@ export function emptySessionRecordSet(): SessionRecordSet {
 		timerEvents: [],
 		decisions: [],
 		sessionEvents: [],
+		mitigations: [],
 	}
 }
 
@@ -102,5 +105,7 @@ function add(records: SessionRecordSet, record: TLRecord): void {
 			return void records.decisions.push(record)
 		case 'session-event':
 			return void records.sessionEvents.push(record)
+		case 'mitigation':
+			return void records.mitigations.push(record)
 	}
 }

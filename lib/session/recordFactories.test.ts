@@ -37,7 +37,7 @@ describe('record factories', () => {
 		expectValid(threat)
 	})
 
-	it('adopt a suggestion with its title, categories, rating, mitigation and rule', () => {
+	it('adopt a suggestion with its title, categories, rating and rule', () => {
 		const [suggestion] = suggestThreats('STRIDE', flowContext({ isEncrypted: false, isPublicNetwork: true }))
 		expect(suggestion).toBeDefined()
 		if (!suggestion) return
@@ -47,7 +47,6 @@ describe('record factories', () => {
 			categories: suggestion.categories,
 			likelihood: suggestion.likelihood,
 			impact: suggestion.impact,
-			mitigation: suggestion.mitigation,
 			sourceRuleId: suggestion.ruleId,
 		})
 		expectValid(threat)

@@ -2,6 +2,7 @@ import type { RecordId } from '@tldraw/store'
 import type { TLShapeId } from '@tldraw/tlschema'
 import { uniqueId } from '@tldraw/utils'
 import type { ThreatSuggestion } from '../analysis/suggestions'
+import { MITIGATION_TYPE, type MitigationId, type MitigationRecord } from './records/mitigationRecord'
 import { NA_MARK_TYPE, type NaMarkRecord, naMarkIdFor } from './records/naMarkRecord'
 import { SCOPE_ITEM_TYPE, type ScopeItemKind, type ScopeItemRecord } from './records/scopeItemRecord'
 import { THREAT_TYPE, type ThreatId, type ThreatRecord } from './records/threatRecord'
@@ -18,6 +19,7 @@ import {
 	WALK_TYPE,
 	type WalkRecord,
 } from './records/walkRecords'
+import { type MitigationDraft, normalisedMitigationDraft } from './mitigationDraft'
 import { emptyThreatDraft, normalisedDraft, type ThreatDraft } from './threatDraft'
 
 // The records the panel writes. Fields the room stamps on create (IDs, authors, times) are sent
@@ -60,8 +62,32 @@ export function draftFromSuggestion(suggestion: ThreatSuggestion): ThreatDraft {
 		description: suggestion.description,
 		likelihood: suggestion.likelihood,
 		impact: suggestion.impact,
-		mitigation: suggestion.mitigation,
 	}
+}
+
+/** A mitigation treating the given threats; the room numbers it (M-001…) and stamps its author. */
+export function newMitigationRecord(threatIds: readonly ThreatId[], draft: MitigationDraft, newId: NewId = randomId): MitigationRecord {
+	return {
+		...normalisedMitigationDraft(draft),
+		id: `${MITIGATION_TYPE}:${newId()}` as MitigationId,
+		typeName: MITIGATION_TYPE,
+		humanId: '',
+		threatIds: [...threatIds],
+		createdBy: '',
+		createdByName: '',
+		createdAt: 0,
+	}
+}
+
+/** An edit keeps the stamps and the links. */
+export function mitigationWithDraft(mitigation: MitigationRecord, draft: MitigationDraft): MitigationRecord {
+	return { ...mitigation, ...normalisedMitigationDraft(draft) }
+}
+
+/** Links a threat to the mitigation, or unlinks it; the order of the others is kept. */
+export function mitigationLinked(mitigation: MitigationRecord, threatId: ThreatId, linked: boolean): MitigationRecord {
+	const others = mitigation.threatIds.filter((id) => id !== threatId)
+	return { ...mitigation, threatIds: linked ? [...others, threatId] : others }
 }
 
 /** The voter's one vote on the threat: the id is derived, so voting again replaces it. */

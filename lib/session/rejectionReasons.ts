@@ -16,6 +16,9 @@ export const REJECTION_REASON = {
 	threatElement: 'Only the facilitator can move a threat to another element',
 	threatCategory: "A threat's categories must be categories of this session's framework",
 
+	mitigationStamped: "A mitigation's ID, author and creation time are set by the room and cannot be changed",
+	mitigationNotOwn: 'Only the facilitator, the product owner or its author can change or delete a mitigation',
+
 	voteId: 'A vote must be your own: its id is vote:<threat id>~<your userId>',
 	voteNotOwn: 'You can only change or take back your own vote',
 	voteStamped: "A vote's threat, voter and time cannot be changed",

@@ -20,3 +20,9 @@ export function canEditThreat(role: Role, userId: string, threat: Pick<ThreatRec
 	if (!canContribute(role)) return false
 	return canFacilitate(role) || threat.createdBy === userId
 }
+
+/** The facilitator and the product owner plan the work, so they edit, link and delete any mitigation; others their own. */
+export function canEditMitigation(role: Role, userId: string, mitigation: { createdBy: string }): boolean {
+	if (!canContribute(role)) return false
+	return role === 'facilitator' || role === 'productOwner' || mitigation.createdBy === userId
+}

@@ -2,6 +2,7 @@ import type { CustomRecordInfo } from '@tldraw/tlschema'
 import { ATTACK_NODE_TYPE, attackNodeRecordConfig } from './records/attackNodeRecord'
 import { ATTENDANCE_TYPE, attendanceRecordConfig } from './records/attendanceRecord'
 import { DECISION_TYPE, decisionRecordConfig } from './records/decisionRecord'
+import { MITIGATION_TYPE, mitigationRecordConfig } from './records/mitigationRecord'
 import { NA_MARK_TYPE, naMarkRecordConfig } from './records/naMarkRecord'
 import { PARKED_QUESTION_TYPE, parkedQuestionRecordConfig } from './records/parkedQuestionRecord'
 import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecord'
@@ -33,6 +34,7 @@ export const sessionRecords: Record<string, CustomRecordInfo> = {
 	[ATTACK_NODE_TYPE]: attackNodeRecordConfig,
 	[PARKED_QUESTION_TYPE]: parkedQuestionRecordConfig,
 	[WORKSHOP_NOTE_TYPE]: workshopNoteRecordConfig,
+	[MITIGATION_TYPE]: mitigationRecordConfig,
 }
 
 /**

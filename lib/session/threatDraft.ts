@@ -4,8 +4,6 @@ import { THREAT_STATUSES, type ThreatStatus } from '../risk/threatStatus'
 import {
 	THREAT_CATEGORIES_MAX,
 	THREAT_DESCRIPTION_MAX,
-	THREAT_MITIGATION_MAX,
-	THREAT_OWNER_MAX,
 	THREAT_TITLE_MAX,
 	type ThreatRecord,
 } from './records/threatRecord'
@@ -17,10 +15,6 @@ export interface ThreatDraft {
 	categories: string[]
 	likelihood: number
 	impact: number
-	mitigation: string
-	owner: string
-	dueDate: string
-	issueUrl: string
 	status: ThreatStatus
 }
 
@@ -36,17 +30,13 @@ export function emptyThreatDraft(categories: readonly string[] = []): ThreatDraf
 		categories: [...categories],
 		likelihood: DEFAULT_LEVEL,
 		impact: DEFAULT_LEVEL,
-		mitigation: '',
-		owner: '',
-		dueDate: '',
-		issueUrl: '',
 		status: 'Open',
 	}
 }
 
 export function draftFromThreat(threat: ThreatRecord): ThreatDraft {
-	const { title, description, categories, likelihood, impact, mitigation, owner, dueDate, issueUrl, status } = threat
-	return { title, description, categories: [...categories], likelihood, impact, mitigation, owner, dueDate, issueUrl, status }
+	const { title, description, categories, likelihood, impact, status } = threat
+	return { title, description, categories: [...categories], likelihood, impact, status }
 }
 
 /** The limits the room's validators apply (records/threatRecord.ts), so the form says it first. */
@@ -56,16 +46,11 @@ export function validateThreatDraft(draft: ThreatDraft): ThreatDraftErrors {
 	if (title === '') errors.title = 'Give the threat a title'
 	else if (title.length > THREAT_TITLE_MAX) errors.title = `At most ${THREAT_TITLE_MAX} characters`
 	if (draft.description.length > THREAT_DESCRIPTION_MAX) errors.description = `At most ${THREAT_DESCRIPTION_MAX} characters`
-	if (draft.mitigation.length > THREAT_MITIGATION_MAX) errors.mitigation = `At most ${THREAT_MITIGATION_MAX} characters`
-	if (draft.owner.length > THREAT_OWNER_MAX) errors.owner = `At most ${THREAT_OWNER_MAX} characters`
 	if (draft.categories.length === 0) errors.categories = 'Pick at least one category'
 	else if (draft.categories.length > THREAT_CATEGORIES_MAX) errors.categories = `At most ${THREAT_CATEGORIES_MAX} categories`
 	if (!isRiskLevel(draft.likelihood)) errors.likelihood = 'Pick a likelihood from 1 to 5'
 	if (!isRiskLevel(draft.impact)) errors.impact = 'Pick an impact from 1 to 5'
 	if (!THREAT_STATUSES.includes(draft.status)) errors.status = 'Pick a status'
-	if (draft.dueDate !== '' && !isCalendarDate(draft.dueDate)) errors.dueDate = 'Use a date like 2025-03-31'
-	const url = draft.issueUrl.trim()
-	if (url !== '' && !isHttpUrl(url)) errors.issueUrl = 'Use an http:// or https:// link'
 	return errors
 }
 
@@ -73,7 +58,7 @@ export function isValidDraft(errors: ThreatDraftErrors): boolean {
 	return Object.keys(errors).length === 0
 }
 
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
 	return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
 }
 
@@ -90,5 +75,5 @@ export function isHttpUrl(value: string): boolean {
 
 /** The draft as stored: trimmed where whitespace carries no meaning. */
 export function normalisedDraft(draft: ThreatDraft): ThreatDraft {
-	return { ...draft, title: draft.title.trim(), owner: draft.owner.trim(), issueUrl: draft.issueUrl.trim() }
+	return { ...draft, title: draft.title.trim() }
 }

@@ -1,5 +1,6 @@
 import type { RecordId } from '@tldraw/store'
 import type { TLShapeId } from '@tldraw/tlschema'
+import type { MitigationId, MitigationRecord } from './records/mitigationRecord'
 import type { DecisionId, DecisionRecord } from './records/decisionRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import type { ScopeItemRecord } from './records/scopeItemRecord'
@@ -33,10 +34,6 @@ export function fixtureThreat(overrides: Partial<ThreatRecord> = {}): ThreatReco
 		impact: 4,
 		agreedLikelihood: null,
 		agreedImpact: null,
-		mitigation: '',
-		owner: '',
-		dueDate: '',
-		issueUrl: '',
 		status: 'Open',
 		sourceRuleId: null,
 		createdBy: '',
@@ -118,6 +115,29 @@ export function fixtureTimerEvent(overrides: Partial<TimerEventRecord> = {}): Ti
 		at: 0,
 		by: '',
 		byName: '',
+		...overrides,
+	}
+}
+
+/** A mitigation of threat:t1 as the panel would push it, before the room stamps it. */
+export function fixtureMitigation(overrides: Partial<MitigationRecord> = {}): MitigationRecord {
+	return {
+		id: 'mitigation:m1' as MitigationId,
+		typeName: 'mitigation',
+		humanId: '',
+		threatIds: ['threat:t1' as ThreatId],
+		title: 'Bind the session cookie to the device',
+		description: '',
+		kind: 'design',
+		status: 'planned',
+		owner: 'Identity team',
+		dueDate: '2026-03-31',
+		acceptanceCriteria: 'A replayed cookie from another device is refused',
+		verification: 'Replay test in the integration suite',
+		issueUrl: '',
+		createdBy: '',
+		createdByName: '',
+		createdAt: 0,
 		...overrides,
 	}
 }

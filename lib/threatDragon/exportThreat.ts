@@ -24,7 +24,17 @@ function typeOf(threat: ModelThreat, frameworks: readonly FrameworkId[]): string
 	return tdTypeOfCategory(frameworks.at(-1) ?? 'STRIDE', category)
 }
 
-/** TD's severity and score: the originals while our rating still equals what they imported as. */
+/** A CVSS base score as TD users type it ("7.5"): a property of the weakness, not of our rating. */
+function isCvssScore(score: string): boolean {
+	const trimmed = score.trim()
+	return /^\d+(\.\d+)?$/.test(trimmed) && Number(trimmed) <= 10
+}
+
+/**
+ * TD's severity and score: the originals while our rating still equals what they imported as.
+ * Re-rated, the severity follows our band; a CVSS score stays, since re-rating the likelihood or
+ * impact in a workshop does not change the weakness's CVSS base score.
+ */
 function ratingOf(threat: ModelThreat): { severity: string; score: string } {
 	const { source, effective } = threat
 	if (source) {
@@ -34,7 +44,7 @@ function ratingOf(threat: ModelThreat): { severity: string; score: string } {
 		}
 	}
 	const severity: Severity = effective.band
-	return { severity: severityToTd(severity), score: tdScoreOf(effective) }
+	return { severity: severityToTd(severity), score: source && isCvssScore(source.score) ? source.score.trim() : tdScoreOf(effective) }
 }
 
 export interface ThreatExportContext {

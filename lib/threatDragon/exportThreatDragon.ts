@@ -66,7 +66,8 @@ export function exportThreatDragon(model: SessionModel): TdOutModel {
 	const named = (role: string) => model.participants.find((person) => person.role === role)?.name ?? ''
 	return {
 		version: TD_FILE_VERSION,
-		summary: { title: model.session.name, owner: named('facilitator'), description: model.session.description, id: 0 },
+		// An imported model's release version, date and the like go back as TD wrote them.
+		summary: { ...model.session.source?.summary, title: model.session.name, owner: named('facilitator'), description: model.session.description, id: 0 },
 		detail: {
 			contributors: model.participants.filter((person) => person.role !== 'observer').map(({ name }) => ({ name })),
 			diagrams,

@@ -1,5 +1,6 @@
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
-import { THREAT_DESCRIPTION_MAX, THREAT_MITIGATION_MAX, THREAT_TITLE_MAX } from '@/lib/session/records/threatRecord'
+import { MITIGATION_TEXT_MAX } from '@/lib/session/records/mitigationRecord'
+import { THREAT_DESCRIPTION_MAX, THREAT_TITLE_MAX } from '@/lib/session/records/threatRecord'
 import type { ImportedThreat } from './importedModel'
 import type { ImportWarnings } from './importWarnings'
 import { categoryFromTdType } from './tdCategories'
@@ -57,7 +58,7 @@ export function importThreat(threat: TdThreat, index: number, context: ThreatCon
 		...categorise(threat, context),
 		title: warnings.fit(title, THREAT_TITLE_MAX, [...path, 'title']),
 		description: warnings.fit(threat.description, THREAT_DESCRIPTION_MAX, [...path, 'description']),
-		mitigation: warnings.fit(threat.mitigation, THREAT_MITIGATION_MAX, [...path, 'mitigation']),
+		mitigation: warnings.fit(threat.mitigation, MITIGATION_TEXT_MAX, [...path, 'mitigation']),
 		status: status ?? 'Open',
 		severity,
 		likelihood: rating.likelihood,

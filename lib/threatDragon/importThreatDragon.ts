@@ -1,3 +1,4 @@
+import type { SummaryExtras } from '@/lib/reports/sessionModel'
 import type { ImportedDiagram, ImportedModel } from './importedModel'
 import { importElement, rawNameOf } from './importElement'
 import { importThreat } from './importThreat'
@@ -66,6 +67,18 @@ function importDiagram(diagram: TdDiagram, d: number, usedThreatIds: Set<string>
 	}
 }
 
+const SUMMARY_FIELDS = new Set(['title', 'owner', 'description', 'id'])
+
+/** The summary's other scalar values, as written: newer TD versions add release fields we do not model. */
+function summaryExtrasOf(summary: Record<string, unknown>): SummaryExtras {
+	const extras: SummaryExtras = {}
+	for (const [key, value] of Object.entries(summary)) {
+		if (SUMMARY_FIELDS.has(key)) continue
+		if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) extras[key] = value
+	}
+	return extras
+}
+
 /**
  * An OWASP Threat Dragon v2 file (already JSON-parsed, nothing else assumed) as our model, or
  * every problem that stops it, each with its path in the file. Pure; see docs/export-format.md
@@ -91,6 +104,7 @@ export function importThreatDragon(json: unknown): ImportResult {
 			owner: summary.owner ?? '',
 			reviewer: detail.reviewer ?? '',
 			contributors: detail.contributors.map((contributor) => contributor.name).filter(Boolean),
+			summaryExtras: summaryExtrasOf(summary),
 			framework: diagrams[0]?.framework ?? 'STRIDE',
 			diagrams,
 		},

@@ -1,3 +1,4 @@
+import type { SummaryExtras } from '@/lib/reports/sessionModel'
 import type { Bounds } from '@/lib/analysis/trustZones'
 import type { DfdProperties } from '@/lib/dfd/dfdElementSchema'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
@@ -66,6 +67,8 @@ export interface ImportedModel {
 	owner: string
 	reviewer: string
 	contributors: string[]
+	/** `summary` values we have no field for (newer TD versions' release version and date…), kept to write back. */
+	summaryExtras: SummaryExtras
 	/** The session's framework: the first diagram's, STRIDE for a model without diagrams. */
 	framework: FrameworkId
 	diagrams: ImportedDiagram[]

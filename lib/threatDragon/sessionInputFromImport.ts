@@ -1,5 +1,6 @@
 import { HumanIdAllocator } from '@/lib/dfd/humanIds'
-import type { SessionModelInput } from '@/lib/reports/sessionModelInput'
+import type { MitigationInput, SessionModelInput } from '@/lib/reports/sessionModelInput'
+import { mitigationStatusForThreat, mitigationTitleFromText } from '@/lib/session/records/threatMitigationsMigration'
 import { formatThreatId } from '@/lib/session/threatIds'
 import type { ImportedModel } from './importedModel'
 
@@ -14,6 +15,7 @@ export interface ImportStamp {
 /** TD ids carried into ours, so importing the same file twice gives the same shape and threat ids. */
 export const shapeIdOfCell = (cellId: string) => `shape:${cellId}`
 export const threatIdOfTd = (id: string) => `threat:${id}`
+export const mitigationIdOfTd = (id: string) => `mitigation:td-${id}`
 export const pageIdOfDiagram = (index: number) => `page:td-${index + 1}`
 
 /**
@@ -55,16 +57,35 @@ export function sessionInputFromImport(model: ImportedModel, stamp: ImportStamp)
 			impact: threat.impact,
 			agreedLikelihood: null,
 			agreedImpact: null,
-			mitigation: threat.mitigation,
-			owner: '',
-			dueDate: '',
-			issueUrl: '',
 			status: threat.status,
 			createdByName: stamp.importedByName ?? 'Threat Dragon import',
 			createdAt: stamp.at,
 			isDeleted: false,
 			source: threat.source,
 		}))
+	// TD has one mitigation text per threat: each non-empty one becomes a mitigation record for it.
+	const mitigations: MitigationInput[] = model.diagrams
+		.flatMap((diagram) => diagram.threats)
+		.filter((threat) => threat.mitigation.trim() !== '')
+		.map((threat, index) => {
+			const title = mitigationTitleFromText(threat.mitigation, threat.title)
+			return {
+				id: mitigationIdOfTd(threat.id),
+				humanId: `M-${String(index + 1).padStart(3, '0')}`,
+				threatIds: [threatIdOfTd(threat.id)],
+				title,
+				description: threat.mitigation.trim() === title ? '' : threat.mitigation,
+				kind: 'design',
+				status: mitigationStatusForThreat(threat.status),
+				owner: '',
+				dueDate: '',
+				acceptanceCriteria: '',
+				verification: '',
+				issueUrl: '',
+				createdByName: stamp.importedByName ?? 'Threat Dragon import',
+				createdAt: stamp.at,
+			}
+		})
 	return {
 		exportedAt: stamp.at,
 		session: {
@@ -74,6 +95,7 @@ export function sessionInputFromImport(model: ImportedModel, stamp: ImportStamp)
 			framework: model.framework,
 			status: 'active',
 			createdAt: stamp.at,
+			source: { tool: 'threat-dragon', summary: { ...model.summaryExtras } },
 		},
 		participants: model.contributors.map((name) => ({ name, role: 'participant' })),
 		pages: model.diagrams.map((diagram, index) => ({
@@ -85,6 +107,7 @@ export function sessionInputFromImport(model: ImportedModel, stamp: ImportStamp)
 		threats,
 		votes: [],
 		decisions: [],
+		mitigations,
 		naMarks: [],
 		scopeItems: [],
 	}

@@ -73,7 +73,7 @@ export interface TdOutDiagram {
 
 export interface TdOutModel {
 	version: string
-	summary: { title: string; owner: string; description: string; id: number }
+	summary: { title: string; owner: string; description: string; id: number; [extra: string]: string | number | boolean }
 	detail: {
 		contributors: { name: string }[]
 		diagrams: TdOutDiagram[]

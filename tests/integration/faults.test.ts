@@ -109,11 +109,11 @@ describe('people editing the same thing at once', () => {
 		}
 
 		for (let attempt = 1; attempt <= 5; attempt++) {
-			// Different fields, same instant: the author retitles, the facilitator writes the mitigation.
+			// Different fields, same instant: the author retitles, the facilitator sets the status.
 			edit(participant, { title: `Retitled by the author ${attempt}` })
-			edit(facilitator, { mitigation: `Mitigation by the facilitator ${attempt}` })
+			edit(facilitator, { status: attempt % 2 === 0 ? 'Confirmed' : 'Mitigation Planned' })
 			await converged()
-			expect(watcher.store.get(threatId)).toMatchObject({ title: `Retitled by the author ${attempt}`, mitigation: `Mitigation by the facilitator ${attempt}` })
+			expect(watcher.store.get(threatId)).toMatchObject({ title: `Retitled by the author ${attempt}`, status: attempt % 2 === 0 ? 'Confirmed' : 'Mitigation Planned' })
 
 			// The same field, same instant: one of the two wins, for everyone. A move is a change of x
 			// and y: each is the last write the room took of it (the mover whose x or y did not change
@@ -132,7 +132,7 @@ describe('people editing the same thing at once', () => {
 		// Both offline, both edit the same field and move the shape, both back at once: the same.
 		participant.goOffline()
 		facilitator.goOffline()
-		edit(participant, { title: 'Offline title by the author', owner: 'Pat' })
+		edit(participant, { title: 'Offline title by the author', description: 'Pat' })
 		edit(facilitator, { title: 'Offline title by the facilitator', status: 'Confirmed' })
 		move(participant, 333, 444)
 		move(facilitator, 555, 666)
@@ -140,7 +140,7 @@ describe('people editing the same thing at once', () => {
 		facilitator.goOnline()
 		await converged()
 		const final = watcher.store.get(threatId)
-		expect(final).toMatchObject({ owner: 'Pat', status: 'Confirmed' })
+		expect(final).toMatchObject({ description: 'Pat', status: 'Confirmed' })
 		expect(['Offline title by the author', 'Offline title by the facilitator']).toContain(final?.title)
 
 		expect([333, 555]).toContain((watcher.store.get(SEED_PROCESS_ID) as TLShape).x)

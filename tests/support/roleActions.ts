@@ -99,7 +99,7 @@ export const ROLE_ACTION_ATTEMPTS: Record<RoleAction, (actor: TestClient, actorU
 		return create(actor, shape)
 	},
 	threatAdd: (actor) => create(actor, fixtureThreat({ id: 'threat:added' as ThreatId, title: 'Added in the role matrix' })),
-	threatEditOwn: (actor) => updateThreat(actor, OWN_THREAT_ID, { title: CHANGED_TITLE, mitigation: 'Rotate the keys' }),
+	threatEditOwn: (actor) => updateThreat(actor, OWN_THREAT_ID, { title: CHANGED_TITLE, description: 'Rotate the keys' }),
 	threatEditOthers: (actor) => updateThreat(actor, OTHERS_THREAT_ID, { title: CHANGED_TITLE }),
 	threatSoftDeleteOwn: (actor) => updateThreat(actor, OWN_THREAT_ID, { isDeleted: true }),
 	vote: (actor, actorUserId) => create(actor, fixtureVote(OTHERS_THREAT_ID, actorUserId, { likelihood: 4, impact: 5 })),

@@ -6,12 +6,14 @@ import { sessionDetailsResponse } from '@/lib/api/sessionSchemas'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
 import { createSession } from '@/lib/db/sessionsRepo'
 import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/lib/db/testDatabase'
+import type { MitigationId } from '@/lib/session/records/mitigationRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import type { PhaseEventRecord } from '@/lib/session/records/walkRecords'
 import {
 	fixtureNaMark,
 	fixturePhaseEvent,
 	fixtureScopeItem,
+	fixtureMitigation,
 	fixtureThreat,
 	fixtureTimerEvent,
 	fixtureVote,
@@ -62,6 +64,12 @@ const THREAT = fixtureThreat({
 	createdByName: 'Pat',
 	createdAt: 1_000,
 })
+/** Two mitigations of THREAT: the open one speaks for its owner and due date in the old columns. */
+const MITIGATIONS = [
+	fixtureMitigation({ id: 'mitigation:m1' as MitigationId, humanId: 'M-001', threatIds: [THREAT.id], status: 'inPlace', owner: 'Ops', createdBy: 'pat', createdAt: 2_000 }),
+	fixtureMitigation({ id: 'mitigation:m2' as MitigationId, humanId: 'M-002', threatIds: [THREAT.id], title: 'Rotate the key yearly', owner: 'Identity team', dueDate: '2026-06-30', createdBy: 'fay', createdAt: 2_100 }),
+]
+
 const WITHDRAWN = fixtureThreat({
 	id: 'threat:t2' as ThreatId,
 	humanId: 'T-002',
@@ -115,7 +123,7 @@ async function details(id: string, token: string) {
 describe('the workshop records through the API', () => {
 	it('saves threats, votes, n/a marks, scope, walk and events with the canvas, and gives them to the facilitator', async () => {
 		const { id, tokens } = await createSession({ name: 'Payments', description: '', framework: 'STRIDE' })
-		const saved = await put(id, save(7, [THREAT, WITHDRAWN, ...VOTES, NA_MARK, SCOPE_ITEM, WALK, ...PHASES, TIMER]))
+		const saved = await put(id, save(7, [THREAT, WITHDRAWN, ...MITIGATIONS, ...VOTES, NA_MARK, SCOPE_ITEM, WALK, ...PHASES, TIMER]))
 		expect(await saved.json()).toEqual({ saved: true, clock: 7 })
 
 		const body = await details(id, tokens.facilitator)
@@ -123,6 +131,10 @@ describe('the workshop records through the API', () => {
 		expect(body.threats).toEqual([
 			{
 				...threatFields,
+				mitigation: 'Bind the session cookie to the device; Rotate the key yearly',
+				owner: 'Identity team',
+				dueDate: '2026-06-30',
+				issueUrl: '',
 				elementHumanId: 'P1',
 				effectiveLikelihood: 2,
 				effectiveImpact: 4,

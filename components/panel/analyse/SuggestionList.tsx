@@ -6,6 +6,9 @@ import { suggestThreats, type ThreatSuggestion, withoutNotApplicable } from '@/l
 import { getCategory } from '@/lib/frameworks/frameworkCatalog'
 import { riskBand } from '@/lib/risk/riskScore'
 import { draftFromSuggestion } from '@/lib/session/recordFactories'
+import { emptyMitigationDraft } from '@/lib/session/mitigationDraft'
+import { mitigationTitleFromText } from '@/lib/session/records/threatMitigationsMigration'
+import { addMitigation } from '../mitigations/mitigationActions'
 import { canContribute } from '@/lib/session/sessionPermissions'
 import { useSession } from '../SessionContext'
 import { addThreat } from '../threats/threatActions'
@@ -54,7 +57,12 @@ export function SuggestionList({ shapeId }: { shapeId: TLShapeId }) {
 									className="tr-button tr-button--small tr-button--secondary"
 									data-testid="panel.suggestion.adopt"
 									onClick={() => {
-										addThreat(editor, shapeId, draftFromSuggestion(suggestion), suggestion.ruleId)
+										const threat = addThreat(editor, shapeId, draftFromSuggestion(suggestion), suggestion.ruleId)
+										// The rule's advice comes along as a planned mitigation, to edit or drop like any other.
+										if (suggestion.mitigation.trim() !== '') {
+											const title = mitigationTitleFromText(suggestion.mitigation, suggestion.title)
+											addMitigation(editor, [threat.id], { ...emptyMitigationDraft(), title, description: suggestion.mitigation.trim() === title ? '' : suggestion.mitigation })
+										}
 										notify({ message: `Added “${suggestion.title}”`, tone: 'info', durationMs: 3_000 })
 									}}
 								>

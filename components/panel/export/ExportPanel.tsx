@@ -5,7 +5,15 @@ import { REPORT_VIEWS, type ReportView } from '@/lib/reports/reportViews'
 import { SelectField } from '../common/SelectField'
 import { useSession } from '../SessionContext'
 import { downloadExport } from './downloadExport'
-import { EXPORT_FORMATS, type ExportFormat, VIEW_HINT, VIEW_LABEL } from './exportFormats'
+import {
+	EXPORT_FORMATS,
+	type ExportFormat,
+	TRACKER_PRIORITY_CHOICES,
+	TRACKER_PRIORITY_LABEL,
+	type TrackerPriorityChoice,
+	VIEW_HINT,
+	VIEW_LABEL,
+} from './exportFormats'
 import './export.css'
 
 function viewOf(value: string): ReportView {
@@ -20,6 +28,7 @@ function viewOf(value: string): ReportView {
 export function ExportPanel() {
 	const { editor, sessionId, token, notify } = useSession()
 	const [view, setView] = useState<ReportView>('all')
+	const [priority, setPriority] = useState<TrackerPriorityChoice>('P0,P1')
 	const [busy, setBusy] = useState<ExportFormat | null>(null)
 
 	const download = async (format: ExportFormat) => {
@@ -30,6 +39,7 @@ export function ExportPanel() {
 			format,
 			view,
 			diagram: format === 'svg' ? editor.getCurrentPageId() : undefined,
+			priority: EXPORT_FORMATS.find((choice) => choice.id === format)?.tracker ? priority : undefined,
 		})
 		setBusy(null)
 		if (result.ok) notify({ message: `Downloaded ${result.filename}`, tone: 'info', durationMs: 4_000 })
@@ -48,6 +58,15 @@ export function ExportPanel() {
 					options={REPORT_VIEWS}
 					optionLabel={(option) => VIEW_LABEL[option]}
 					hint={VIEW_HINT[view]}
+				/>
+				<SelectField
+					label="Tracker tasks: priorities"
+					testId="export.priority"
+					value={priority}
+					onChange={(value) => setPriority(TRACKER_PRIORITY_CHOICES.find((choice) => choice === value) ?? 'P0,P1')}
+					options={TRACKER_PRIORITY_CHOICES}
+					optionLabel={(option) => TRACKER_PRIORITY_LABEL[option]}
+					hint="For the GitHub, Jira and task-block exports: threats still to fix, by the band of their risk."
 				/>
 				<div className="tr-export__formats" role="group" aria-label="Download as">
 					{EXPORT_FORMATS.map((format) => (

@@ -11,6 +11,8 @@ export interface ExportRequest {
 	view: ReportView
 	/** The page to draw, for the SVG. */
 	diagram?: string
+	/** The tracker formats' priorities (`P0,P1`, `all`). */
+	priority?: string
 }
 
 export type ExportResult = { ok: true; filename: string } | { ok: false; message: string }
@@ -33,9 +35,10 @@ function saveBlob(blob: Blob, filename: string): void {
  * Fetches one export with the link's token and saves it. A plain link cannot carry the token in a
  * header, and putting it in the query would leave it in logs and history, hence the fetch.
  */
-export async function downloadExport({ sessionId, token, format, view, diagram }: ExportRequest): Promise<ExportResult> {
+export async function downloadExport({ sessionId, token, format, view, diagram, priority }: ExportRequest): Promise<ExportResult> {
 	const query = new URLSearchParams({ format, view })
 	if (diagram) query.set('diagram', diagram)
+	if (priority) query.set('priority', priority)
 	let response: Response
 	try {
 		response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export?${query}`, {

@@ -6,12 +6,7 @@ import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { RISK_LEVELS } from '@/lib/risk/riskScore'
 import { THREAT_STATUSES, type ThreatStatus } from '@/lib/risk/threatStatus'
 import { effectiveRating } from '@/lib/session/effectiveRating'
-import {
-	THREAT_DESCRIPTION_MAX,
-	THREAT_MITIGATION_MAX,
-	THREAT_OWNER_MAX,
-	THREAT_TITLE_MAX,
-} from '@/lib/session/records/threatRecord'
+import { THREAT_DESCRIPTION_MAX, THREAT_TITLE_MAX } from '@/lib/session/records/threatRecord'
 import { isValidDraft, type ThreatDraft, validateThreatDraft } from '@/lib/session/threatDraft'
 import { lengthHint } from '../common/Field'
 import { LEVEL_HINT } from '../common/LevelPicker'
@@ -20,7 +15,7 @@ import { SelectField } from '../common/SelectField'
 import { TextField } from '../common/TextField'
 
 /** The draft's free-text fields, each edited in a TextField. */
-type TextKey = 'title' | 'description' | 'mitigation' | 'owner' | 'dueDate' | 'issueUrl'
+type TextKey = 'title' | 'description'
 
 function statusOf(value: string): ThreatStatus {
 	return THREAT_STATUSES.find((status) => status === value) ?? 'Open'
@@ -113,13 +108,7 @@ export function ThreatForm({
 					<RiskChip rating={effectiveRating({ ...draft, agreedLikelihood: null, agreedImpact: null })} />
 				</div>
 			</div>
-			<TextField label="Mitigation" {...textField('mitigation', THREAT_MITIGATION_MAX)} rows={2} />
 			<div className="tr-form__row">
-				<TextField label="Owner" {...textField('owner')} maxLength={THREAT_OWNER_MAX} />
-				<TextField label="Due" {...textField('dueDate')} type="date" />
-			</div>
-			<div className="tr-form__row">
-				<TextField label="Issue link" {...textField('issueUrl')} type="url" placeholder="https://" />
 				<SelectField
 					label="Status"
 					testId="panel.threat.form.status"

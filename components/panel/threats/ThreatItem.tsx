@@ -13,6 +13,7 @@ import { ConfirmButton } from '../common/ConfirmButton'
 import { PendingTag } from '../PendingBanner'
 import { RiskChip } from '../common/RiskChip'
 import { useSession } from '../SessionContext'
+import { ThreatMitigations } from '../mitigations/ThreatMitigations'
 import { AgreedRating } from './AgreedRating'
 import { saveThreat, setThreatDeleted } from './threatActions'
 import { ThreatForm } from './ThreatForm'
@@ -20,40 +21,14 @@ import { VoteControls, VoteSpread } from './VoteControls'
 import './threats.css'
 
 function ThreatDetails({ threat }: { threat: ThreatRecord }) {
-	const facts = [
-		['Owner', threat.owner],
-		['Due', threat.dueDate],
-	].filter(([, value]) => value !== '')
 	return (
 		<div className="tr-threat__details">
 			{threat.description && <p className="tr-threat__description">{threat.description}</p>}
-			{threat.mitigation && (
-				<p className="tr-threat__mitigation">
-					<span className="tr-threat__label">Mitigation</span> {threat.mitigation}
-				</p>
-			)}
 			<dl className="tr-threat__facts">
 				<div>
 					<dt>Status</dt>
 					<dd>{threat.status}</dd>
 				</div>
-				{facts.map(([label, value]) => (
-					<div key={label}>
-						<dt>{label}</dt>
-						<dd>{value}</dd>
-					</div>
-				))}
-				{threat.issueUrl && (
-					<div>
-						<dt>Issue</dt>
-						<dd>
-							{/* Validated as http(s) by the room, so it can only open a page. */}
-							<a href={threat.issueUrl} target="_blank" rel="noopener noreferrer">
-								{threat.issueUrl.replace(/^https?:\/\//, '')}
-							</a>
-						</dd>
-					</div>
-				)}
 				<div>
 					<dt>Raised by</dt>
 					<dd>{threat.createdByName || '…'}</dd>
@@ -161,6 +136,7 @@ export function ThreatItem({
 			{open && (
 				<div className="tr-threat__body">
 					<ThreatDetails threat={threat} />
+					<ThreatMitigations threat={threat} />
 					<div className="tr-threat__rating">
 						<RiskChip rating={rating} />
 						<span className="tr-threat__rating-text">

@@ -2,26 +2,19 @@ import type { BaseRecord, RecordId } from '@tldraw/store'
 import type { CustomRecordInfo, TLShapeId } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { THREAT_STATUSES, type ThreatStatus } from '../../risk/threatStatus'
-import {
-	boundedString,
-	optionalDateValidator,
-	optionalHttpUrlValidator,
-	riskLevelValidator,
-	timestampValidator,
-} from '../../canvas/recordValidators'
+import { boundedString, riskLevelValidator, timestampValidator } from '../../canvas/recordValidators'
 import { recordIdValidator, shapeIdValidator } from './recordIds'
 
 export const THREAT_TYPE = 'threat'
 export const THREAT_TITLE_MAX = 100
 export const THREAT_DESCRIPTION_MAX = 500
-export const THREAT_MITIGATION_MAX = 1024
-export const THREAT_OWNER_MAX = 128
 export const THREAT_CATEGORIES_MAX = 8
 
 export type ThreatId = RecordId<ThreatRecord>
 
 /**
- * A threat found on one DFD element. Server-stamped fields (humanId, createdBy*, createdAt) are
+ * A threat found on one DFD element. What is done about it lives in mitigation records
+ * (mitigationRecord.ts), moved there from this record by threatMitigationsMigration.ts. Server-stamped fields (humanId, createdBy*, createdAt) are
  * set by the room on create whatever the client sent. Deletion is a flag, so the author can undo
  * it and the audit trail keeps what was said.
  */
@@ -39,10 +32,7 @@ export interface ThreatRecord extends BaseRecord<typeof THREAT_TYPE, ThreatId> {
 	/** Set by the facilitator (by default the median of the votes); null until agreed. */
 	agreedLikelihood: number | null
 	agreedImpact: number | null
-	mitigation: string
-	owner: string
-	dueDate: string
-	issueUrl: string
+	/** Hand-set; a threat's mitigations (mitigation records naming it) show their own progress beside it. */
 	status: ThreatStatus
 	/** The suggestion rule it was adopted from, if any. */
 	sourceRuleId: string | null
@@ -80,10 +70,6 @@ export const threatRecordConfig: CustomRecordInfo = {
 		impact: riskLevelValidator,
 		agreedLikelihood: riskLevelValidator.nullable(),
 		agreedImpact: riskLevelValidator.nullable(),
-		mitigation: boundedString(THREAT_MITIGATION_MAX),
-		owner: boundedString(THREAT_OWNER_MAX),
-		dueDate: optionalDateValidator,
-		issueUrl: optionalHttpUrlValidator,
 		status: T.literalEnum(...THREAT_STATUSES),
 		sourceRuleId: boundedString(64).nullable(),
 		createdBy: boundedString(64),

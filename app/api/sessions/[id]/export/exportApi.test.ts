@@ -8,6 +8,7 @@ import { createSession } from '@/lib/db/sessionsRepo'
 import { useTemporaryDatabase } from '@/lib/db/testDatabase'
 import { CSV_COLUMNS, filterForView, isMitigated, sessionModelSchema } from '@/lib/reports'
 import { WEB_SHOP_INPUT, webShopModel } from '@/lib/reports/testModel'
+import { addMonths } from '@/lib/reports/tracker/nextSessionIcs'
 import { importThreatDragon } from '@/lib/threatDragon'
 import { tdSchemaValidator } from '@/lib/threatDragon/tdSchemaValidator'
 import { GET } from './route'
@@ -81,6 +82,8 @@ describe('GET /api/sessions/:id/export', () => {
 				['format=pdf', 'format'],
 				['', 'format'],
 				['format=md&view=secret', 'view'],
+				['format=jira-csv&priority=P9', 'priority'],
+				['format=tasks-md&priority=P0,P0', 'priority'],
 			]) {
 				const response = await get(id, query ?? '', tokens.facilitator)
 				expect(response.status).toBe(400)
@@ -115,6 +118,32 @@ describe('GET /api/sessions/:id/export', () => {
 			expect(text.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)).toBe(true)
 			const ids = text.split('\r\n').slice(1, -1).map((row) => row.split(',')[0])
 			expect(ids).toEqual(webShopModel().threats.map((threat) => threat.humanId))
+		})
+
+		it('writes tracker tasks for the chosen priorities as GitHub and Jira CSV and as Markdown task blocks', async () => {
+			const github = await exported('format=github-csv')
+			expect(github.response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+			expect(disposition(github.response)).toMatch(/-github-issues-\d{4}-\d{2}-\d{2}\.csv"$/)
+			expect(github.text).toContain('[SEC][P0] T-002 Price tampering in the checkout request')
+			expect(github.text).not.toContain('T-007')
+			const jira = await exported('format=jira-csv&priority=all')
+			expect(jira.text.startsWith('Summary,Description,Issue Type,Priority,')).toBe(true)
+			expect(jira.text).toContain('[SEC][P2] T-007')
+			const tasks = await exported('format=tasks-md&priority=P1')
+			expect(tasks.text).toContain('### \\[SEC\\]\\[P1\\] T-003')
+			expect(tasks.text).not.toContain('T-002')
+		})
+
+		it('writes the next session as an iCalendar event', async () => {
+			const { response, text } = await exported('format=ics')
+			expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+			expect(disposition(response)).toMatch(/-next-session-\d{4}-\d{2}-\d{2}\.ics"$/)
+			expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/)
+			// No next-session date set: three months after the session started (today, here).
+			const inThreeMonths = addMonths(new Date().toISOString().slice(0, 10), 3).replace(/-/g, '')
+			expect(text).toMatch(/\r\nDTSTART;VALUE=DATE:\d{8}\r\nDTEND;VALUE=DATE:\d{8}\r\n/)
+			expect(text).toContain(`DTSTART;VALUE=DATE:${inThreeMonths}\r\n`)
+			expect(text).toContain('UID:next-session-')
 		})
 
 		it('writes the session model: the threats, scope and coverage the session holds', async () => {

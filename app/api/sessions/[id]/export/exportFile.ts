@@ -2,6 +2,7 @@ import type { ExportQuery } from '@/lib/api/exportSchemas'
 import { BadRequestError } from '@/lib/errors'
 import { diagramSvg, filterForView, type SessionModel, toCsv, toHtml, toJson, toMarkdown } from '@/lib/reports'
 import type { Diagram } from '@/lib/reports/sessionModel'
+import { toGithubIssuesCsv, toJiraCsv, toNextSessionIcs, toTaskBlocks, trackerTasks } from '@/lib/reports/tracker'
 import { exportThreatDragon } from '@/lib/threatDragon'
 
 // One export as a file: its bytes, type and name. The session model is built once by the route;
@@ -64,6 +65,19 @@ export function exportFile(model: SessionModel, query: ExportQuery): ExportFile 
 				filename: named(base, 'td.json'),
 				contentSecurityPolicy: null,
 			}
+		case 'github-csv':
+			return { body: toGithubIssuesCsv(trackerTasks(view, query.priority)), contentType: 'text/csv; charset=utf-8', filename: named(`${base}-github-issues`, 'csv'), contentSecurityPolicy: null }
+		case 'jira-csv':
+			return { body: toJiraCsv(trackerTasks(view, query.priority)), contentType: 'text/csv; charset=utf-8', filename: named(`${base}-jira`, 'csv'), contentSecurityPolicy: null }
+		case 'tasks-md':
+			return {
+				body: toTaskBlocks(trackerTasks(view, query.priority), `Security tasks (${query.priority.join(', ')}): ${view.session.name || 'Untitled session'}`),
+				contentType: 'text/markdown; charset=utf-8',
+				filename: named(`${base}-tasks`, 'md'),
+				contentSecurityPolicy: null,
+			}
+		case 'ics':
+			return { body: toNextSessionIcs(view), contentType: 'text/calendar; charset=utf-8', filename: named(`${base}-next-session`, 'ics'), contentSecurityPolicy: null }
 		case 'svg': {
 			const diagram = pickDiagram(view.diagrams, query.diagram)
 			return {
