@@ -9,6 +9,7 @@ import { AnalyseTab } from './analyse/AnalyseTab'
 import { useFocusFromSelection } from './analyse/useFocusFromSelection'
 import { useFollowFacilitator } from './analyse/useFollowFacilitator'
 import { DecideTab } from './decide/DecideTab'
+import { RecordHistory } from './history/RecordHistory'
 import { ScopeTab } from './scope/ScopeTab'
 import { useSession } from './SessionContext'
 import { useSelectionOpensProperties } from './useSelectionOpensProperties'
@@ -75,7 +76,13 @@ export function SessionSidebar() {
 				{tab === 'scope' && <ScopeTab />}
 				{tab === 'analyse' && <AnalyseTab follow={follow} />}
 				{tab === 'decide' && <DecideTab />}
-				{tab === 'properties' && <PropertiesPanel editor={editor} readOnly={role === 'observer'} />}
+				{tab === 'properties' && (
+					<PropertiesPanel
+						editor={editor}
+						readOnly={role === 'observer'}
+						renderHistory={(shapeId) => <RecordHistory key={shapeId} recordId={shapeId} />}
+					/>
+				)}
 			</div>
 		</aside>
 	)

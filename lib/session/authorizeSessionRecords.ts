@@ -9,6 +9,7 @@ import type { Role } from '../roles'
 import { missingDecisionField, normalisedDecision } from './decisions'
 import type { AttendanceRecord } from './records/attendanceRecord'
 import { decisionRecordConfig, type DecisionRecord } from './records/decisionRecord'
+import type { HistoryEntryRecord } from './records/historyEntryRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import { SCOPE_ITEM_PREFIX, scopeItemRecordConfig, type ScopeItemRecord } from './records/scopeItemRecord'
 import { sessionEventRecordConfig, type SessionEventRecord } from './records/sessionEventRecord'
@@ -283,5 +284,7 @@ export function sessionAuthorizers(deps: SessionAuthorizerDeps): TLRecordAuthori
 		'session-event': reportingRefusals(sessionEventRule(deps), onReject),
 		// The guest book is the room's own (party/canvasRoom.ts): nobody may add, rename or remove a guest.
 		attendance: reportingRefusals<AttendanceRecord>(() => REASON.attendance, onReject),
+		// So is the change history (party/roomHistory.ts): clients read it, never write it.
+		'history-entry': reportingRefusals<HistoryEntryRecord>(() => REASON.historyEntry, onReject),
 	}
 }

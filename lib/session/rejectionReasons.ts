@@ -39,6 +39,7 @@ export const REJECTION_REASON = {
 	decisionHistory: 'Decisions are never changed or deleted: record a new decision instead',
 
 	attendance: 'Who joined the session is recorded by the room itself',
+	historyEntry: 'The change history is written by the room itself and cannot be changed or deleted',
 
 	sessionEvent: 'Only the facilitator can end or reopen the session',
 	sessionEventHistory: 'When the session was ended and reopened cannot be changed or deleted',

@@ -1,6 +1,7 @@
 import type { CustomRecordInfo } from '@tldraw/tlschema'
 import { ATTENDANCE_TYPE, attendanceRecordConfig } from './records/attendanceRecord'
 import { DECISION_TYPE, decisionRecordConfig } from './records/decisionRecord'
+import { HISTORY_ENTRY_TYPE, historyEntryRecordConfig } from './records/historyEntryRecord'
 import { NA_MARK_TYPE, naMarkRecordConfig } from './records/naMarkRecord'
 import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecord'
 import { SESSION_EVENT_TYPE, sessionEventRecordConfig } from './records/sessionEventRecord'
@@ -27,6 +28,7 @@ export const sessionRecords: Record<string, CustomRecordInfo> = {
 	[DECISION_TYPE]: decisionRecordConfig,
 	[SESSION_EVENT_TYPE]: sessionEventRecordConfig,
 	[ATTENDANCE_TYPE]: attendanceRecordConfig,
+	[HISTORY_ENTRY_TYPE]: historyEntryRecordConfig,
 }
 
 /**
