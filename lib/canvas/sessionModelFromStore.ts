@@ -3,6 +3,7 @@ import { extractElements } from '@/lib/dfd/extractElements'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { ElementInput, PageInput, SessionInput, SessionModelInput } from '@/lib/reports/sessionModelInput'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { HistoryEntryRecord } from '@/lib/session/records/historyEntryRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
@@ -110,5 +111,6 @@ export function sessionModelFromStore({ session, records, exportedAt }: StoreMod
 		decisions: ofType<DecisionRecord>(records, 'decision'),
 		naMarks: ofType<NaMarkRecord>(records, 'na-mark'),
 		scopeItems: ofType<ScopeItemRecord>(records, 'scope-item'),
+		history: ofType<HistoryEntryRecord>(records, 'history-entry'),
 	}
 }

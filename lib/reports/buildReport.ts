@@ -1,5 +1,6 @@
 import { systemOverview, assetsSection, threatInventory } from './reportAnalysis'
 import { changesSection } from './reportChanges'
+import { historySection } from './reportHistory'
 import type { ReportDocument, Section } from './reportDocument'
 import { executiveSummary, titlePage } from './reportIntro'
 import {
@@ -41,6 +42,8 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 			coverageSection(model),
 			heatMapSection(model),
 			appendixSection(model, options.jsonExportUrl),
+			// Only a session with a recorded history has one.
+			...([historySection(model)].filter((section): section is Section => section !== null)),
 		],
 	}
 }

@@ -2,6 +2,7 @@ import { compareHumanIds } from '@/lib/analysis/humanIdOrder'
 import { computeCoverage } from '@/lib/analysis/coverage'
 import type { ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
 import { buildDiagrams } from './buildDiagrams'
+import { buildHistory } from './buildHistory'
 import { buildThreats, isoInstant } from './buildThreats'
 import {
 	type ModelNaMark,
@@ -101,5 +102,6 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 		),
 		// Filled in by withChangesSince for a follow-up, which needs the previous session's model too.
 		changesSince: null,
+		history: buildHistory(input.history ?? []),
 	}
 }

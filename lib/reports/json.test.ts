@@ -17,7 +17,7 @@ describe('toJson', () => {
 	it('puts format and version first and keeps the schema’s key order', () => {
 		const json = toJson(webShopModel())
 		expect(json.startsWith('{\n  "format": "threatroom-session",\n  "version": 1,\n  "exportedAt"')).toBe(true)
-		expect(Object.keys(JSON.parse(json))).toEqual(['format', 'version', 'exportedAt', 'view', 'session', 'participants', 'scope', 'diagrams', 'threats', 'naMarks', 'coverage', 'changesSince'])
+		expect(Object.keys(JSON.parse(json))).toEqual(['format', 'version', 'exportedAt', 'view', 'session', 'participants', 'scope', 'diagrams', 'threats', 'naMarks', 'coverage', 'changesSince', 'history'])
 	})
 
 	it('is stable: exporting an export gives the same bytes', () => {

@@ -9,6 +9,8 @@ import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
 import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
 import { ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { modelRating } from './effectiveRating'
+import { EMPTY_HISTORY, historySchema } from './historySchema'
+import { EMPTY_HISTORY_SUMMARY, historySummarySchema } from './historySummary'
 import { REPORT_VIEWS, type ReportView } from './reportViews'
 
 // The exchange format of a whole session (docs/export-format.md documents every field). Readers
@@ -215,6 +217,10 @@ export const changesSinceSchema = z.object({
 		decided: z.array(threatRefSchema.extend({ decision: decisionSchema })),
 	}),
 	elements: z.object({ added: z.array(elementRefSchema), removed: z.array(elementRefSchema) }),
+	/** Who changed what, from the change history: during the previous session, and in this one since. */
+	history: z
+		.object({ previousSession: historySummarySchema, sinceThen: historySummarySchema })
+		.default({ previousSession: EMPTY_HISTORY_SUMMARY, sinceThen: EMPTY_HISTORY_SUMMARY }),
 })
 
 export const sessionModelSchema = z.object({
@@ -231,6 +237,8 @@ export const sessionModelSchema = z.object({
 	coverage: coverageSummarySchema,
 	/** A follow-up's changes since the previous session; null otherwise (and for files written before it existed). */
 	changesSince: changesSinceSchema.nullable().default(null),
+	/** Who changed what, old → new (lib/history); empty for files written before it existed. */
+	history: historySchema.default(EMPTY_HISTORY),
 })
 
 export type SessionInfo = z.infer<typeof sessionInfoSchema>

@@ -8,6 +8,7 @@ import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import type { Role, SessionStatus } from '@/lib/sessionEnums'
+import type { HistoryInput } from './buildHistory'
 import type { DiagramSource, Point, ThreatSource } from './sessionModel'
 
 // What buildSessionModel reads: plain rows and records as the app already holds them. Each shape
@@ -86,4 +87,6 @@ export interface SessionModelInput {
 	decisions: readonly DecisionInput[]
 	naMarks: readonly NaMarkInput[]
 	scopeItems: readonly ScopeItemInput[]
+	/** The change history entries the room wrote; none for sources that have no history. */
+	history?: readonly HistoryInput[]
 }

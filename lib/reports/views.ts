@@ -43,7 +43,10 @@ export function filterForView(model: SessionModel, view: ReportView): SessionMod
 	if (view === 'all') return model
 	const keep = view === 'distributable' ? isMitigated : (threat: ModelThreat) => !isMitigated(threat)
 	const threats = model.threats.filter(keep)
+	const keptIds = new Set(threats.map((threat) => threat.id))
 	// The changes since the previous session name threats too: only those this view keeps.
-	const changesSince = model.changesSince && changesForThreats(model.changesSince, new Set(threats.map((threat) => threat.id)))
-	return { ...model, view, threats, changesSince }
+	const changesSince = model.changesSince && changesForThreats(model.changesSince, keptIds)
+	// So does the change history: an extract keeps the history of its threats and of the rest of the model.
+	const history = { ...model.history, entries: model.history.entries.filter((entry) => entry.recordType !== 'threat' || keptIds.has(entry.recordId)) }
+	return { ...model, view, threats, changesSince, history }
 }

@@ -57,8 +57,8 @@ describe('the change history in the room', () => {
 		// A move of the element is not history; its rename is, under the facilitator's name.
 		const process = dfdShape('dfd-process', pageOf(fay), { name: 'Process' })
 		fay.store.put([process])
-		await expect.poll(() => fay.store.get(process.id)?.props.humanId, { timeout: SYNC_TIMEOUT_MS }).toBe('P1')
 		const placed = () => fay.store.get(process.id) as TLShape<'dfd-process'>
+		await expect.poll(() => placed().props.humanId, { timeout: SYNC_TIMEOUT_MS }).toBe('P1')
 		fay.store.put([{ ...placed(), x: 300, y: 200 }])
 		fay.store.put([{ ...placed(), props: { ...placed().props, name: 'Checkout' } }])
 
