@@ -27,6 +27,7 @@ import { SaveScheduler } from './persistence'
 import { readOnlyRejections } from './readOnlyWrites'
 import { RejectionReporter } from './rejectionReporter'
 import { roomAuthorizers, strictlyIncreasingClock } from './roomAuthorizers'
+import { RoomHistory } from './roomHistory'
 import type { RoomWal } from './roomWal'
 import type { StartingState } from './startingState'
 
@@ -46,6 +47,8 @@ export class CanvasRoom {
 	private readonly saver: SaveScheduler
 	private readonly durability: RoomDurability
 	private readonly people = new PeopleRegistry()
+	/** Who changed what (lib/history): written by the room after each push it committed. */
+	private readonly history: RoomHistory
 	/** Every frame's way in: the rate limit, then the message gate, then tldraw (inboundMessages.ts). */
 	private readonly inbound = new InboundMessages({
 		handle: (conn, text, message) => this.handle(conn, text, message),
@@ -84,17 +87,29 @@ export class CanvasRoom {
 			onChange: () => this.saver.changed(),
 			humanIdCounters: () => this.allocator.toJSON(),
 		})
+		// One clock for the authorizers' stamps and the history, so their times agree and never repeat.
+		const now = strictlyIncreasingClock()
+		this.history = new RoomHistory({
+			getRecord: (id) => this.room.getRecord(id),
+			now,
+			write: (entries) => this.durability.storage.transaction((txn) => {
+				for (const entry of entries) txn.set(entry.id, entry)
+			}),
+			warn: (message) => console.warn(`[party ${sessionId}] ${message}`),
+		})
 		this.room = new TLSocketRoom<TLRecord, SessionMeta>({
 			schema: threatroomSchema,
 			storage: this.durability.storage,
 			objectTypes: SESSION_OBJECT_TYPES,
-			authorizeRecord: roomAuthorizers({
-				allocator: () => this.allocator,
-				lifecycle: this.lifecycle,
-				framework,
-				now: strictlyIncreasingClock(),
-				report: (sessionId, rejection) => this.rejections.report(sessionId, rejection),
-			}),
+			authorizeRecord: this.history.observing(
+				roomAuthorizers({
+					allocator: () => this.allocator,
+					lifecycle: this.lifecycle,
+					framework,
+					now,
+					report: (sessionId, rejection) => this.rejections.report(sessionId, rejection),
+				}),
+			),
 			// Only read-only sessions pay for a second parse: their writes are refused before any authorizer.
 			onAfterReceiveMessage: ({ sessionId: from, stringified, meta }) => {
 				if (canEditCanvas(meta.role)) return
@@ -115,12 +130,11 @@ export class CanvasRoom {
 		})
 		// From the stored records of both lanes after the room migrated them, and the saved counters,
 		// so an ID whose element, threat or scope item was deleted is not handed out again.
-		this.allocator = allocatorFor(
-			[...this.room.getCurrentSnapshot().documents, ...this.room.getCurrentObjectsSnapshot()].map(
-				(document) => document.state as TLRecord,
-			),
-			start.humanIdCounters,
+		const loaded = [...this.room.getCurrentSnapshot().documents, ...this.room.getCurrentObjectsSnapshot()].map(
+			(document) => document.state as TLRecord,
 		)
+		this.allocator = allocatorFor(loaded, start.humanIdCounters)
+		this.history.load(loaded)
 		// Likewise from the migrated records: ended sessions load read-only.
 		this.lifecycle.load(this.sessionEvents())
 		// What the schema migration changed on load, written ahead like any change.
@@ -165,6 +179,9 @@ export class CanvasRoom {
 		// tldraw handles a push synchronously, all or nothing: the store now says whether a session
 		// event the authorizers let through was committed or rolled back with the rest of its push.
 		this.lifecycle.settle(() => this.sessionEvents())
+		// Likewise for the history: the writes the store now holds become entries, in the same
+		// write-ahead batch as the push (durability.ts), so no answer reveals one before it is durable.
+		this.history.settle()
 		// The handshake ('connect') is handled synchronously: once it is through, the new session
 		// can receive messages, learns the room's time and joins the people list.
 		if (this.people.isAwaitingHandshake(conn.id) && this.isConnected(conn.id) && this.people.connected(conn.id)) {

@@ -1,6 +1,6 @@
 'use client'
 
-import { useId } from 'react'
+import { type ReactNode, useId } from 'react'
 import { type Editor, renderPlaintextFromRichText, type TLShape, toRichText, useValue } from 'tldraw'
 import { DFD_KIND_LABEL, type DfdKind, dfdKindOfShapeType } from '@/lib/dfd/elementKinds'
 import { flowMetaOf } from '@/lib/dfd/flowMeta'
@@ -195,13 +195,15 @@ export interface PropertiesPanelProps {
 	editor: Editor
 	/** Force read-only (e.g. for an observer) on top of the editor's own read-only state. */
 	readOnly?: boolean
+	/** Shown under the fields: the element's change history, when the panel has one to show. */
+	renderHistory?: (shapeId: TLShape['id']) => ReactNode
 }
 
 /**
  * Edits the DFD properties of the one selected element or flow. Every change goes through
  * `editor.updateShape`, so it validates against the schema, is undoable, and syncs live.
  */
-export function PropertiesPanel({ editor, readOnly = false }: PropertiesPanelProps) {
+export function PropertiesPanel({ editor, readOnly = false, renderHistory }: PropertiesPanelProps) {
 	const element = useValue(
 		'selected dfd element',
 		() => {
@@ -293,6 +295,7 @@ export function PropertiesPanel({ editor, readOnly = false }: PropertiesPanelPro
 					onChange={(value) => onChange('reasonOutOfScope', value)}
 				/>
 			</fieldset>
+			{renderHistory?.(element.shape.id)}
 		</aside>
 	)
 }

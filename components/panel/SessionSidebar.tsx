@@ -10,6 +10,7 @@ import { useFocusFromSelection } from './analyse/useFocusFromSelection'
 import { useFollowFacilitator } from './analyse/useFollowFacilitator'
 import { DecideTab } from './decide/DecideTab'
 import { NotebookTab } from './notebook/NotebookTab'
+import { RecordHistory } from './history/RecordHistory'
 import { ScopeTab } from './scope/ScopeTab'
 import { useSession } from './SessionContext'
 import { useSelectionOpensProperties } from './useSelectionOpensProperties'
@@ -78,7 +79,13 @@ export function SessionSidebar() {
 				{tab === 'analyse' && <AnalyseTab follow={follow} />}
 				{tab === 'decide' && <DecideTab />}
 				{tab === 'notebook' && <NotebookTab />}
-				{tab === 'properties' && <PropertiesPanel editor={editor} readOnly={role === 'observer'} />}
+				{tab === 'properties' && (
+					<PropertiesPanel
+						editor={editor}
+						readOnly={role === 'observer'}
+						renderHistory={(shapeId) => <RecordHistory key={shapeId} recordId={shapeId} />}
+					/>
+				)}
 			</div>
 		</aside>
 	)

@@ -11,6 +11,8 @@ import { type CurrentPhase, currentPhase } from '@/lib/session/currentPhase'
 import { decisionHistories } from '@/lib/session/decisions'
 import { dfdModelFromRecords } from '@/lib/session/dfdModelFromRecords'
 import { type ElementBadge, elementBadges } from '@/lib/session/elementBadges'
+import { historyByRecord } from '@/lib/history/historyText'
+import type { HistoryEntryRecord } from '@/lib/session/records/historyEntryRecord'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
@@ -67,6 +69,10 @@ export interface SessionModel {
 	sessionEvents: Computed<SessionEventRecord[]>
 	/** Ended (read-only for everyone) or open, from the latest end or reopen. */
 	sessionEnd: Computed<SessionEndState>
+	/** Every change-history entry the room wrote (lib/history). */
+	historyEntries: Computed<HistoryEntryRecord[]>
+	/** Each tracked record's history, oldest first. */
+	history: Computed<Map<string, HistoryEntryRecord[]>>
 }
 
 function byCreation(a: ThreatRecord, b: ThreatRecord): number {
@@ -113,6 +119,7 @@ export function createSessionModel(editor: Editor, framework: FrameworkId): Sess
 	const coverage = computed('coverage', () => sessionCoverage(framework, elements.get(), threats.get(), naMarks.get()))
 	const decisions = query.records('decision')
 	const sessionEvents = query.records('session-event')
+	const historyEntries = query.records('history-entry')
 	const ratedThreats = computed('rated threats', () => {
 		const humanIdOfShape = new Map(elements.get().map((element) => [element.shapeId, element.humanId]))
 		return buildThreats(liveThreats.get(), votes.get(), decisions.get(), humanIdOfShape)
@@ -140,5 +147,7 @@ export function createSessionModel(editor: Editor, framework: FrameworkId): Sess
 		ratedThreats,
 		sessionEvents,
 		sessionEnd: computed('session end', () => sessionEndState(sessionEvents.get())),
+		historyEntries,
+		history: computed('history', () => historyByRecord(historyEntries.get())),
 	}
 }

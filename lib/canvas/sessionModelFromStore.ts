@@ -5,6 +5,7 @@ import type { ElementInput, PageInput, SessionInput, SessionModelInput } from '@
 import type { AttackNodeRecord } from '@/lib/session/records/attackNodeRecord'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
+import type { HistoryEntryRecord } from '@/lib/session/records/historyEntryRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ParkedQuestionRecord } from '@/lib/session/records/parkedQuestionRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
@@ -119,5 +120,6 @@ export function sessionModelFromStore({ session, records, exportedAt }: StoreMod
 		attackNodes: ofType<AttackNodeRecord>(records, 'attack-node'),
 		parkedQuestions: ofType<ParkedQuestionRecord>(records, 'parked-question'),
 		notes: ofType<WorkshopNoteRecord>(records, 'workshop-note'),
+		history: ofType<HistoryEntryRecord>(records, 'history-entry'),
 	}
 }

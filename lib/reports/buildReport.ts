@@ -1,6 +1,7 @@
 import { mitigationPlanSection, testPlanSection } from './reportMitigations'
 import { systemOverview, assetsSection, threatInventory } from './reportAnalysis'
 import { changesSection } from './reportChanges'
+import { historySection } from './reportHistory'
 import type { ReportDocument, Section } from './reportDocument'
 import { executiveSummary, titlePage } from './reportIntro'
 import { attackTreesSection, notesSection, parkingLotSection } from './reportNotebook'
@@ -45,6 +46,8 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 			coverageSection(model),
 			heatMapSection(model),
 			appendixSection(model, options.jsonExportUrl),
+			// Only a session with a recorded history has one.
+			...([historySection(model)].filter((section): section is Section => section !== null)),
 		],
 	}
 }

@@ -4,6 +4,7 @@ import type { ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
 import { buildDiagrams } from './buildDiagrams'
 import { buildMitigations, withMitigationSummaries } from './buildMitigations'
 import { buildNotebook } from './buildNotebook'
+import { buildHistory } from './buildHistory'
 import { buildThreats, isoInstant } from './buildThreats'
 import {
 	type ModelNaMark,
@@ -109,5 +110,6 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 		// Filled in by withChangesSince for a follow-up, which needs the previous session's model too.
 		changesSince: null,
 		...buildNotebook(input),
+		history: buildHistory(input.history ?? []),
 	}
 }

@@ -1,4 +1,6 @@
 import { isClosedStatus } from '@/lib/risk/threatStatus'
+import type { ModelHistory } from './historySchema'
+import { type HistorySummary, summariseHistory } from './historySummary'
 import { compareElements, compareThreatHumanIds } from './ordering'
 import type { ChangesSince, ModelThreat, SessionModel } from './sessionModel'
 
@@ -54,7 +56,19 @@ export function changesSince(current: SessionModel, previous: SessionModel): Cha
 			added: [...newElements.values()].filter((element) => !oldElements.has(element.shapeId)).sort(compareElements),
 			removed: [...oldElements.values()].filter((element) => !newElements.has(element.shapeId)).sort(compareElements),
 		},
+		// The follow-up starts a new history (lib/canvas/followUpSnapshot.ts): the previous session's is in its own record.
+		history: {
+			previousSession: summaryOf(previous.history),
+			sinceThen: summaryOf(current.history),
+		},
 	}
+}
+
+const summaryOf = (history: ModelHistory) => summariseHistory(history.entries, history.stopped)
+
+/** A summary without the lines about threats a view leaves out. */
+function summaryForThreats(summary: HistorySummary, kept: ReadonlySet<string>): HistorySummary {
+	return { ...summary, lines: summary.lines.filter((line) => line.recordType !== 'threat' || kept.has(line.recordId)) }
 }
 
 /** The changes restricted to the threats a view keeps, so an extract never names a threat it leaves out. */
@@ -67,6 +81,10 @@ export function changesForThreats(changes: ChangesSince, kept: ReadonlySet<strin
 			closed: keep(changes.threats.closed),
 			reRated: keep(changes.threats.reRated),
 			decided: keep(changes.threats.decided),
+		},
+		history: {
+			previousSession: summaryForThreats(changes.history.previousSession, kept),
+			sinceThen: summaryForThreats(changes.history.sinceThen, kept),
 		},
 	}
 }

@@ -1,6 +1,7 @@
 import { DFD_KIND_LABEL } from '@/lib/dfd/elementKinds'
 import { DECISION_LABELS } from './labels'
 import { type Block, type Cell, cell, type Section } from './reportDocument'
+import { historySummaryBlocks } from './reportHistory'
 import type { ChangesSince, SessionModel } from './sessionModel'
 import { dayOf, decidedByLabel } from './threatFacts'
 
@@ -77,6 +78,8 @@ export function changesSection(model: SessionModel): Section | null {
 				],
 				'No elements added or removed.',
 			),
+			...historySummaryBlocks('Who changed what in the previous session', changes.history.previousSession),
+			...historySummaryBlocks('Who changed what since', changes.history.sinceThen),
 		],
 	}
 }

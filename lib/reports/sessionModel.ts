@@ -11,6 +11,8 @@ import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
 import { ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { modelRating } from './effectiveRating'
 import { attackTreeSchema, parkedQuestionSchema, workshopNoteSchema } from './notebookModel'
+import { EMPTY_HISTORY, historySchema } from './historySchema'
+import { EMPTY_HISTORY_SUMMARY, historySummarySchema } from './historySummary'
 import { REPORT_VIEWS, type ReportView } from './reportViews'
 
 // The exchange format of a whole session (docs/export-format.md documents every field). Readers
@@ -254,6 +256,10 @@ export const changesSinceSchema = z.object({
 		decided: z.array(threatRefSchema.extend({ decision: decisionSchema })),
 	}),
 	elements: z.object({ added: z.array(elementRefSchema), removed: z.array(elementRefSchema) }),
+	/** Who changed what, from the change history: during the previous session, and in this one since. */
+	history: z
+		.object({ previousSession: historySummarySchema, sinceThen: historySummarySchema })
+		.default({ previousSession: EMPTY_HISTORY_SUMMARY, sinceThen: EMPTY_HISTORY_SUMMARY }),
 })
 
 export const sessionModelSchema = z.object({
@@ -278,6 +284,8 @@ export const sessionModelSchema = z.object({
 	parkingLot: z.array(parkedQuestionSchema).default([]),
 	/** Every note, each with its include-in-report flag; the reports show the included ones. */
 	notes: z.array(workshopNoteSchema).default([]),
+	/** Who changed what, old → new (lib/history); empty for files written before it existed. */
+	history: historySchema.default(EMPTY_HISTORY),
 })
 
 export type SessionInfo = z.infer<typeof sessionInfoSchema>

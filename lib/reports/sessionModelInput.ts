@@ -12,6 +12,7 @@ import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import type { WorkshopNoteRecord } from '@/lib/session/records/workshopNoteRecord'
 import type { Role, SessionStatus } from '@/lib/sessionEnums'
+import type { HistoryInput } from './buildHistory'
 import type { DiagramSource, ModelSource, Point, ThreatSource } from './sessionModel'
 
 // What buildSessionModel reads: plain rows and records as the app already holds them. Each shape
@@ -107,6 +108,8 @@ export interface SessionModelInput {
 	mitigations?: readonly MitigationInput[]
 	naMarks: readonly NaMarkInput[]
 	scopeItems: readonly ScopeItemInput[]
+	/** The change history entries the room wrote; none for sources that have no history. */
+	history?: readonly HistoryInput[]
 	/** The notebook: absent where a caller has none (an import, an older test fixture). */
 	attackNodes?: readonly AttackNodeInput[]
 	parkedQuestions?: readonly ParkedQuestionInput[]

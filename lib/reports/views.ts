@@ -53,5 +53,7 @@ export function filterForView(model: SessionModel, view: ReportView): SessionMod
 		if (treated.length === 0) return []
 		return [{ ...mitigation, threatIds: treated.map((threat) => threat.id), threatHumanIds: treated.map((threat) => threat.humanId) }]
 	})
-	return { ...model, view, threats, mitigations, changesSince, ...notebookForView(model, view, kept) }
+	// So does the change history: an extract keeps the history of its threats and of the rest of the model.
+	const history = { ...model.history, entries: model.history.entries.filter((entry) => entry.recordType !== 'threat' || kept.has(entry.recordId)) }
+	return { ...model, view, threats, mitigations, changesSince, history, ...notebookForView(model, view, kept) }
 }

@@ -10,6 +10,7 @@ import { missingDecisionField, normalisedDecision } from './decisions'
 import type { AttendanceRecord } from './records/attendanceRecord'
 import { decisionRecordConfig, type DecisionRecord } from './records/decisionRecord'
 import { mitigationRecordConfig, type MitigationRecord } from './records/mitigationRecord'
+import type { HistoryEntryRecord } from './records/historyEntryRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import { SCOPE_ITEM_PREFIX, scopeItemRecordConfig, type ScopeItemRecord } from './records/scopeItemRecord'
 import { sessionEventRecordConfig, type SessionEventRecord } from './records/sessionEventRecord'
@@ -319,5 +320,7 @@ export function sessionAuthorizers(deps: SessionAuthorizerDeps): TLRecordAuthori
 		'session-event': reportingRefusals(sessionEventRule(deps), onReject),
 		// The guest book is the room's own (party/canvasRoom.ts): nobody may add, rename or remove a guest.
 		attendance: reportingRefusals<AttendanceRecord>(() => REASON.attendance, onReject),
+		// So is the change history (party/roomHistory.ts): clients read it, never write it.
+		'history-entry': reportingRefusals<HistoryEntryRecord>(() => REASON.historyEntry, onReject),
 	}
 }

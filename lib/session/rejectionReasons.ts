@@ -59,6 +59,7 @@ export const REJECTION_REASON = {
 	noteDelete: 'Notes are not deleted: empty the note or leave it out of the report instead',
 
 	attendance: 'Who joined the session is recorded by the room itself',
+	historyEntry: 'The change history is written by the room itself and cannot be changed or deleted',
 
 	sessionEvent: 'Only the facilitator can end or reopen the session',
 	sessionEventHistory: 'When the session was ended and reopened cannot be changed or deleted',

@@ -3,6 +3,7 @@ import { ATTACK_NODE_TYPE, attackNodeRecordConfig } from './records/attackNodeRe
 import { ATTENDANCE_TYPE, attendanceRecordConfig } from './records/attendanceRecord'
 import { DECISION_TYPE, decisionRecordConfig } from './records/decisionRecord'
 import { MITIGATION_TYPE, mitigationRecordConfig } from './records/mitigationRecord'
+import { HISTORY_ENTRY_TYPE, historyEntryRecordConfig } from './records/historyEntryRecord'
 import { NA_MARK_TYPE, naMarkRecordConfig } from './records/naMarkRecord'
 import { PARKED_QUESTION_TYPE, parkedQuestionRecordConfig } from './records/parkedQuestionRecord'
 import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecord'
@@ -35,6 +36,7 @@ export const sessionRecords: Record<string, CustomRecordInfo> = {
 	[PARKED_QUESTION_TYPE]: parkedQuestionRecordConfig,
 	[WORKSHOP_NOTE_TYPE]: workshopNoteRecordConfig,
 	[MITIGATION_TYPE]: mitigationRecordConfig,
+	[HISTORY_ENTRY_TYPE]: historyEntryRecordConfig,
 }
 
 /**

@@ -5,6 +5,7 @@ import { humanIdTag } from '@/lib/dfd/labels'
 import { scopeItemWithFields } from '@/lib/session/recordFactories'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import { ConfirmButton } from '../common/ConfirmButton'
+import { RecordHistory } from '../history/RecordHistory'
 import { useSession } from '../SessionContext'
 import { putSessionRecords, removeSessionRecords } from '../sessionWrites'
 import { ScopeItemForm } from './ScopeItemForm'
@@ -66,6 +67,7 @@ export function ScopeItemRow({ item, editable }: { item: ScopeItemRecord; editab
 				)}
 			</div>
 			{item.description && <p className="tr-scope-item__description">{item.description}</p>}
+			<RecordHistory recordId={item.id} />
 			{editable && (
 				<div className="tr-row-actions">
 					<button type="button" className="tr-text-button" data-testid="panel.scope.edit" onClick={() => setEditing(true)}>

@@ -10,6 +10,7 @@ import { draftFromThreat } from '@/lib/session/threatDraft'
 import { voteSummaryFor } from '@/lib/session/voteSummary'
 import { voteIdFor } from '@/lib/session/records/voteRecord'
 import { ConfirmButton } from '../common/ConfirmButton'
+import { RecordHistory } from '../history/RecordHistory'
 import { PendingTag } from '../PendingBanner'
 import { RiskChip } from '../common/RiskChip'
 import { useSession } from '../SessionContext'
@@ -147,6 +148,7 @@ export function ThreatItem({
 					<VoteSpread summary={summary} />
 					{canContribute(role) && <VoteControls threat={threat} />}
 					{canFacilitate(role) && <AgreedRating threat={threat} summary={summary} />}
+					<RecordHistory recordId={threat.id} />
 					{editable && (
 						<div className="tr-row-actions">
 							<button type="button" className="tr-text-button" data-testid="panel.threat.edit" onClick={() => setEditing(true)}>
