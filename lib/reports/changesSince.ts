@@ -1,6 +1,7 @@
 import { isClosedStatus } from '@/lib/risk/threatStatus'
 import type { ModelHistory } from './historySchema'
-import { type HistorySummary, summariseHistory } from './historySummary'
+import type { HistorySummary } from './historySummary'
+import { summariseHistory } from './summariseHistory'
 import { compareElements, compareThreatHumanIds } from './ordering'
 import type { ChangesSince, ModelThreat, SessionModel } from './sessionModel'
 

@@ -7,7 +7,7 @@ import { toHtml } from './htmlReport'
 import { toJson } from './json'
 import { toMarkdown } from './markdownReport'
 import { sessionModelSchema } from './sessionModel'
-import { summariseHistory } from './historySummary'
+import { summariseHistory } from './summariseHistory'
 import { WEB_SHOP_INPUT } from './testModel'
 import { filterForView } from './views'
 
