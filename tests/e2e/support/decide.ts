@@ -12,7 +12,9 @@ export type DecisionField =
 	| 'transferTo'
 	| 'onBehalfOf'
 
-export type ExportFormat = 'md' | 'html' | 'csv' | 'json' | 'threat-dragon' | 'svg'
+import type { ExportFormat } from '../../../lib/api/exportSchemas'
+
+export type { ExportFormat }
 
 /** What the register shows for the decision in force. */
 export const DECISION_STATE: Record<DecisionKind, string> = {
