@@ -8,6 +8,7 @@ import { listDfdElements } from '@/lib/db/dfdElementsRepo'
 import { listSessionRecords } from '@/lib/db/sessionRecordsRepo'
 import { createSession } from '@/lib/db/sessionsRepo'
 import { extractElements } from '@/lib/dfd/extractElements'
+import { legacyMitigationColumns, mitigationsOfThreat } from '@/lib/session/mitigationSummary'
 import type { SessionEventId } from '@/lib/session/records/sessionEventRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import { fixtureSessionEvent, fixtureThreat } from '@/lib/session/workshopRecordFixtures'
@@ -123,7 +124,13 @@ describe('the app down for 30 s during a session', () => {
 		const caughtUpAfterMs = Date.now() - appBackAt
 		const db = await getDb()
 		const stored = await listSessionRecords(db, id)
-		expect(byId(stored.threats.map(({ elementHumanId: _, ...threat }) => threat))).toEqual(byId(ofType(room, 'threat').map(withoutTypeName)))
+		// The projection still carries each threat's old single-mitigation columns, summarised from its mitigation records.
+		const mitigations = ofType(room, 'mitigation')
+		const expectedThreats = ofType(room, 'threat').map((threat) => ({
+			...withoutTypeName(threat),
+			...legacyMitigationColumns(mitigationsOfThreat(threat.id, mitigations)),
+		}))
+		expect(byId(stored.threats.map(({ elementHumanId: _, ...threat }) => threat))).toEqual(byId(expectedThreats))
 		expect(byId(stored.votes)).toEqual(byId(ofType(room, 'vote').map(withoutTypeName)))
 		expect(byId(stored.decisions)).toEqual(byId(ofType(room, 'decision').map(withoutTypeName)))
 		expect(byId(stored.sessionEvents)).toEqual(byId(ofType(room, 'session-event').map(withoutTypeName)))
