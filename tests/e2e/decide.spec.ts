@@ -174,6 +174,7 @@ test('the product owner decides the risks, the facilitator ends the session and 
 		'decision',
 		'decided_by',
 		'decided_at',
+		'mitigations',
 	])
 	const rows = new Map(csvRecords(csv).map((row) => [row.id, row]))
 	expect(rows.get(replay)).toMatchObject({ threat: REPLAY.title, risk_score: '20', decision: 'accept', decided_by: 'Paula Product' })

@@ -168,10 +168,15 @@ describe('the room under fuzz', () => {
 			.poll(() => (lastSavedRecords(session).find((record) => record.id === anaShape.id) as TLShape | undefined)?.x, { timeout: SYNC_TIMEOUT_MS })
 			.toBe(finalX)
 		for (const save of session.saves) expect(JSON.stringify(save)).not.toContain(FUZZ_MARK)
+		// The change history holds entries for the honest writes only.
+		const honestIds = [anaShape.id, boShape.id, anaThreat.id]
+		const history = lastSavedRecords(session).filter((record) => record.typeName === 'history-entry')
+		expect(history.length).toBeGreaterThan(0)
+		for (const entry of history) expect(honestIds).toContain(Reflect.get(entry, 'recordId'))
 		// The guest book (attendance) holds everyone who joined with a valid link, fuzzers included.
-		const saved = lastSavedRecords(session).filter((record) => record.typeName !== 'attendance')
+		const saved = lastSavedRecords(session).filter((record) => record.typeName !== 'attendance' && record.typeName !== 'history-entry')
 		const seeded = (seededCanvas(await userIdFor('ana')).snapshot?.documents as { state: { id: string } }[]).map(({ state }) => state.id)
-		expect(saved.map((record) => record.id).sort()).toEqual([...seeded, anaShape.id, boShape.id, anaThreat.id].sort())
+		expect(saved.map((record) => record.id).sort()).toEqual([...seeded, ...honestIds].sort())
 		const seededThreat = (seededCanvas('x').snapshot?.documents as { state: { id: string; title?: string } }[]).find(({ state }) => state.id === OTHERS_THREAT_ID)
 		expect(saved.find((record) => record.id === OTHERS_THREAT_ID)).toMatchObject({ title: seededThreat?.state.title, isDeleted: false })
 		// Both honest clients hold exactly what was saved, records of the document scope.
@@ -179,7 +184,7 @@ describe('the room under fuzz', () => {
 			client.store
 				.allRecords()
 				.filter((record) => threatroomSchema.types[record.typeName as keyof typeof threatroomSchema.types]?.scope === 'document')
-				.filter((record) => record.typeName !== 'attendance')
+				.filter((record) => record.typeName !== 'attendance' && record.typeName !== 'history-entry')
 				.map((record) => record.id)
 				.sort()
 		expect(documentIds(ana)).toEqual(saved.map((record) => record.id).sort())
