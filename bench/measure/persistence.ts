@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { type SaveCanvasBody, saveCanvasBody } from '@/lib/api/internalSchemas'
 import { threats as threatsTable } from '@/lib/db/schema'
+import { threatRows } from '@/lib/db/sessionRecordsRepo'
 import { extractElements } from '@/lib/dfd/extractElements'
 import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
 import type { BenchConfig } from '../config'
@@ -174,13 +175,7 @@ export async function measurePersistence(stack: BenchStack, config: BenchConfig,
 		const extracted = extractSessionRecords(body.snapshot)
 		if (!extracted.ok) throw new Error('the saved snapshot does not validate')
 		const humanIdOf = new Map(body.elements.map((element) => [element.shapeId, element.humanId]))
-		// Rows exactly as the app's projection writes them (lib/db/sessionRecordsRepo.ts).
-		const rows = extracted.records.threats.map(({ typeName: _, categories, ...threat }) => ({
-			...threat,
-			sessionId: 'raw',
-			elementHumanId: humanIdOf.get(threat.shapeId) ?? null,
-			categories: JSON.stringify(categories),
-		}))
+		const rows = threatRows('raw', extracted.records, humanIdOf)
 		const columns = Object.entries(getTableColumns(threatsTable)).filter(([key]) => rows[0] && key in rows[0])
 		const sql = `INSERT INTO threats (${columns.map(([, column]) => `"${column.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
 		const statements = rows.map((row) => ({

@@ -36,6 +36,17 @@ async function inChunks<Row extends object>(rows: readonly Row[], insert: (chunk
 	for (let start = 0; start < rows.length; start += rowsPerInsert) await insert(rows.slice(start, start + rowsPerInsert))
 }
 
+/** The threats table's rows for one save; the bench's raw-SQL baseline writes the same rows. */
+export function threatRows(sessionId: string, records: SessionRecordSet, humanIdOf: ReadonlyMap<string, string>) {
+	return records.threats.map(({ typeName: _, categories, ...threat }) => ({
+		...threat,
+		...legacyMitigationColumns(mitigationsOfThreat(threat.id, records.mitigations)),
+		sessionId,
+		elementHumanId: humanIdOf.get(threat.shapeId) ?? null,
+		categories: JSON.stringify(categories),
+	}))
+}
+
 export async function replaceSessionRecords(
 	db: Executor,
 	sessionId: string,
@@ -47,16 +58,7 @@ export async function replaceSessionRecords(
 	for (const table of [threats, votes, naMarks, scopeItems, walkState, phaseEvents, timerEvents]) {
 		await db.delete(table).where(eq(table.sessionId, sessionId))
 	}
-	await inChunks(
-		records.threats.map(({ typeName: _, categories, ...threat }) => ({
-			...threat,
-			...legacyMitigationColumns(mitigationsOfThreat(threat.id, records.mitigations)),
-			sessionId,
-			elementHumanId: humanIdOf.get(threat.shapeId) ?? null,
-			categories: JSON.stringify(categories),
-		})),
-		(chunk) => db.insert(threats).values(chunk),
-	)
+	await inChunks(threatRows(sessionId, records, humanIdOf), (chunk) => db.insert(threats).values(chunk))
 	await inChunks(
 		records.votes.map(({ typeName: _, ...vote }) => ({ ...vote, sessionId })),
 		(chunk) => db.insert(votes).values(chunk),
