@@ -1,7 +1,7 @@
 import type { DfdKind } from '@/lib/dfd/elementKinds'
 import { PROTOCOL_MAX } from '@/lib/dfd/flowMeta'
 import { TRUST_ZONES, trustZoneLabel } from '@/lib/dfd/labels'
-import { PRIVILEGE_LEVELS } from '@/lib/dfd/shapes/process-props'
+import { AI_MODEL_ANSWERS, AI_MODEL_LABELS, PRIVILEGE_LEVELS } from '@/lib/dfd/shapes/process-props'
 
 /** One per-kind property the panel edits; `key` is the prop (or flow meta) name and the test id suffix. */
 export type PropertyField =
@@ -23,6 +23,12 @@ const processFields: PropertyField[] = [
 		options: PRIVILEGE_LEVELS.map((value) => ({ value, label: PRIVILEGE_LABELS[value] })),
 	},
 	{ type: 'checkbox', key: 'isWebApplication', label: 'Is a web application' },
+	{
+		type: 'select',
+		key: 'aiModel',
+		label: 'Trains or runs an AI model',
+		options: AI_MODEL_ANSWERS.map((value) => ({ value, label: AI_MODEL_LABELS[value] })),
+	},
 ]
 
 /** What the panel shows beyond name, description and scope, per kind. */

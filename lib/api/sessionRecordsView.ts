@@ -1,10 +1,9 @@
-import { computeCoverage } from '@/lib/analysis/coverage'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
 import type { StoredDecision, StoredSessionRecords, StoredThreat, StoredVote } from '@/lib/db/sessionRecordsRepo'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
-import { isLogStore } from '@/lib/session/canvasElements'
 import { decisionHistories } from '@/lib/session/decisions'
 import { effectiveRating } from '@/lib/session/effectiveRating'
+import { sessionCoverage } from '@/lib/session/sessionCoverage'
 import { DEFAULT_PHASE_MINUTES, PHASES } from '@/lib/session/records/walkRecords'
 import type { DecisionResponse, SessionRecordsResponse, ThreatResponse } from './sessionRecordSchemas'
 
@@ -47,20 +46,7 @@ function coverageView(
 	elements: readonly DfdElement[],
 	stored: StoredSessionRecords,
 ): SessionRecordsResponse['coverage'] {
-	const coverage = computeCoverage({
-		framework,
-		elements: elements.map((element) => ({
-			id: element.shapeId,
-			kind: element.kind,
-			outOfScope: element.outOfScope,
-			isLog: isLogStore(element),
-		})),
-		// A threat marked deleted was withdrawn: it no longer covers its cell.
-		threats: stored.threats
-			.filter((threat) => !threat.isDeleted)
-			.map((threat) => ({ elementId: threat.shapeId, categories: threat.categories })),
-		naMarks: stored.naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
-	})
+	const coverage = sessionCoverage(framework, elements, stored.threats, stored.naMarks)
 	return {
 		...coverage,
 		perElement: coverage.perElement.map((element) => ({

@@ -14,7 +14,7 @@ import type { DfdProperties } from '@/lib/dfd/dfdElementSchema'
 import { DFD_SHAPE_TYPES } from '@/lib/dfd/elementKinds'
 import type { FlowMeta } from '@/lib/dfd/flowMeta'
 import type { DfdElementCommonProps } from '@/lib/dfd/shapes/commonProps'
-import { PRIVILEGE_LEVELS, type PrivilegeLevel } from '@/lib/dfd/shapes/process-props'
+import { AI_MODEL_ANSWERS, type AiModelAnswer, PRIVILEGE_LEVELS, type PrivilegeLevel } from '@/lib/dfd/shapes/process-props'
 import type { Point } from '@/lib/reports/sessionModel'
 import type { ElementInput } from '@/lib/reports/sessionModelInput'
 import { boundaryLineMeta } from './boundaryLine'
@@ -43,6 +43,9 @@ const text = (properties: DfdProperties, key: string) => {
 }
 function privilegeOf(properties: DfdProperties): PrivilegeLevel {
 	return PRIVILEGE_LEVELS.find((level) => level === properties.privilegeLevel) ?? 'standard'
+}
+function aiModelOf(properties: DfdProperties): AiModelAnswer {
+	return AI_MODEL_ANSWERS.find((answer) => answer === properties.aiModel) ?? 'unknown'
 }
 function trustZoneOf(properties: DfdProperties): number {
 	const zone = properties.trustZone
@@ -90,7 +93,7 @@ export function boxShape(element: ElementInput, at: ShapePlacement): TLShape | n
 			return {
 				...base(element, at, element.bounds),
 				type: DFD_SHAPE_TYPES[element.kind],
-				props: { ...common(element, element.bounds), privilegeLevel: privilegeOf(p), isWebApplication: flag(p, 'isWebApplication') },
+				props: { ...common(element, element.bounds), privilegeLevel: privilegeOf(p), isWebApplication: flag(p, 'isWebApplication'), aiModel: aiModelOf(p) },
 			}
 		case 'store':
 			return {

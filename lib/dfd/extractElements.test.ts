@@ -26,6 +26,7 @@ describe('extractElements', () => {
 			name: 'Web shop',
 			privilegeLevel: 'elevated',
 			isWebApplication: true,
+			aiModel: 'yes',
 		})
 		const multi = dfdShape('dfd-multiprocess', onPage, { humanId: 'MP1', name: 'Workers' })
 		const store = dfdShape('dfd-store', onPage, {
@@ -64,11 +65,11 @@ describe('extractElements', () => {
 				shapeId: process.id,
 				kind: 'process',
 				name: 'Web shop',
-				properties: { privilegeLevel: 'elevated', isWebApplication: true },
+				properties: { privilegeLevel: 'elevated', isWebApplication: true, aiModel: 'yes' },
 			}),
 			expect.objectContaining({
 				kind: 'multiprocess',
-				properties: { privilegeLevel: 'standard', isWebApplication: false },
+				properties: { privilegeLevel: 'standard', isWebApplication: false, aiModel: 'unknown' },
 			}),
 			expect.objectContaining({
 				kind: 'store',

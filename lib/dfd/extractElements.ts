@@ -76,7 +76,7 @@ function toElement(
 				...base,
 				...common(shape.props),
 				kind: shape.type === 'dfd-process' ? 'process' : 'multiprocess',
-				properties: { privilegeLevel: shape.props.privilegeLevel, isWebApplication: shape.props.isWebApplication },
+				properties: { privilegeLevel: shape.props.privilegeLevel, isWebApplication: shape.props.isWebApplication, aiModel: shape.props.aiModel },
 			}
 		case 'dfd-store':
 			return {

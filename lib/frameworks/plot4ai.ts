@@ -96,10 +96,11 @@ export const PLOT4AI_CATEGORIES = [
 ] as const satisfies readonly FrameworkCategory<Plot4aiCategoryId>[]
 
 /**
- * PLOT4ai applies to the system as a whole and to each process that trains or runs a model. The
- * canvas has no "AI" property yet, so by default every process (and multi-process) is asked all
- * eight — a facilitator who picked PLOT4ai is modelling an AI system. `processesAi: false` opts a
- * process out (plain CRUD services next to the model); `processesAi: true` is the same as unset.
+ * PLOT4ai applies to the system as a whole and to each process that trains or runs a model. Until
+ * someone answers the process's "trains or runs an AI model" (its aiModel prop), every process (and
+ * multi-process) is asked all eight — a facilitator who picked PLOT4ai is modelling an AI system.
+ * "No" (`processesAi: false`) opts a process out (plain CRUD services next to the model); "yes" is
+ * the same as not said.
  * Stores, flows and entities get nothing: their AI questions are asked at the process that uses them.
  */
 export function plot4aiCategoriesFor(element: ApplicabilityInput): readonly Plot4aiCategoryId[] {

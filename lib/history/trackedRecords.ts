@@ -2,6 +2,7 @@ import { richTextToPlainText } from '../canvas/richTextToPlainText'
 import { DFD_KIND_LABEL, dfdKindOfShapeType } from '../dfd/elementKinds'
 import { flowMetaOf } from '../dfd/flowMeta'
 import { TRUST_ZONE_LABELS } from '../dfd/shapes/boundary-props'
+import { AI_MODEL_LABELS } from '../dfd/shapes/process-props'
 import { HISTORY_TRUNCATION_MARKER, HISTORY_VALUE_MAX } from '../session/records/historyEntryRecord'
 
 // What the change history tracks: per record type, the fields a person means to change, and how
@@ -202,6 +203,7 @@ const ELEMENT: TrackedRecordType = {
 		elementField('reasonOutOfScope', 'Reason out of scope'),
 		elementField('privilegeLevel', 'Privilege level'),
 		elementField('isWebApplication', 'Web application'),
+		elementField('aiModel', 'Trains or runs an AI model', AI_MODEL_LABELS),
 		elementField('providesAuthentication', 'Provides authentication'),
 		elementField('storesCredentials', 'Stores credentials'),
 		elementField('isALog', 'Is a log'),

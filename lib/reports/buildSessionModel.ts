@@ -1,6 +1,6 @@
 import { compareHumanIds } from '@/lib/analysis/humanIdOrder'
-import { computeCoverage } from '@/lib/analysis/coverage'
 import type { ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
+import { sessionCoverage } from '@/lib/session/sessionCoverage'
 import { buildDiagrams } from './buildDiagrams'
 import { buildMitigations, withMitigationSummaries } from './buildMitigations'
 import { buildNotebook } from './buildNotebook'
@@ -13,7 +13,7 @@ import {
 	SESSION_MODEL_VERSION,
 	type SessionModel,
 } from './sessionModel'
-import type { ElementInput, NaMarkInput, ScopeItemInput, SessionModelInput, ThreatInput } from './sessionModelInput'
+import type { NaMarkInput, ScopeItemInput, SessionModelInput } from './sessionModelInput'
 
 function itemsOf(items: readonly ScopeItemInput[], kind: ScopeItemKind): ScopeItemInput[] {
 	return items
@@ -55,19 +55,8 @@ function buildNaMarks(marks: readonly NaMarkInput[], humanIdOfShape: ReadonlyMap
 		)
 }
 
-function buildCoverage(input: SessionModelInput, liveThreats: readonly ThreatInput[]) {
-	const { covered, applicable, ratio } = computeCoverage({
-		framework: input.session.framework,
-		elements: input.elements.map((element: ElementInput) => ({
-			id: element.shapeId,
-			kind: element.kind,
-			outOfScope: element.outOfScope,
-			isLog: element.properties.isALog === true,
-			processesAi: typeof element.properties.processesAi === 'boolean' ? element.properties.processesAi : undefined,
-		})),
-		threats: liveThreats.map((threat) => ({ elementId: threat.shapeId, categories: [...threat.categories] })),
-		naMarks: input.naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
-	})
+function buildCoverage(input: SessionModelInput) {
+	const { covered, applicable, ratio } = sessionCoverage(input.session.framework, input.elements, input.threats, input.naMarks)
 	return { covered, applicable, ratio }
 }
 
@@ -103,10 +92,7 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 		threats: withMitigationSummaries(threats, mitigations),
 		mitigations,
 		naMarks: buildNaMarks(input.naMarks, humanIdOfShape),
-		coverage: buildCoverage(
-			input,
-			input.threats.filter((threat) => !threat.isDeleted),
-		),
+		coverage: buildCoverage(input),
 		// Filled in by withChangesSince for a follow-up, which needs the previous session's model too.
 		changesSince: null,
 		...buildNotebook(input),

@@ -69,7 +69,7 @@ const ELEMENTS: ElementInput[] = [
 	// Checkout
 	node('shape:tb1', 'TB1', 'boundary', 'Shop backend', 'page:checkout', { x: 320, y: 100, w: 500, h: 300 }, { trustZone: 3 }),
 	node('shape:ee1', 'EE1', 'entity', 'Customer (browser)', 'page:checkout', { x: 40, y: 150, w: 160, h: 80 }, { providesAuthentication: false }),
-	node('shape:p1', 'P1', 'process', 'Web shop API', 'page:checkout', { x: 360, y: 130, w: 120, h: 120 }, { privilegeLevel: 'standard', isWebApplication: true }),
+	node('shape:p1', 'P1', 'process', 'Web shop API', 'page:checkout', { x: 360, y: 130, w: 120, h: 120 }, { privilegeLevel: 'standard', isWebApplication: true, aiModel: 'unknown' }),
 	node('shape:ds1', 'DS1', 'store', 'Orders DB', 'page:checkout', { x: 620, y: 150, w: 160, h: 70 }, { storesCredentials: false, isALog: false, isEncrypted: true, isSigned: false }),
 	node('shape:ds2', 'DS2', 'store', 'Customer accounts', 'page:checkout', { x: 620, y: 290, w: 160, h: 70 }, { storesCredentials: true, isALog: false, isEncrypted: true, isSigned: false }),
 	node('shape:ee2', 'EE2', 'entity', 'Payment provider', 'page:checkout', { x: 340, y: 460, w: 160, h: 80 }, { providesAuthentication: true }),
@@ -80,7 +80,7 @@ const ELEMENTS: ElementInput[] = [
 	flow('shape:df4', 'DF4', 'Credentials lookup', 'page:checkout', 'shape:p1', 'shape:ds2', [], { ...https, protocol: 'PostgreSQL/TLS' }),
 	// Order fulfilment
 	node('shape:tb2', 'TB2', 'boundary', 'Warehouse network', 'page:fulfil', { x: 90, y: 70, w: 500, h: 170 }, { trustZone: 3 }),
-	node('shape:mp1', 'MP1', 'multiprocess', 'Warehouse services', 'page:fulfil', { x: 120, y: 100, w: 130, h: 130 }, { privilegeLevel: 'standard', isWebApplication: false }),
+	node('shape:mp1', 'MP1', 'multiprocess', 'Warehouse services', 'page:fulfil', { x: 120, y: 100, w: 130, h: 130 }, { privilegeLevel: 'standard', isWebApplication: false, aiModel: 'unknown' }),
 	node('shape:ds3', 'DS3', 'store', 'Shipping queue', 'page:fulfil', { x: 400, y: 130, w: 160, h: 70 }, { storesCredentials: false, isALog: false, isEncrypted: false, isSigned: false }),
 	node('shape:ee3', 'EE3', 'entity', 'Courier', 'page:fulfil', { x: 400, y: 300, w: 160, h: 80 }, { providesAuthentication: true }, {
 		outOfScope: true,
@@ -92,7 +92,7 @@ const ELEMENTS: ElementInput[] = [
 	node('shape:tb3', 'TB3', 'boundary', 'Corporate network', 'page:admin', { x: 20, y: 60, w: 740, h: 200 }, { trustZone: 3 }),
 	node('shape:tb4', 'TB4', 'boundary', 'Admin zone', 'page:admin', { x: 290, y: 80, w: 450, h: 160 }, { trustZone: 4 }),
 	node('shape:ee4', 'EE4', 'entity', 'Support agent', 'page:admin', { x: 40, y: 120, w: 160, h: 80 }, { providesAuthentication: true }),
-	node('shape:p2', 'P2', 'process', 'Admin console', 'page:admin', { x: 320, y: 100, w: 120, h: 120 }, { privilegeLevel: 'elevated', isWebApplication: true }),
+	node('shape:p2', 'P2', 'process', 'Admin console', 'page:admin', { x: 320, y: 100, w: 120, h: 120 }, { privilegeLevel: 'elevated', isWebApplication: true, aiModel: 'unknown' }),
 	node('shape:ds4', 'DS4', 'store', 'Audit log', 'page:admin', { x: 560, y: 125, w: 160, h: 70 }, { storesCredentials: false, isALog: true, isEncrypted: false, isSigned: true }),
 	flow('shape:df6', 'DF6', 'Admin actions', 'page:admin', 'shape:ee4', 'shape:p2', [{ x: 200, y: 160 }, { x: 320, y: 160 }], https),
 	flow('shape:df7', 'DF7', 'Audit events', 'page:admin', 'shape:p2', 'shape:ds4', [{ x: 440, y: 160 }, { x: 560, y: 160 }], https),

@@ -13,7 +13,7 @@ export function canvasElements(records: Iterable<TLRecord>): DfdElement[] {
 }
 
 /** A store is a log or audit trail: the one store where STRIDE asks about repudiation. */
-export function isLogStore(element: Pick<DfdElement, 'kind' | 'properties'>): boolean {
+export function isLogStore(element: { kind: string; properties: DfdElement['properties'] }): boolean {
 	return element.kind === 'store' && element.properties['isALog'] === true
 }
 

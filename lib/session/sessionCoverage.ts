@@ -1,19 +1,23 @@
-import { type Coverage, computeCoverage } from '../analysis/coverage'
+import { type Coverage, type CoverageElement, computeCoverage } from '../analysis/coverage'
 import type { DfdElement } from '../dfd/dfdElementSchema'
 import type { FrameworkId } from '../frameworks/frameworkTypes'
-import type { NaMarkRecord } from './records/naMarkRecord'
-import type { ThreatRecord } from './records/threatRecord'
+import { processesAi } from '../frameworks/processesAi'
 import { isLogStore } from './canvasElements'
+
+type CoveredElement = Pick<DfdElement, 'shapeId' | 'outOfScope' | 'properties'> & { kind: CoverageElement['kind'] }
+type CoveringThreat = { shapeId: string; categories: readonly string[]; isDeleted: boolean }
+type CoveringMark = { shapeId: string; category: string }
 
 /**
  * The session's coverage from its records: every in-scope element on every diagram, threats the
- * room has not marked deleted, and the facilitator's n/a marks.
+ * room has not marked deleted, and the facilitator's n/a marks. The one reading of records as
+ * coverage: the panel, `GET /api/sessions/:id` and the reports all call it, so they never disagree.
  */
 export function sessionCoverage<F extends FrameworkId>(
 	framework: F,
-	elements: readonly DfdElement[],
-	threats: readonly ThreatRecord[],
-	naMarks: readonly NaMarkRecord[],
+	elements: readonly CoveredElement[],
+	threats: readonly CoveringThreat[],
+	naMarks: readonly CoveringMark[],
 ): Coverage<F> {
 	return computeCoverage({
 		framework,
@@ -22,10 +26,11 @@ export function sessionCoverage<F extends FrameworkId>(
 			kind: element.kind,
 			outOfScope: element.outOfScope,
 			isLog: isLogStore(element),
+			processesAi: processesAi(element.properties['aiModel']),
 		})),
 		threats: threats
 			.filter((threat) => !threat.isDeleted)
-			.map((threat) => ({ elementId: threat.shapeId, categories: threat.categories })),
+			.map((threat) => ({ elementId: threat.shapeId, categories: [...threat.categories] })),
 		naMarks: naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
 	})
 }

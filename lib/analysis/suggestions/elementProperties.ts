@@ -14,6 +14,9 @@ export const privilegeLevelSchema = z.enum(PRIVILEGE_LEVELS)
 /** standard: its own unprivileged account; elevated: admin/sudo, broad IAM or DB-owner rights; system: root, SYSTEM, cluster-admin. */
 export type PrivilegeLevel = z.infer<typeof privilegeLevelSchema>
 
+/** Same values as the process shape's aiModel (a test keeps them in step). */
+export const AI_MODEL_ANSWERS = ['unknown', 'yes', 'no'] as const
+
 export const entityPropertiesSchema = z.object({
 	providesAuthentication: z._default(z.boolean(), false),
 })
@@ -22,11 +25,8 @@ export type EntityProperties = z.infer<typeof entityPropertiesSchema>
 export const processPropertiesSchema = z.object({
 	privilegeLevel: z._default(privilegeLevelSchema, 'standard'),
 	isWebApplication: z._default(z.boolean(), false),
-	/**
-	 * Trains or runs a model. Not on the canvas yet: unset means unknown, which PLOT4ai treats as
-	 * "ask" (see plot4ai.ts) but the AI-specific suggestion rules treat as "not an AI process".
-	 */
-	processesAi: z.optional(z.boolean()),
+	/** Trains or runs a model: PLOT4ai asks unless "no" (see plot4ai.ts); the AI suggestion rules wait for "yes". */
+	aiModel: z._default(z.enum(AI_MODEL_ANSWERS), 'unknown'),
 })
 export type ProcessProperties = z.infer<typeof processPropertiesSchema>
 

@@ -120,16 +120,16 @@ const CASES = {
 		negative: processContext({}, {}, 'process'),
 	},
 	'ai-prompt-injection': {
-		positive: processContext({ processesAi: true }, upstreamFromInternet),
+		positive: processContext({ aiModel: 'yes' }, upstreamFromInternet),
 		negative: processContext({}, upstreamFromInternet),
 	},
 	'ai-personal-data-in-model': {
-		positive: processContext({ processesAi: true }, anonymousCallers),
-		negative: processContext({ processesAi: false }, anonymousCallers),
+		positive: processContext({ aiModel: 'yes' }, anonymousCallers),
+		negative: processContext({ aiModel: 'no' }, anonymousCallers),
 	},
 	'ai-decision-without-oversight': {
-		positive: processContext({ processesAi: true }),
-		negative: processContext({ processesAi: false }),
+		positive: processContext({ aiModel: 'yes' }),
+		negative: processContext({ aiModel: 'no' }),
 	},
 	'store-credentials-disclosure': {
 		positive: storeContext({ storesCredentials: true }),

@@ -54,12 +54,12 @@ describe('suggestThreats', () => {
 	})
 
 	it('suggests AI threats under PLOT4ai only for a process marked as AI', () => {
-		const ai = processContext({ processesAi: true }, { reachableFromLowerZone: true, zone: 3, lowestUpstreamZone: 0 })
+		const ai = processContext({ aiModel: 'yes' }, { reachableFromLowerZone: true, zone: 3, lowestUpstreamZone: 0 })
 		expect(ids(suggestThreats('PLOT4ai', ai))).toEqual(['ai-prompt-injection', 'ai-decision-without-oversight'])
 		expect(suggestThreats('PLOT4ai', processContext({ isWebApplication: true }))).toEqual([])
 	})
 
 	it('suggests nothing under PLOT4ai for a process marked as not AI', () => {
-		expect(suggestThreats('PLOT4ai', processContext({ processesAi: false }))).toEqual([])
+		expect(suggestThreats('PLOT4ai', processContext({ aiModel: 'no' }))).toEqual([])
 	})
 })

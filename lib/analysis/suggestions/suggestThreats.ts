@@ -1,5 +1,6 @@
 import { applicableCategories, type CategoryId } from '@/lib/frameworks/frameworkCatalog'
 import type { ApplicabilityInput, FrameworkId } from '@/lib/frameworks/frameworkTypes'
+import { processesAi } from '@/lib/frameworks/processesAi'
 import { type Impact, type Likelihood, riskScore } from '@/lib/risk/riskScore'
 import type { ElementContext } from './elementContext'
 import { SUGGESTION_RULES, type SuggestionRuleId } from './rules'
@@ -23,7 +24,7 @@ export function applicabilityOf(context: ElementContext): ApplicabilityInput {
 			return { kind: context.kind, isLog: context.props.isALog }
 		case 'process':
 		case 'multiprocess':
-			return { kind: context.kind, processesAi: context.props.processesAi }
+			return { kind: context.kind, processesAi: processesAi(context.props.aiModel) }
 		case 'entity':
 		case 'flow':
 			return { kind: context.kind }

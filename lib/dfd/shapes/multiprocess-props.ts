@@ -2,7 +2,7 @@ import type { RecordProps, TLShape } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { DFD_SHAPE_TYPES } from '../elementKinds'
 import { DFD_ELEMENT_COMMON_DEFAULTS, type DfdElementCommonProps, dfdElementCommonProps } from './commonProps'
-import { type PrivilegeLevel, privilegeLevelValidator } from './process-props'
+import { type AiModelAnswer, aiModelValidator, type PrivilegeLevel, privilegeLevelValidator } from './process-props'
 
 export const MULTIPROCESS_SHAPE_TYPE = DFD_SHAPE_TYPES.multiprocess
 
@@ -10,6 +10,7 @@ export const MULTIPROCESS_SHAPE_TYPE = DFD_SHAPE_TYPES.multiprocess
 export interface MultiprocessShapeProps extends DfdElementCommonProps {
 	privilegeLevel: PrivilegeLevel
 	isWebApplication: boolean
+	aiModel: AiModelAnswer
 }
 
 declare module '@tldraw/tlschema' {
@@ -24,6 +25,7 @@ export const multiprocessShapeProps: RecordProps<MultiprocessShape> = {
 	...dfdElementCommonProps,
 	privilegeLevel: privilegeLevelValidator,
 	isWebApplication: T.boolean,
+	aiModel: aiModelValidator,
 }
 
 export const MULTIPROCESS_SHAPE_DEFAULTS: MultiprocessShapeProps = {
@@ -33,4 +35,5 @@ export const MULTIPROCESS_SHAPE_DEFAULTS: MultiprocessShapeProps = {
 	name: 'Services',
 	privilegeLevel: 'standard',
 	isWebApplication: false,
+	aiModel: 'unknown',
 }

@@ -10,9 +10,19 @@ export const PRIVILEGE_LEVELS = ['standard', 'elevated', 'system'] as const
 export type PrivilegeLevel = (typeof PRIVILEGE_LEVELS)[number]
 export const privilegeLevelValidator = T.literalEnum(...PRIVILEGE_LEVELS)
 
+/**
+ * Whether the process trains or runs an AI model. Three answers, not a checkbox: PLOT4ai asks about
+ * every process until someone says "no", while the AI suggestion rules wait for a "yes".
+ */
+export const AI_MODEL_ANSWERS = ['unknown', 'yes', 'no'] as const
+export type AiModelAnswer = (typeof AI_MODEL_ANSWERS)[number]
+export const aiModelValidator = T.literalEnum(...AI_MODEL_ANSWERS)
+export const AI_MODEL_LABELS: Record<AiModelAnswer, string> = { unknown: 'Not said', yes: 'Yes', no: 'No' }
+
 export interface ProcessShapeProps extends DfdElementCommonProps {
 	privilegeLevel: PrivilegeLevel
 	isWebApplication: boolean
+	aiModel: AiModelAnswer
 }
 
 declare module '@tldraw/tlschema' {
@@ -27,6 +37,7 @@ export const processShapeProps: RecordProps<ProcessShape> = {
 	...dfdElementCommonProps,
 	privilegeLevel: privilegeLevelValidator,
 	isWebApplication: T.boolean,
+	aiModel: aiModelValidator,
 }
 
 export const PROCESS_SHAPE_DEFAULTS: ProcessShapeProps = {
@@ -36,4 +47,5 @@ export const PROCESS_SHAPE_DEFAULTS: ProcessShapeProps = {
 	name: 'Process',
 	privilegeLevel: 'standard',
 	isWebApplication: false,
+	aiModel: 'unknown',
 }

@@ -2,12 +2,12 @@ import type { ElementContext, ProcessContext } from '../elementContext'
 import type { SuggestionRule } from '../suggestionRule'
 
 /**
- * Only processes explicitly marked as training or running a model. Unset is not enough here —
+ * Only processes someone marked as training or running a model. "Not said" is not enough here —
  * unlike PLOT4ai applicability — because these rules carry STRIDE categories too, and suggesting
  * prompt injection for every process of a plain web shop would drown the room in noise.
  */
 function isAiProcess(context: ElementContext): context is ProcessContext {
-	return (context.kind === 'process' || context.kind === 'multiprocess') && context.props.processesAi === true
+	return (context.kind === 'process' || context.kind === 'multiprocess') && context.props.aiModel === 'yes'
 }
 
 export const AI_RULES = [
