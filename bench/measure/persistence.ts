@@ -9,6 +9,7 @@ import { type SaveCanvasBody, saveCanvasBody } from '@/lib/api/internalSchemas'
 import { threats as threatsTable } from '@/lib/db/schema'
 import { extractElements } from '@/lib/dfd/extractElements'
 import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
+import { legacyMitigationColumns, mitigationsOfThreat } from '@/lib/session/mitigationSummary'
 import type { BenchConfig } from '../config'
 import { createSession, getInternalCanvas, putInternalCanvas } from '../lib/appApi'
 import { diagramNodeIds, diagramRecords } from '../lib/diagram'
@@ -177,6 +178,7 @@ export async function measurePersistence(stack: BenchStack, config: BenchConfig,
 		// Rows exactly as the app's projection writes them (lib/db/sessionRecordsRepo.ts).
 		const rows = extracted.records.threats.map(({ typeName: _, categories, ...threat }) => ({
 			...threat,
+			...legacyMitigationColumns(mitigationsOfThreat(threat.id, extracted.records.mitigations)),
 			sessionId: 'raw',
 			elementHumanId: humanIdOf.get(threat.shapeId) ?? null,
 			categories: JSON.stringify(categories),
