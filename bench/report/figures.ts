@@ -77,3 +77,17 @@ export function mark(verdict: Verdict): string {
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
 	return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
 }
+
+/** A figure for the analysis template: `name` as the tables print it, `name.median` the median alone. */
+export function named(name: string, figure: Figure | null | undefined, unit = 'ms', digits = 0, scale = 1): Record<string, string> {
+	return { [name]: fmt(figure, unit, digits, scale), [`${name}.median`]: `${num(median(figure) / scale, digits)}${unit ? ` ${unit}` : ''}` }
+}
+
+/** "67–70 ms" over several values (e.g. medians of different N), or "1 ms" when they round alike. */
+export function spread(values: readonly number[], unit = 'ms', digits = 0): string {
+	const finite = values.filter((value) => Number.isFinite(value))
+	if (finite.length === 0) return '—'
+	const low = num(Math.min(...finite), digits)
+	const high = num(Math.max(...finite), digits)
+	return `${low === high ? low : `${low}–${high}`}${unit ? ` ${unit}` : ''}`
+}

@@ -1,4 +1,4 @@
-import { fmt, fmtRatio, judge, median, ratioOf, table } from '../figures'
+import { fmt, fmtRatio, judge, median, ratioOf, spread, table } from '../figures'
 import type { CanvasSection } from '../schema'
 import { provenanceNote, type RenderedSection, type RenderOptions, type SummaryRow } from '../section'
 
@@ -28,6 +28,14 @@ export function renderCanvas(section: CanvasSection, { judged }: RenderOptions):
 			}
 		}
 	}
+	const oursAndBare = section.rows.filter((row) => row.engine === 'ours' || row.engine === 'bare')
+	figures['canvas.p50.range'] = spread(oursAndBare.map((row) => median(row.p50)))
+	figures['canvas.extra.p50'] = spread(
+		ns.map((n) => {
+			const of = (engine: 'ours' | 'bare') => median(section.rows.find((row) => row.n === n && row.engine === engine)?.p50)
+			return of('ours') - of('bare')
+		}),
+	)
 	const { setup } = section
 	const body = [
 		'## 1. Canvas edit propagation',

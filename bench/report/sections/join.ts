@@ -1,4 +1,4 @@
-import { fmt, fmtRatio, judge, judgeBoth, KIB, median, num, ratioOf, table } from '../figures'
+import { fmt, fmtRatio, judge, judgeBoth, KIB, median, named, num, ratioOf, table } from '../figures'
 import { JOIN_PAGES, type JoinPage, type JoinSection } from '../schema'
 import { provenanceNote, type RenderedSection, type RenderOptions, type SummaryRow } from '../section'
 
@@ -46,10 +46,13 @@ export function renderJoin(section: JoinSection, { judged }: RenderOptions): Ren
 		'js.extra.raw': `${extraRawKib} KiB`,
 	}
 	for (const page of JOIN_PAGES) {
-		figures[`join.${page}.interactive`] = fmt(pages[page].interactiveMs)
-		figures[`join.${page}.submitted`] = fmt(pages[page].submittedMs)
-		figures[`js.${page}.gzip`] = kib(pages[page].jsEncodedBytes)
-		figures[`js.${page}.raw`] = kib(pages[page].jsDecodedBytes)
+		Object.assign(
+			figures,
+			named(`join.${page}.interactive`, pages[page].interactiveMs),
+			named(`join.${page}.submitted`, pages[page].submittedMs),
+			named(`js.${page}.gzip`, pages[page].jsEncodedBytes, 'KiB', 0, KIB),
+			named(`js.${page}.raw`, pages[page].jsDecodedBytes, 'KiB', 0, KIB),
+		)
 	}
 	const note = provenanceNote(section.provenance)
 	const body = [

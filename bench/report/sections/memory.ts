@@ -34,6 +34,9 @@ export function renderMemory(section: MemorySection, { judged }: RenderOptions):
 		},
 	]
 	const figures: Record<string, string> = {
+		'memory.elements': `${setup.elements}`,
+		'memory.top.clients': `${top?.clients ?? '?'}`,
+		'memory.toolingAtEnd': `${num(section.processesAtEnd.filter((entry) => entry.command !== 'workerd').reduce((sum, entry) => sum + entry.rssMb, 0))} MB`,
 		'memory.idle.workerd': `${num(section.idleWorkerdMb)} MB`,
 		'memory.soak.seconds': `${soak.seconds}`,
 		'memory.soak.minutes': num(soak.seconds / 60),

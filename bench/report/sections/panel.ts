@@ -1,4 +1,4 @@
-import { fmt, fmtRatio, judge, judgeBoth, median, ratioOf, table, type Verdict } from '../figures'
+import { fmt, fmtRatio, judge, judgeBoth, median, ratioOf, spread, table, type Verdict } from '../figures'
 import { PANEL_ENGINES, type PanelEngine, type PanelSection } from '../schema'
 import { provenanceNote, type RenderedSection, type RenderOptions, type SummaryRow } from '../section'
 
@@ -50,6 +50,8 @@ export function renderPanel(section: PanelSection, { judged }: RenderOptions): R
 			summary.push({ module: 'panel', figure: `2. panel events, N = ${n}, health`, ours: `${missing} missing, ${drops} drops, ${errors} errors`, baseline: '', ratio: '', target: 'no error, no dropped client', verdict })
 		}
 	}
+	figures['panel.p50.range'] = spread(section.rows.filter((row) => row.engine !== 'relay').map((row) => median(row.p50)))
+	figures['panel.relay.p50.range'] = spread(section.rows.filter((row) => row.engine === 'relay').map((row) => median(row.p50)))
 	const body = [
 		'## 2. Panel events',
 		'',

@@ -1,4 +1,4 @@
-import { fmt, fmtRatio, judge, KIB, median, num, ratioOf, table } from '../figures'
+import { fmt, fmtRatio, judge, KIB, median, named, num, ratioOf, table } from '../figures'
 import type { PersistenceSection } from '../schema'
 import { provenanceNote, type RenderedSection, type RenderOptions } from '../section'
 
@@ -21,9 +21,10 @@ export function renderPersistence(section: PersistenceSection, { judged }: Rende
 	]
 	const figures: Record<string, string> = {
 		'persistence.save.ratio': fmtRatio(saveRatio),
-		'persistence.save.http': fmt(save.httpMs),
-		'persistence.save.direct': fmt(save.directMs),
-		'persistence.save.extractRecords': fmt(save.extractRecordsMs),
+		...named('persistence.save.http', save.httpMs),
+		...named('persistence.save.direct', save.directMs),
+		...named('persistence.save.extractRecords', save.extractRecordsMs),
+		'persistence.save.parseAndSchema': `${num(median(save.jsonParseMs) + median(save.bodySchemaMs))} ms`,
 		'persistence.save.bodyKib': `${num(save.bodyBytes / KIB)} KiB`,
 		'persistence.load.coldJoin': fmt(load.coldJoinMs),
 	}
