@@ -22,8 +22,8 @@ export const provenanceSchema = z.strictObject({
 	commit: z.string().min(1),
 	/** Whether the working tree differed from the commit (the bench measures it as it is); null: unknown. */
 	dirty: z.boolean().nullable(),
-	/** When the run that measured it started (ISO). */
-	measuredAt: z.iso.datetime(),
+	/** When the run that measured it started (ISO); only the day where no more was recorded. */
+	measuredAt: z.union([z.iso.datetime(), z.iso.date()]),
 	node: z.string().min(1),
 	/** CPU share (all cores = 100) other processes used while it was measured: mean, and max over 5 s. */
 	otherBusyPct: z.number().nullable(),
