@@ -1,4 +1,4 @@
-import { type Summary, summarize } from '../stats'
+import { ratio, type Summary, summarize } from '../stats'
 import type { Figure } from './schema'
 
 // Figures as BENCHMARKS.md prints them: "median (min–max)" over repetitions, ratios of medians,
@@ -40,11 +40,7 @@ export function median(figure: Figure | null | undefined): number {
  * measuring run printed (`recorded`), since rounded medians would give another one.
  */
 export function ratioOf(a: Figure | null | undefined, b: Figure | null | undefined, recorded: number | undefined): number {
-	if (a && b && 'samples' in a && 'samples' in b) {
-		const top = median(a)
-		const bottom = median(b)
-		return Number.isFinite(top) && Number.isFinite(bottom) && bottom !== 0 ? top / bottom : Number.NaN
-	}
+	if (a && b && 'samples' in a && 'samples' in b) return ratio(summaryOf(a), summaryOf(b))
 	return recorded ?? Number.NaN
 }
 
