@@ -107,20 +107,17 @@ try {
 
 const machine = machineInfo()
 const monitor = startLoadMonitor()
-const sections: BenchSections = { canvas: null, panel: null, join: null, persistence: null, reports: null, memory: null }
 const errors: { module: string; message: string }[] = []
 const warnings: string[] = []
 const builds: { appMs: number | null; bareMs: number | null } = { appMs: null, bareMs: null }
 
-// A run with --only re-measures those modules and keeps the others from the last run, each with its
-// own provenance.
-if (only.size < MODULES.length && fs.existsSync(resultsFile)) {
+// The last run's sections, each with its own provenance: every section starts as it was, and only a
+// measurement that succeeds replaces it. So a run with --only keeps the others, and a failed one
+// keeps its last figures (the failure is listed in the report).
+let previous: BenchSections | null = null
+if (fs.existsSync(resultsFile)) {
 	try {
-		const previous = readResults(resultsFile)
-		const keep = <M extends Module>(module: M) => {
-			sections[module] = previous.sections[module]
-		}
-		for (const module of MODULES) if (!only.has(module)) keep(module)
+		previous = readResults(resultsFile).sections
 	} catch (error) {
 		// The committed full results are never dropped silently; a scratch file may be.
 		if (config.mode === 'full' && !args.out) {
@@ -130,6 +127,7 @@ if (only.size < MODULES.length && fs.existsSync(resultsFile)) {
 		console.warn(`[bench] the previous results are not kept: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
 	}
 }
+const sections: BenchSections = previous ?? { canvas: null, panel: null, join: null, persistence: null, reports: null, memory: null }
 
 /** Where one module's figures come from: this checkout, now, and how busy the machine was meanwhile. */
 function provenanceOf(load: { otherBusyPct: number; otherBusyMaxPct: number }): Provenance {
@@ -192,31 +190,31 @@ try {
 			return null
 		}
 	}
-	// A module left out by --only keeps what the merge above carried over.
+	// A module left out by --only, or failed, keeps what the last run measured.
 	if (only.has('canvas')) {
 		const canvas = await measure('canvas', () => measureCanvasPropagation(started, config, log))
-		sections.canvas = canvas && canvasSection(canvas.result, config, canvas.provenance)
+		if (canvas) sections.canvas = canvasSection(canvas.result, config, canvas.provenance)
 	}
 	if (only.has('panel')) {
 		const panel = await measure('panel', () => measurePanelEvents(started, config, log))
-		sections.panel = panel && panelSection(panel.result, config, panel.provenance)
+		if (panel) sections.panel = panelSection(panel.result, config, panel.provenance)
 	}
 	if (only.has('join')) {
 		const join = await measure('join', () => measureJoin(started, config, log))
-		sections.join = join && joinSection(join.result.loads, join.result.chromium, config, join.provenance)
+		if (join) sections.join = joinSection(join.result.loads, join.result.chromium, config, join.provenance)
 	}
 	if (only.has('persistence')) {
 		const persistence = await measure('persistence', () => measurePersistence(started, config, log))
-		sections.persistence = persistence && persistenceSection(persistence.result, config, persistence.provenance)
+		if (persistence) sections.persistence = persistenceSection(persistence.result, config, persistence.provenance)
 	}
 	if (only.has('reports')) {
 		const reports = await measure('reports', () => measureReports(started, config, log))
-		sections.reports = reports && reportsSection(reports.result, config, reports.provenance)
+		if (reports) sections.reports = reportsSection(reports.result, config, reports.provenance)
 	}
 	// Last: it restarts the party (full runs) and soaks for minutes.
 	if (only.has('memory')) {
 		const memory = await measure('memory', () => measureRoomMemory(started, config, log))
-		sections.memory = memory && memorySection(memory.result, config, memory.provenance)
+		if (memory) sections.memory = memorySection(memory.result, config, memory.provenance)
 	}
 } catch (error) {
 	const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
