@@ -1,6 +1,8 @@
 // `npm run bench` — Threatroom's benchmarks against production builds made in this run, on
-// 127.0.0.1 only. Writes BENCHMARKS.md (full) or bench/results/BENCHMARKS.smoke.md (--smoke, for CI).
-// See BENCHMARKS.md's "How to run" and the modules in bench/measure/ for what each figure means.
+// 127.0.0.1 only. Writes the raw results, bench/results/full.json (committed), and BENCHMARKS.md
+// rendered from them (bench/report/); --smoke (for CI) writes bench/results/smoke.json and
+// BENCHMARKS.smoke.md beside it, never the committed ones. See BENCHMARKS.md's "How to run" and the
+// modules in bench/measure/ for what each figure means.
 //
 //   npm run bench [-- --smoke] [--only=canvas,panel,join,memory,persistence,reports] [--reps=N]
 //                 [--soak-seconds=S] [--out=FILE] [--app-build=fresh|reuse] [--verbose]
@@ -22,12 +24,15 @@ import { measurePanelEvents } from './measure/panelEvents'
 import { measurePersistence } from './measure/persistence'
 import { measureReports } from './measure/reports'
 import { measureRoomMemory } from './measure/roomMemory'
-import { type BenchResults, writeReport } from './report'
+import { readResults, writeResults } from './report/files'
+import { canvasSection, joinSection, memorySection, panelSection, persistenceSection, reportsSection } from './report/fromRun'
+import { renderBenchmarks } from './report/render'
+import { BENCH_MODULES, type BenchModule, type BenchResultsFile, type BenchSections, type Provenance } from './report/schema'
 
 await requireSupportedNode('npm run bench')
 
-const MODULES = ['canvas', 'panel', 'join', 'persistence', 'reports', 'memory'] as const
-type Module = (typeof MODULES)[number]
+const MODULES = BENCH_MODULES
+type Module = BenchModule
 
 const { values: args } = parseArgs({
 	options: {
@@ -37,7 +42,6 @@ const { values: args } = parseArgs({
 		'soak-seconds': { type: 'string' },
 		out: { type: 'string' },
 		'app-build': { type: 'string' },
-		'report-only': { type: 'boolean', default: false },
 		'wait-quiet': { type: 'string' },
 		verbose: { type: 'boolean', default: false },
 	},
@@ -59,23 +63,15 @@ const only = new Set<Module>(
 	}),
 )
 const reuseAppBuild = args['app-build'] ? args['app-build'] === 'reuse' : config.mode === 'smoke'
-const outFile = path.resolve(ROOT, args.out ?? (config.mode === 'full' ? 'BENCHMARKS.md' : 'bench/results/BENCHMARKS.smoke.md'))
 const resultsDir = path.join(ROOT, 'bench', 'results')
+// With --out a scratch run writes FILE and its .json beside it: the committed results stay as they are.
+const outFile = path.resolve(ROOT, args.out ?? (config.mode === 'full' ? 'BENCHMARKS.md' : 'bench/results/BENCHMARKS.smoke.md'))
+const resultsFile = args.out ? `${outFile.replace(/\.md$/, '')}.json` : path.join(resultsDir, `${config.mode}.json`)
 const verbose = args.verbose ?? false
 /** --wait-quiet=M: before each measurement, wait up to M minutes for other processes to use < 20 % of the machine. */
 const waitQuietMs = (positiveInt(args['wait-quiet'], 'wait-quiet') ?? 0) * 60_000
 const QUIET_OTHER_PCT = 20
 const QUIET_PROBE_MS = 5_000
-
-// Re-renders the report from the last run's raw results (e.g. after editing bench/analysis.md).
-if (args['report-only']) {
-	const saved = JSON.parse(fs.readFileSync(path.join(resultsDir, `${config.mode}.json`), 'utf8')) as BenchResults
-	const analysis = path.join(ROOT, 'bench', 'analysis.md')
-	saved.analysis = saved.config.mode === 'full' && fs.existsSync(analysis) ? fs.readFileSync(analysis, 'utf8') : null
-	writeReport(saved, outFile)
-	console.log(`wrote ${path.relative(ROOT, outFile)} from bench/results/${config.mode}.json`)
-	process.exit(0)
-}
 
 const runStarted = performance.now()
 const log = (line: string) => console.log(`[bench ${((performance.now() - runStarted) / 1000).toFixed(0).padStart(4)} s] ${line}`)
@@ -111,42 +107,38 @@ try {
 
 const machine = machineInfo()
 const monitor = startLoadMonitor()
-const results: BenchResults = {
-	config,
-	machine,
-	load: null,
-	chromium: null,
-	builds: { app: null, bare: null },
-	durationMs: 0,
-	canvas: null,
-	panel: null,
-	join: null,
-	memory: null,
-	persistence: null,
-	reports: null,
-	errors: [],
-	warnings: [],
-	measuredAt: {},
-	moduleLoad: {},
-	analysis: null,
-}
+const errors: { module: string; message: string }[] = []
+const warnings: string[] = []
+const builds: { appMs: number | null; bareMs: number | null } = { appMs: null, bareMs: null }
 
-// A full run with --only re-measures those modules and keeps the others from the last full run.
-const previousFile = path.join(resultsDir, `${config.mode}.json`)
-if (only.size < MODULES.length && fs.existsSync(previousFile)) {
-	const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchResults
-	for (const module of MODULES) {
-		if (only.has(module)) continue
-		const at = previous.measuredAt?.[module] ?? previous.machine.startedAt
-		if (module === 'join') {
-			results.join = previous.join
-			results.chromium = previous.chromium
-		} else results[module] = previous[module] as never
-		if (results[module] !== null) results.measuredAt[module] = at
-		const load = previous.moduleLoad?.[module]
-		if (load) results.moduleLoad[module] = load
+// The last run's sections, each with its own provenance: every section starts as it was, and only a
+// measurement that succeeds replaces it. So a run with --only keeps the others, and a failed one
+// keeps its last figures (the failure is listed in the report).
+let previous: BenchSections | null = null
+if (fs.existsSync(resultsFile)) {
+	try {
+		previous = readResults(resultsFile).sections
+	} catch (error) {
+		// The committed full results are never dropped silently; a scratch file may be.
+		if (config.mode === 'full' && !args.out) {
+			console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`)
+			process.exit(2)
+		}
+		console.warn(`[bench] the previous results are not kept: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
 	}
-	results.builds = previous.builds
+}
+const sections: BenchSections = previous ?? { canvas: null, panel: null, join: null, persistence: null, reports: null, memory: null }
+
+/** Where one module's figures come from: this checkout, now, and how busy the machine was meanwhile. */
+function provenanceOf(load: { otherBusyPct: number; otherBusyMaxPct: number }): Provenance {
+	return {
+		commit: machine.commit,
+		dirty: machine.uncommittedFiles > 0,
+		measuredAt: machine.startedAt,
+		node: machine.node,
+		otherBusyPct: Number.isFinite(load.otherBusyPct) ? load.otherBusyPct : null,
+		otherBusyMaxPct: Number.isFinite(load.otherBusyMaxPct) ? load.otherBusyMaxPct : null,
+	}
 }
 
 log(`${config.mode} run: ${[...only].join(', ')}; ${machine.cpus} CPUs, loadavg ${machine.loadavgAtStart.map((value) => value.toFixed(2)).join(' ')}, Node ${machine.node}`)
@@ -154,20 +146,19 @@ let stack: BenchStack | null = null
 try {
 	log(reuseAppBuild ? 'Threatroom build (reused if its sources are unchanged)…' : 'building Threatroom (next build)…')
 	const app: BuildResult = await buildApp({ reuse: reuseAppBuild, verbose })
-	results.builds = { app: null, bare: null }
-	results.builds.app = app
+	builds.appMs = app.buildMs
 	log(app.buildMs === null ? 'Threatroom build reused' : `Threatroom built in ${(app.buildMs / 1000).toFixed(0)} s`)
 	// The baseline page is built in every full run; a smoke run reuses it if its sources are unchanged.
 	const bare: BuildResult = await buildBareApp({ reuse: config.mode === 'smoke', verbose })
-	results.builds.bare = bare
+	builds.bareMs = bare.buildMs
 	log(bare.buildMs === null ? 'bare <Tldraw/> build reused' : `bare <Tldraw/> app built in ${(bare.buildMs / 1000).toFixed(0)} s`)
 
 	stack = await startStack({ appDir: app.dir, bareAppDir: bare.dir, verbose })
 	log(`servers up: app ${stack.appUrl}, party ${stack.partyUrl}, bare party ${stack.barePartyUrl}, relay ws://${stack.relayHost}, bare page ${stack.bareAppUrl}`)
 	const started = stack
 
-	const measure = async <T>(module: Module, work: () => Promise<T>): Promise<T | null> => {
-		if (!only.has(module)) return null
+	/** Runs one module; its result with the provenance it gets, or null when it failed. */
+	const measure = async <T>(module: Module, work: () => Promise<T>): Promise<{ result: T; provenance: Provenance } | null> => {
 		if (waitQuietMs > 0) {
 			const until = performance.now() + waitQuietMs
 			for (let other = await otherBusyPctOver(QUIET_PROBE_MS); other >= QUIET_OTHER_PCT; other = await otherBusyPctOver(QUIET_PROBE_MS)) {
@@ -183,39 +174,52 @@ try {
 		const runtimeBefore = started.partyRuntimePids()
 		try {
 			const result = await work()
-			results.measuredAt[module] = machine.startedAt
-			results.moduleLoad[module] = monitor.segment()
-			log(`${module}: other processes used ${results.moduleLoad[module]?.otherBusyPct.toFixed(0)} % of the machine meanwhile`)
+			const load = monitor.segment()
+			log(`${module}: other processes used ${load.otherBusyPct.toFixed(0)} % of the machine meanwhile`)
 			// The memory module restarts the party on purpose; anywhere else a new workerd means a reload.
 			if (module !== 'memory' && started.partyRuntimePids() !== runtimeBefore) {
 				const warning = `${module}: our party's runtime (workerd) restarted during the measurement — its rooms were reloaded; figures may include reconnections`
 				log(warning)
-				results.warnings.push(warning)
+				warnings.push(warning)
 			}
-			return result
+			return { result, provenance: provenanceOf(load) }
 		} catch (error) {
 			const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
 			log(`${module} failed: ${message}`)
-			results.errors.push({ module, message })
+			errors.push({ module, message })
 			return null
 		}
 	}
-	// A module left out by --only keeps what the merge above carried over.
-	if (only.has('canvas')) results.canvas = await measure('canvas', () => measureCanvasPropagation(started, config, log))
-	if (only.has('panel')) results.panel = await measure('panel', () => measurePanelEvents(started, config, log))
+	// A module left out by --only, or failed, keeps what the last run measured.
+	if (only.has('canvas')) {
+		const canvas = await measure('canvas', () => measureCanvasPropagation(started, config, log))
+		if (canvas) sections.canvas = canvasSection(canvas.result, config, canvas.provenance)
+	}
+	if (only.has('panel')) {
+		const panel = await measure('panel', () => measurePanelEvents(started, config, log))
+		if (panel) sections.panel = panelSection(panel.result, config, panel.provenance)
+	}
 	if (only.has('join')) {
 		const join = await measure('join', () => measureJoin(started, config, log))
-		results.join = join?.loads ?? null
-		results.chromium = join?.chromium ?? null
+		if (join) sections.join = joinSection(join.result.loads, join.result.chromium, config, join.provenance)
 	}
-	if (only.has('persistence')) results.persistence = await measure('persistence', () => measurePersistence(started, config, log))
-	if (only.has('reports')) results.reports = await measure('reports', () => measureReports(started, config, log))
+	if (only.has('persistence')) {
+		const persistence = await measure('persistence', () => measurePersistence(started, config, log))
+		if (persistence) sections.persistence = persistenceSection(persistence.result, config, persistence.provenance)
+	}
+	if (only.has('reports')) {
+		const reports = await measure('reports', () => measureReports(started, config, log))
+		if (reports) sections.reports = reportsSection(reports.result, config, reports.provenance)
+	}
 	// Last: it restarts the party (full runs) and soaks for minutes.
-	if (only.has('memory')) results.memory = await measure('memory', () => measureRoomMemory(started, config, log))
+	if (only.has('memory')) {
+		const memory = await measure('memory', () => measureRoomMemory(started, config, log))
+		if (memory) sections.memory = memorySection(memory.result, config, memory.provenance)
+	}
 } catch (error) {
 	const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
 	log(`the run stopped: ${message}`)
-	results.errors.push({ module: 'setup', message })
+	errors.push({ module: 'setup', message })
 } finally {
 	// The party's last lines (reloads, errors it logged), for diagnosing a run.
 	if (stack) {
@@ -229,17 +233,48 @@ try {
 	}
 }
 
-results.load = monitor.stop()
-results.durationMs = performance.now() - runStarted
+const load = monitor.stop()
+const loadKnown = [load.machineBusyPct, load.benchBusyPct, load.otherBusyPct, load.otherBusyMaxPct].every(Number.isFinite)
+const results: BenchResultsFile = {
+	format: 'threatroom-bench-results',
+	version: 1,
+	mode: config.mode,
+	run: {
+		startedAt: machine.startedAt,
+		cpus: machine.cpus,
+		cpuModel: machine.cpuModel,
+		memoryGiB: machine.memoryGiB,
+		memoryAvailableGiB: machine.memoryAvailableGiB,
+		os: machine.os,
+		node: machine.node,
+		versions: machine.versions,
+		commit: machine.commit,
+		dirty: machine.uncommittedFiles > 0,
+		loadavgAtStart: machine.loadavgAtStart,
+		load: loadKnown
+			? { machineBusyPct: load.machineBusyPct, benchBusyPct: load.benchBusyPct, otherBusyPct: load.otherBusyPct, otherBusyMaxPct: load.otherBusyMaxPct, loadavgMax: load.loadavgMax, loadavgAtEnd: load.loadavgAtEnd }
+			: null,
+		builds,
+		durationMs: performance.now() - runStarted,
+		errors,
+		warnings,
+	},
+	sections,
+}
+writeResults(resultsFile, results)
 const analysisFile = path.join(ROOT, 'bench', 'analysis.md')
-if (config.mode === 'full' && fs.existsSync(analysisFile)) results.analysis = fs.readFileSync(analysisFile, 'utf8')
-fs.mkdirSync(resultsDir, { recursive: true })
+const analysis = config.mode === 'full' && fs.existsSync(analysisFile) ? fs.readFileSync(analysisFile, 'utf8') : null
+let report: string
+try {
+	report = renderBenchmarks(results, analysis, { resultsPath: path.relative(ROOT, resultsFile), analysisPath: analysis === null ? null : 'bench/analysis.md' })
+} catch (error) {
+	// E.g. the analysis names a figure this run has none of: the results are written, fix and `npm run bench:report`.
+	log(`wrote ${path.relative(ROOT, resultsFile)}, but not the report: ${error instanceof Error ? error.message : String(error)}`)
+	process.exit(1)
+}
 fs.mkdirSync(path.dirname(outFile), { recursive: true })
-// With --out the raw results go beside that file, so a scratch run leaves the last full run's JSON alone.
-const resultsFile = args.out ? outFile.replace(/\.md$/, '') + '.json' : path.join(resultsDir, `${config.mode}.json`)
-fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, '\t')}\n`)
-const report = writeReport(results, outFile)
+fs.writeFileSync(outFile, report)
 const summary = report.slice(report.indexOf('## Summary'), report.indexOf('\n## ', report.indexOf('## Summary') + 5))
 console.log(`\n${summary}`)
-log(`wrote ${path.relative(ROOT, outFile)} in ${((performance.now() - runStarted) / 1000).toFixed(0)} s${results.errors.length ? `, ${results.errors.length} measurement(s) failed` : ''}`)
-process.exit(results.errors.length ? 1 : 0)
+log(`wrote ${path.relative(ROOT, resultsFile)} and ${path.relative(ROOT, outFile)} in ${((performance.now() - runStarted) / 1000).toFixed(0)} s${errors.length ? `, ${errors.length} measurement(s) failed` : ''}`)
+process.exit(errors.length ? 1 : 0)

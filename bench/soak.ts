@@ -5,15 +5,20 @@
 // (workerd's RSS: the party's CLI around it hands memory back after start-up, which would hide a
 // leak) and the propagation p95 grew by at most 10 %, and no client dropped. Prints a table per minute;
 // exits 1 when a criterion fails. Reuses the bench's stack, clients and statistics (bench/lib).
+// Writes its raw results: bench/results/soak.json (committed; docs/security.md's soak figures come
+// from it through `npm run docs:security`) for the documented run, 50 clients for 10 minutes, and
+// bench/results/soak-<clients>x<minutes>.json (ignored) for any other.
 
 import './lib/shims'
 import { requireSupportedNode } from '../scripts/lib/nodeVersion.mjs'
 import fs from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { TLRecord, TLShape, TLShapeId } from '@tldraw/tlschema'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import { type VoteRecord, voteIdFor } from '@/lib/session/records/voteRecord'
 import { buildApp } from './lib/build'
+import { machineInfo, startLoadMonitor } from './lib/machine'
 import { diagramNodeIds, diagramRecords } from './lib/diagram'
 import { partyMemory, stopAllProcesses } from './lib/processes'
 import { PropagationTracker, seededRandom, sleep } from './lib/propagation'
@@ -21,6 +26,8 @@ import { openRoom, seedThrough } from './lib/rooms'
 import { type BenchStack, startStack } from './lib/stack'
 import type { BenchSyncClient } from './lib/syncClient'
 import { threatRecord, voteRecord } from './lib/workshopRecords'
+import { parseWriteAheadReports } from './report/soakRender'
+import { type SoakResults, soakResultsSchema } from './report/soakSchema'
 import { distribution, median } from './stats'
 
 await requireSupportedNode('npm run soak')
@@ -36,6 +43,9 @@ const { values: args } = parseArgs({
 
 const MINUTES = positive(args.minutes, 'minutes')
 const CLIENTS = positive(args.clients, 'clients')
+/** The run docs/security.md describes; any other writes a scratch file beside it. */
+const DOCUMENTED = MINUTES === 10 && CLIENTS === 50
+const RESULTS_FILE = path.join(import.meta.dirname, 'results', DOCUMENTED ? 'soak.json' : `soak-${CLIENTS}x${MINUTES}.json`)
 const ELEMENTS = 60
 const THREATS = 10
 /** Pause after each timed edit: the room is never idle, and each edit is timed on its own. */
@@ -60,6 +70,8 @@ interface Minute {
 	treeMb: number[]
 }
 
+const machine = machineInfo()
+const monitor = startLoadMonitor()
 const started = performance.now()
 const log = (line: string) => console.log(`[soak ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`)
 let stopping: Promise<void> | null = null
@@ -144,11 +156,55 @@ async function soak(stack: BenchStack): Promise<boolean> {
 			else minute.propagationMs.push(result.allMs)
 		}
 
-		return report(minutes, edits, room.health(), room.clients.filter((client) => client.isLoaded()).length, stack.partyOutput())
+		const health = room.health()
+		const loaded = room.clients.filter((client) => client.isLoaded()).length
+		writeResults(minutes, edits, health, loaded, stack.partyOutput())
+		return report(minutes, edits, health, loaded, stack.partyOutput())
 	} finally {
 		room.close()
 		await sleep(500)
 	}
+}
+
+function writeResults(minutes: Minute[], edits: number, health: { errors: string[]; drops: number }, loaded: number, partyOutput: string): void {
+	const load = monitor.segment()
+	const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null)
+	const results: SoakResults = {
+		format: 'threatroom-soak-results',
+		version: 1,
+		provenance: {
+			commit: machine.commit,
+			dirty: machine.uncommittedFiles > 0,
+			measuredAt: machine.startedAt,
+			node: machine.node,
+			otherBusyPct: finiteOrNull(load.otherBusyPct),
+			otherBusyMaxPct: finiteOrNull(load.otherBusyMaxPct),
+		},
+		clients: CLIENTS,
+		minutes: MINUTES,
+		edits,
+		missing: minutes.reduce((sum, minute) => sum + minute.missing, 0),
+		connectedAtEnd: loaded,
+		drops: health.drops,
+		syncErrors: health.errors.length,
+		perMinute: minutes.map((minute, index) => {
+			const spread = distribution(minute.propagationMs)
+			return {
+				minute: index + 1,
+				edits: minute.propagationMs.length + minute.missing,
+				missing: minute.missing,
+				p50Ms: finiteOrNull(spread.p50),
+				p95Ms: finiteOrNull(spread.p95),
+				maxMs: finiteOrNull(spread.max),
+				workerdMb: finiteOrNull(median(minute.workerdMb)),
+				treeMb: finiteOrNull(median(minute.treeMb)),
+			}
+		}),
+		writeAhead: parseWriteAheadReports(partyOutput),
+	}
+	fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
+	fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(soakResultsSchema.parse(results), null, '\t')}\n`)
+	log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}${DOCUMENTED ? ': `npm run docs:security` puts its figures into docs/security.md' : ''}`)
 }
 
 function report(minutes: Minute[], edits: number, health: { errors: string[]; drops: number }, loaded: number, partyOutput: string): boolean {
@@ -201,6 +257,7 @@ try {
 } catch (error) {
 	console.error('[soak] failed:', error instanceof Error ? (error.stack ?? error.message) : error)
 } finally {
+	monitor.stop()
 	await stopEverything()
 	if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true })
 }

@@ -16,10 +16,15 @@ export interface MachineInfo {
 	os: string
 	node: string
 	versions: Record<string, string>
+	/** Full sha of HEAD. */
 	commit: string
+	/** Files of the working tree that differ from it, the bench's own outputs left out: the code measured is HEAD's when 0. */
 	uncommittedFiles: number
 	loadavgAtStart: [number, number, number]
 }
+
+/** What the bench writes, and the analysis it embeds: not the code it measures. */
+const BENCH_OUTPUTS = ['BENCHMARKS.md', 'bench/results', 'bench/analysis.md']
 
 function readVersion(name: string): string {
 	try {
@@ -51,8 +56,8 @@ export function machineInfo(): MachineInfo {
 		os: `${os.type()} ${os.release()} ${os.arch()}`,
 		node: process.version,
 		versions: Object.fromEntries(['next', 'tldraw', '@tldraw/sync-core', 'partykit', 'react', '@libsql/client', '@playwright/test'].map((name) => [name, readVersion(name)])),
-		commit: git(['rev-parse', '--short', 'HEAD']),
-		uncommittedFiles: git(['status', '--porcelain']).split('\n').filter(Boolean).length,
+		commit: git(['rev-parse', 'HEAD']) || 'unknown (not a git checkout)',
+		uncommittedFiles: git(['status', '--porcelain', '--', '.', ...BENCH_OUTPUTS.map((file) => `:!${file}`)]).split('\n').filter(Boolean).length,
 		loadavgAtStart: [load[0] ?? 0, load[1] ?? 0, load[2] ?? 0],
 	}
 }
