@@ -8,7 +8,7 @@ import { assetUrls } from '@/lib/canvas/assetUrls'
 import { describeSyncError } from '@/lib/canvas/syncErrors'
 import type { JoinResponse, SessionSummary } from '@/lib/api/sessionSchemas'
 import { SessionProvider, type SessionValue } from '@/components/panel/SessionContext'
-import { createSessionModel } from '@/components/panel/sessionModel'
+import { createSessionSignals } from '@/components/panel/sessionSignals'
 import { PendingBanner } from '@/components/panel/PendingBanner'
 import { SessionSidebar } from '@/components/panel/SessionSidebar'
 import { ToastStack } from '@/components/panel/toasts/ToastStack'
@@ -113,7 +113,7 @@ function SessionCanvasConnection({
 	)
 	const [editor, setEditor] = useState<Editor | null>(null)
 	const serverOffsetMs = useServerOffset(editor, clock)
-	const model = useMemo(() => (editor ? createSessionModel(editor, session.framework) : null), [editor, session.framework])
+	const model = useMemo(() => (editor ? createSessionSignals(editor, session.framework) : null), [editor, session.framework])
 	const ended = useValue('session ended', () => model?.sessionEnd.get().ended ?? false, [model])
 	useReadonlyWhenEnded(editor, ended, role)
 	const sessionValue = useMemo(

@@ -5,13 +5,13 @@ import type { Editor } from 'tldraw'
 import type { PendingWrites } from '@/lib/canvas/pendingWrites'
 import type { Person } from '@/lib/protocol/customMessages'
 import type { Role } from '@/lib/roles'
-import type { SessionModel } from './sessionModel'
+import type { SessionSignals } from './sessionSignals'
 import type { NewToast } from './toasts/toastQueue'
 
 /** Who is looking, at what, and how to talk back: what every panel part and canvas overlay needs. */
 export interface SessionValue {
 	editor: Editor
-	model: SessionModel
+	model: SessionSignals
 	/**
 	 * The role the panel offers controls for. An ended session is read-only for everyone, so while
 	 * it is ended this is `observer` whatever the link: every control that checks it hides at once.

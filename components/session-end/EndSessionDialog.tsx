@@ -5,7 +5,7 @@ import { useValue } from 'tldraw'
 import { Dialog } from '@/components/panel/common/Dialog'
 import { todayCalendarDay } from '@/components/panel/common/dates'
 import { useSession } from '@/components/panel/SessionContext'
-import { summariseSession } from '@/lib/session/sessionSummary'
+import { tallyThreats } from '@/lib/session/threatTally'
 import { endSession } from './sessionEndActions'
 import { SessionSummary } from './SessionSummary'
 
@@ -18,7 +18,7 @@ export function EndSessionDialog({ onClose }: { onClose: () => void }) {
 	const session = useSession()
 	const id = useId()
 	const [nextDate, setNextDate] = useState('')
-	const undecided = useValue('undecided threats', () => summariseSession(session.model.ratedThreats.get()).byDecision.undecided, [
+	const undecided = useValue('undecided threats', () => tallyThreats(session.model.ratedThreats.get()).byDecision.undecided, [
 		session.model,
 	])
 

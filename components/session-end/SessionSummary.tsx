@@ -7,7 +7,7 @@ import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
 import { DECISION_STATE_LABEL, UNDECIDED_LABEL } from '@/lib/session/decisionText'
 import { effectiveRating } from '@/lib/session/effectiveRating'
 import { coverageText } from '@/lib/session/sessionCoverage'
-import { summariseSession } from '@/lib/session/sessionSummary'
+import { tallyThreats } from '@/lib/session/threatTally'
 import { RiskChip } from '@/components/panel/common/RiskChip'
 import { useSession } from '@/components/panel/SessionContext'
 import '@/components/panel/decide/decide.css'
@@ -21,7 +21,7 @@ import './sessionEnd.css'
 export function SessionSummary() {
 	const { model } = useSession()
 	const id = useId()
-	const summary = summariseSession(useValue(model.ratedThreats))
+	const summary = tallyThreats(useValue(model.ratedThreats))
 	const coverage = useValue(model.coverage)
 	const decided = summary.threats - summary.byDecision.undecided
 

@@ -1,16 +1,13 @@
 import { sql } from 'drizzle-orm'
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core'
 // Relative imports: drizzle-kit loads this file without the tsconfig `@/` alias.
-import { DFD_ELEMENT_KINDS } from '../dfd/dfdElementSchema'
+import { DFD_KINDS } from '../dfd/elementKinds'
 import { THREAT_STATUSES } from '../risk/threatStatus'
 import { DECISION_KINDS } from '../session/records/decisionRecord'
 import { CIA_NEEDS, SCOPE_ITEM_KINDS } from '../session/records/scopeItemRecord'
 import { SESSION_EVENT_ACTIONS } from '../session/records/sessionEventRecord'
 import { PHASES, TIMER_ACTIONS } from '../session/records/walkRecords'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '../sessionEnums'
-
-export { FRAMEWORKS, ROLES, SESSION_STATUSES }
-export type { Framework, Role, SessionStatus } from '../sessionEnums'
 
 // SQL has no enum type; a CHECK keeps rows written outside this code (a console, a script) honest.
 function inList(column: string, values: readonly string[]) {
@@ -85,7 +82,7 @@ export const dfdElements = sqliteTable(
 			.references(() => sessions.id, { onDelete: 'cascade' }),
 		shapeId: text('shape_id').notNull(),
 		humanId: text('human_id').notNull(),
-		kind: text('kind', { enum: DFD_ELEMENT_KINDS }).notNull(),
+		kind: text('kind', { enum: DFD_KINDS }).notNull(),
 		name: text('name').notNull(),
 		description: text('description').notNull(),
 		outOfScope: integer('out_of_scope', { mode: 'boolean' }).notNull(),
@@ -99,7 +96,7 @@ export const dfdElements = sqliteTable(
 	(table) => [
 		primaryKey({ columns: [table.sessionId, table.shapeId] }),
 		unique('dfd_elements_session_human_id_unique').on(table.sessionId, table.humanId),
-		check('dfd_elements_kind_check', inList('kind', DFD_ELEMENT_KINDS)),
+		check('dfd_elements_kind_check', inList('kind', DFD_KINDS)),
 	],
 )
 export type DfdElementRow = typeof dfdElements.$inferSelect

@@ -1,10 +1,7 @@
 import * as z from 'zod/mini'
 import { nonEmptyString } from '../nonEmptyString'
 // Relative: lib/db/schema.ts imports this file and drizzle-kit does not resolve the `@/` alias.
-import { DFD_KINDS, type DfdKind } from './elementKinds'
-
-export const DFD_ELEMENT_KINDS = DFD_KINDS
-export type DfdElementKind = DfdKind
+import { DFD_KINDS } from './elementKinds'
 
 export const dfdPropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 export const dfdPropertiesSchema = z.record(z.string(), dfdPropertyValueSchema)
@@ -18,7 +15,7 @@ export type DfdProperties = z.infer<typeof dfdPropertiesSchema>
 export const dfdElementSchema = z.object({
 	shapeId: nonEmptyString,
 	humanId: nonEmptyString,
-	kind: z.enum(DFD_ELEMENT_KINDS),
+	kind: z.enum(DFD_KINDS),
 	name: z.string(),
 	description: z.string(),
 	outOfScope: z.boolean(),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ELEMENT_KINDS, type ElementKind } from './elementKind'
 import { applicableCategories } from './frameworkCatalog'
-import { FRAMEWORK_IDS, type FrameworkId } from './frameworkTypes'
+import { FRAMEWORKS } from '@/lib/sessionEnums'
+import type { FrameworkId } from './frameworkTypes'
 
 /**
  * The whole framework × element-kind matrix, written out by hand from docs/frameworks.md so a
@@ -57,7 +58,7 @@ const EXPECTED: Record<FrameworkId, Record<ElementKind, readonly string[]>> = {
 }
 
 describe('applicableCategories', () => {
-	for (const framework of FRAMEWORK_IDS) {
+	for (const framework of FRAMEWORKS) {
 		for (const kind of ELEMENT_KINDS) {
 			it(`gives a ${kind} the ${framework} categories ${JSON.stringify(EXPECTED[framework][kind])}`, () => {
 				expect(applicableCategories(framework, { kind })).toEqual(EXPECTED[framework][kind])

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { FRAMEWORK_CATALOG, getCategory, isCategoryOf } from './frameworkCatalog'
-import { FRAMEWORK_IDS, frameworkIdSchema } from './frameworkTypes'
+import { FRAMEWORKS } from '@/lib/sessionEnums'
+import { frameworkIdSchema } from './frameworkTypes'
 
 describe('framework catalog', () => {
 	it('has one definition per framework id, keyed by its own id', () => {
-		for (const id of FRAMEWORK_IDS) expect(FRAMEWORK_CATALOG[id].id).toBe(id)
+		for (const id of FRAMEWORKS) expect(FRAMEWORK_CATALOG[id].id).toBe(id)
 	})
 
-	it.each(FRAMEWORK_IDS)('gives every %s category a unique id, a name, a question and one or two examples', (id) => {
+	it.each(FRAMEWORKS)('gives every %s category a unique id, a name, a question and one or two examples', (id) => {
 		const categories = FRAMEWORK_CATALOG[id].categories
 		expect(new Set(categories.map((category) => category.id)).size).toBe(categories.length)
 		for (const category of categories) {
@@ -28,7 +29,7 @@ describe('framework catalog', () => {
 	})
 
 	it('only returns category ids that exist in the framework', () => {
-		for (const id of FRAMEWORK_IDS) {
+		for (const id of FRAMEWORKS) {
 			const known = new Set<string>(FRAMEWORK_CATALOG[id].categories.map((category) => category.id))
 			for (const kind of ['entity', 'process', 'multiprocess', 'store', 'flow'] as const) {
 				for (const categoryId of FRAMEWORK_CATALOG[id].categoriesFor({ kind, isLog: true })) {

@@ -3,8 +3,7 @@ import { FRAMEWORKS } from '@/lib/sessionEnums'
 import { elementKindSchema } from './elementKind'
 
 /** The session's framework; the list itself lives with the other session enums. */
-export const FRAMEWORK_IDS = FRAMEWORKS
-export const frameworkIdSchema = z.enum(FRAMEWORK_IDS)
+export const frameworkIdSchema = z.enum(FRAMEWORKS)
 export type FrameworkId = z.infer<typeof frameworkIdSchema>
 
 /**

@@ -1,4 +1,5 @@
-import { asRiskLevel, modelRating } from './effectiveRating'
+import { asRiskLevel } from '@/lib/risk/riskScore'
+import { modelRating } from './modelRating'
 import { byTimeThenId, compareThreats } from './ordering'
 import type { ModelDecision, ModelThreat, ModelVote } from './sessionModel'
 import type { DecisionInput, ThreatInput, VoteInput } from './sessionModelInput'

@@ -16,7 +16,7 @@ export {
 	type ChangesSince,
 } from './sessionModel'
 export { changesSince, withChangesSince } from './changesSince'
-export { modelRating, type ModelRating } from './effectiveRating'
+export { modelRating, type ModelRating } from './modelRating'
 export { filterForView, isMitigated } from './views'
 export { toMarkdown, type MarkdownOptions } from './markdownReport'
 export { toHtml } from './htmlReport'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+	asRiskLevel,
 	impactSchema,
 	likelihoodSchema,
 	RISK_BANDS,
@@ -75,5 +76,14 @@ describe('riskBand', () => {
 	it('bands a likelihood and impact pair directly', () => {
 		expect(riskBandFor(2, 2).name).toBe('Medium')
 		expect(riskBandFor(4, 4).name).toBe('Critical')
+	})
+})
+
+describe('asRiskLevel', () => {
+	it('narrows 1–5 and refuses anything else', () => {
+		expect(asRiskLevel(3, 'impact')).toBe(3)
+		expect(() => asRiskLevel(0, 'likelihood')).toThrow(RangeError)
+		expect(() => asRiskLevel(2.5, 'likelihood')).toThrow(RangeError)
+		expect(() => asRiskLevel(6, 'impact')).toThrow('Expected an impact from 1 to 5, got 6')
 	})
 })

@@ -19,11 +19,15 @@ export function isRiskLevel(value: unknown): value is RiskLevel {
 	return riskLevelSchema.safeParse(value).success
 }
 
+/** Narrows a stored 1–5 number (a rating, a vote); anything else only arrives through a bug, so it throws. */
+export function asRiskLevel(value: number, what: 'likelihood' | 'impact'): RiskLevel {
+	if (!isRiskLevel(value)) throw new RangeError(`Expected ${what === 'impact' ? 'an' : 'a'} ${what} from 1 to 5, got ${value}`)
+	return value
+}
+
 /** risk = likelihood × impact, 1–25. Throws on values outside 1–5, which only arrive through a cast. */
 export function riskScore(likelihood: Likelihood, impact: Impact): number {
-	if (!isRiskLevel(likelihood)) throw new RangeError(`Expected a likelihood from 1 to 5, got ${likelihood}`)
-	if (!isRiskLevel(impact)) throw new RangeError(`Expected an impact from 1 to 5, got ${impact}`)
-	return likelihood * impact
+	return asRiskLevel(likelihood, 'likelihood') * asRiskLevel(impact, 'impact')
 }
 
 export const RISK_BAND_NAMES = ['Critical', 'High', 'Medium', 'Low'] as const

@@ -1,6 +1,6 @@
 import { aggregateVotes, type VoteSummary } from '../analysis/votes'
-import type { RiskLevel } from '../risk/riskScore'
-import { effectiveRating, toRiskLevel } from './effectiveRating'
+import { asRiskLevel, type RiskLevel } from '../risk/riskScore'
+import { effectiveRating } from './effectiveRating'
 import type { ThreatId, ThreatRecord } from './records/threatRecord'
 import type { VoteRecord } from './records/voteRecord'
 
@@ -12,8 +12,8 @@ export function voteSummaryFor(threatId: ThreatId, votes: readonly VoteRecord[])
 			.map((vote) => ({
 				// Before the room stamps a fresh vote, its voter is not filled in; its id already says whose it is.
 				voterId: vote.voterId || vote.id,
-				likelihood: toRiskLevel(vote.likelihood),
-				impact: toRiskLevel(vote.impact),
+				likelihood: asRiskLevel(vote.likelihood, 'likelihood'),
+				impact: asRiskLevel(vote.impact, 'impact'),
 			})),
 	)
 }

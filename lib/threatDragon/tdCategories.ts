@@ -1,5 +1,6 @@
 import type { CategoryId } from '@/lib/frameworks/frameworkCatalog'
-import { FRAMEWORK_IDS, type FrameworkId } from '@/lib/frameworks/frameworkTypes'
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
+import { FRAMEWORKS } from '@/lib/sessionEnums'
 
 /**
  * A TD threat's `type` is the English name of its category. Per framework and category id: TD's
@@ -58,7 +59,7 @@ export function tdTypeOfCategory(framework: FrameworkId, categoryId: string): st
 
 /** Every (framework, id, TD name) row, for the documentation tables and their test. */
 export function tdTypeTable(): { framework: FrameworkId; categoryId: string; names: readonly string[] }[] {
-	return FRAMEWORK_IDS.flatMap((framework) =>
+	return FRAMEWORKS.flatMap((framework) =>
 		namesOf(framework).map(([categoryId, names]) => ({ framework, categoryId, names })),
 	)
 }

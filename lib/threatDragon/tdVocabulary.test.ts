@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FRAMEWORK_CATALOG } from '@/lib/frameworks/frameworkCatalog'
-import { FRAMEWORK_IDS } from '@/lib/frameworks/frameworkTypes'
+import { FRAMEWORKS } from '@/lib/sessionEnums'
 import { SEVERITIES, THREAT_STATUSES } from '@/lib/risk/threatStatus'
 import { categoryFromTdType, tdTypeOfCategory, tdTypeTable } from './tdCategories'
 import { frameworkFromTd, frameworkToTd, severityFromTd, severityToTd, statusFromTd, statusToTd } from './tdVocabulary'
@@ -84,13 +84,13 @@ describe('diagram types', () => {
 	})
 
 	it('writes each framework under a name it reads back', () => {
-		for (const framework of FRAMEWORK_IDS) expect(frameworkFromTd(frameworkToTd(framework))).toBe(framework)
+		for (const framework of FRAMEWORKS) expect(frameworkFromTd(frameworkToTd(framework))).toBe(framework)
 	})
 })
 
 describe('threat types', () => {
 	it('names every category of every framework, and reads each name back', () => {
-		for (const framework of FRAMEWORK_IDS) {
+		for (const framework of FRAMEWORKS) {
 			for (const { id } of FRAMEWORK_CATALOG[framework].categories) {
 				expect(categoryFromTdType(framework, tdTypeOfCategory(framework, id)), `${framework} ${id}`).toBe(id)
 			}
@@ -112,7 +112,7 @@ describe('threat types', () => {
 	})
 
 	it('accepts our own category names too', () => {
-		for (const framework of FRAMEWORK_IDS) {
+		for (const framework of FRAMEWORKS) {
 			for (const { id, name } of FRAMEWORK_CATALOG[framework].categories) expect(categoryFromTdType(framework, name), `${framework} ${name}`).toBe(id)
 		}
 	})

@@ -1,14 +1,14 @@
 import type { Editor, TLShapeId } from 'tldraw'
 import { naMarkRecord, walkWithFocus } from '@/lib/session/recordFactories'
 import { naMarkIdFor } from '@/lib/session/records/naMarkRecord'
-import type { SessionModel } from '../sessionModel'
+import type { SessionSignals } from '../sessionSignals'
 import { putSessionRecords, removeSessionRecords } from '../sessionWrites'
 
 /**
  * Focuses an element for everyone. The facilitator's own view selects it and centres on it, so
  * the participants following their camera land on it too.
  */
-export function focusElement(editor: Editor, model: SessionModel, shapeId: TLShapeId, { moveCamera = true } = {}): void {
+export function focusElement(editor: Editor, model: SessionSignals, shapeId: TLShapeId, { moveCamera = true } = {}): void {
 	if (model.walk.get().focusShapeId !== shapeId) putSessionRecords(editor, [walkWithFocus(model.walk.get(), shapeId)])
 	if (!moveCamera) return
 	const shape = editor.getShape(shapeId)
@@ -22,7 +22,7 @@ export function focusElement(editor: Editor, model: SessionModel, shapeId: TLSha
 	if (bounds) editor.centerOnPoint(bounds.center, { animation: { duration: 240 } })
 }
 
-export function clearFocus(editor: Editor, model: SessionModel): void {
+export function clearFocus(editor: Editor, model: SessionSignals): void {
 	putSessionRecords(editor, [walkWithFocus(model.walk.get(), null)])
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applicableCategories } from '@/lib/frameworks/frameworkCatalog'
-import { FRAMEWORK_IDS } from '@/lib/frameworks/frameworkTypes'
+import { FRAMEWORKS } from '@/lib/sessionEnums'
 import { isRiskLevel } from '@/lib/risk/riskScore'
 import type { ElementContext } from './elementContext'
 import { SUGGESTION_RULES, type SuggestionRuleId } from './rules'
@@ -203,7 +203,7 @@ describe('suggestion rules', () => {
 
 			it('only names categories that apply to the kind of element it fires on', () => {
 				const element = applicabilityOf(caseFor(rule.id)!.positive)
-				for (const framework of FRAMEWORK_IDS) {
+				for (const framework of FRAMEWORKS) {
 					const listed: readonly string[] = (rule.categories as Partial<Record<string, readonly string[]>>)[framework] ?? []
 					const applicable: readonly string[] = applicableCategories(framework, element)
 					for (const category of listed) expect(applicable, `${framework} ${category}`).toContain(category)

@@ -3,7 +3,7 @@ import { buildThreats } from '../reports/buildThreats'
 import { decisionRecordFromDraft, emptyDecisionDraft } from './decisionDraft'
 import type { DecisionKind } from './records/decisionRecord'
 import type { ThreatRecord } from './records/threatRecord'
-import { summariseSession } from './sessionSummary'
+import { tallyThreats } from './threatTally'
 import { testThreat } from './testRecords'
 
 function decided(threat: ThreatRecord, kind: DecisionKind, decidedAt: number) {
@@ -11,7 +11,7 @@ function decided(threat: ThreatRecord, kind: DecisionKind, decidedAt: number) {
 	return { ...record, decidedByName: 'Paula' }
 }
 
-describe('summariseSession', () => {
+describe('tallyThreats', () => {
 	const critical = testThreat({ humanId: 'T-001', likelihood: 4, impact: 5 })
 	const high = testThreat({ humanId: 'T-002', likelihood: 3, impact: 4 })
 	const low = testThreat({ humanId: 'T-003', likelihood: 1, impact: 2, status: 'Resolved' })
@@ -24,13 +24,13 @@ describe('summariseSession', () => {
 	)
 
 	it('counts threats by band and by the decision in force', () => {
-		const summary = summariseSession(threats)
+		const summary = tallyThreats(threats)
 		expect(summary.threats).toBe(4)
 		expect(summary.byBand).toEqual({ Critical: 1, High: 1, Medium: 1, Low: 1 })
 		expect(summary.byDecision).toEqual({ mitigate: 1, accept: 1, defer: 0, transfer: 0, undecided: 2 })
 	})
 
 	it('lists what is still exploitable, highest risk first, as the unmitigated report does', () => {
-		expect(summariseSession(threats).unmitigated.map((threat) => threat.humanId)).toEqual(['T-001', 'T-002'])
+		expect(tallyThreats(threats).unmitigated.map((threat) => threat.humanId)).toEqual(['T-001', 'T-002'])
 	})
 })

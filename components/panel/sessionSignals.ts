@@ -37,7 +37,7 @@ export interface WalkPage {
  * Everything the panel and the canvas overlays derive from the store, as tldraw signals: computed
  * once per editor, recomputed only when the records it reads change, shared by every component.
  */
-export interface SessionModel {
+export interface SessionSignals {
 	framework: FrameworkId
 	elements: Computed<DfdElement[]>
 	threats: Computed<ThreatRecord[]>
@@ -81,7 +81,7 @@ function byCreation(a: ThreatRecord, b: ThreatRecord): number {
 	return at(a) - at(b) || (a.id < b.id ? -1 : 1)
 }
 
-export function createSessionModel(editor: Editor, framework: FrameworkId): SessionModel {
+export function createSessionSignals(editor: Editor, framework: FrameworkId): SessionSignals {
 	const { query } = editor.store
 	const pages = query.records('page')
 	const shapes = query.records('shape')

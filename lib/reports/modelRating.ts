@@ -1,4 +1,4 @@
-import { isRiskLevel, type RiskBandName, type RiskLevel } from '@/lib/risk/riskScore'
+import type { RiskBandName, RiskLevel } from '@/lib/risk/riskScore'
 import { type RatedThreat, effectiveRating } from '@/lib/session/effectiveRating'
 
 export type { RatedThreat }
@@ -19,10 +19,4 @@ export interface ModelRating {
 export function modelRating(threat: RatedThreat): ModelRating {
 	const { likelihood, impact, score, band } = effectiveRating(threat)
 	return { likelihood, impact, score, band: band.name }
-}
-
-/** Narrows a stored 1–5 number (a vote, an author's rating); anything else only arrives through a bug, so it throws. */
-export function asRiskLevel(value: number, what: string): RiskLevel {
-	if (!isRiskLevel(value)) throw new RangeError(`Expected a ${what} from 1 to 5, got ${value}`)
-	return value
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { effectiveRating } from '@/lib/session/effectiveRating'
-import { asRiskLevel, modelRating } from './effectiveRating'
+import { modelRating } from './modelRating'
 
 describe('modelRating', () => {
 	it("uses the author's rating until the group agrees on one", () => {
@@ -20,13 +20,5 @@ describe('modelRating', () => {
 				expect(modelRating(threat)).toEqual({ likelihood: session.likelihood, impact: session.impact, score: session.score, band: session.band.name })
 			}
 		}
-	})
-})
-
-describe('asRiskLevel', () => {
-	it('narrows 1–5 and refuses anything else', () => {
-		expect(asRiskLevel(3, 'impact')).toBe(3)
-		expect(() => asRiskLevel(0, 'likelihood')).toThrow(RangeError)
-		expect(() => asRiskLevel(2.5, 'likelihood')).toThrow(RangeError)
 	})
 })

@@ -4,7 +4,7 @@ import { isMitigated } from '../reports/views'
 import type { RiskBandName } from '../risk/riskScore'
 import type { DecisionKind } from './records/decisionRecord'
 
-export interface SessionSummaryCounts {
+export interface ThreatTally {
 	threats: number
 	byBand: Record<RiskBandName, number>
 	/** Threats by the kind of their decision in force; `undecided` has none yet. */
@@ -20,7 +20,7 @@ export interface SessionSummaryCounts {
  * The end-of-session summary, from the same threat model the reports are built from
  * (lib/reports/buildThreats.ts), so the dialog and the exported report never disagree.
  */
-export function summariseSession(threats: readonly ModelThreat[]): SessionSummaryCounts {
+export function tallyThreats(threats: readonly ModelThreat[]): ThreatTally {
 	const byBand: Record<RiskBandName, number> = { Critical: 0, High: 0, Medium: 0, Low: 0 }
 	const byDecision: Record<DecisionKind | 'undecided', number> = { mitigate: 0, accept: 0, defer: 0, transfer: 0, undecided: 0 }
 	for (const threat of threats) {
