@@ -62,7 +62,7 @@ interface FieldProps {
 	onFocus: () => void
 }
 
-function TextField({
+function PropertyTextField({
 	testId,
 	label,
 	value,
@@ -156,7 +156,7 @@ function KindField({
 			)
 		case 'text':
 			return (
-				<TextField
+				<PropertyTextField
 					testId={testId}
 					label={field.label}
 					value={typeof value === 'string' ? value : ''}
@@ -247,7 +247,7 @@ export function PropertiesPanel({ editor, readOnly = false, renderHistory }: Pro
 				</span>
 			</header>
 			<fieldset className="tr-properties__fields" disabled={disabled}>
-				<TextField
+				<PropertyTextField
 					testId="properties.name"
 					label={kind === 'flow' ? 'Name (data carried)' : 'Name'}
 					value={text('name')}
@@ -256,7 +256,7 @@ export function PropertiesPanel({ editor, readOnly = false, renderHistory }: Pro
 					onFocus={onFocus}
 					onChange={(value) => onChange('name', value)}
 				/>
-				<TextField
+				<PropertyTextField
 					testId="properties.description"
 					label="Description"
 					value={text('description')}
@@ -284,7 +284,7 @@ export function PropertiesPanel({ editor, readOnly = false, renderHistory }: Pro
 					onFocus={onFocus}
 					onChange={(checked) => onChange('outOfScope', checked)}
 				/>
-				<TextField
+				<PropertyTextField
 					testId="properties.reasonOutOfScope"
 					label="Reason out of scope"
 					value={text('reasonOutOfScope')}

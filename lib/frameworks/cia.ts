@@ -55,7 +55,7 @@ export function ciaCategoriesFor(element: ApplicabilityInput): readonly CiaCateg
 export const CIA = {
 	id: 'CIA',
 	name: 'CIA',
-	summary: 'Confidentiality, integrity and availability needs of each asset and path.',
+	summary: 'Confidentiality, Integrity, Availability: a quick pass over the security triad.',
 	categories: CIA_CATEGORIES,
 	categoriesFor: ciaCategoriesFor,
 } as const satisfies FrameworkDefinition<'CIA', CiaCategoryId>

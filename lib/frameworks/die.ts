@@ -59,7 +59,7 @@ export function dieCategoriesFor(element: ApplicabilityInput): readonly DieCateg
 export const DIE = {
 	id: 'DIE',
 	name: 'DIE',
-	summary: 'Distributed, Immutable, Ephemeral: can each part be replaced rather than repaired?',
+	summary: 'Distributed, Immutable, Ephemeral: resilience qualities for cloud-native systems.',
 	categories: DIE_CATEGORIES,
 	categoriesFor: dieCategoriesFor,
 } as const satisfies FrameworkDefinition<'DIE', DieCategoryId>

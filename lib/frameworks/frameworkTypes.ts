@@ -30,6 +30,7 @@ export type FrameworkCategory<Id extends string = string> = {
 export type FrameworkDefinition<F extends FrameworkId, Id extends string> = {
 	readonly id: F
 	readonly name: string
+	/** One line on what it is for, shown where a facilitator picks a framework. */
 	readonly summary: string
 	/** In the order the panel shows them. */
 	readonly categories: readonly FrameworkCategory<Id>[]

@@ -99,7 +99,7 @@ export function linddunCategoriesFor(element: ApplicabilityInput): readonly Lind
 export const LINDDUN = {
 	id: 'LINDDUN',
 	name: 'LINDDUN',
-	summary: 'Privacy threats per DFD element: what could harm the people whose data this is.',
+	summary: 'Privacy threats: Linking, Identifying, Non-repudiation, Detecting, Data disclosure, Unawareness, Non-compliance.',
 	categories: LINDDUN_CATEGORIES,
 	categoriesFor: linddunCategoriesFor,
 } as const satisfies FrameworkDefinition<'LINDDUN', LinddunCategoryId>

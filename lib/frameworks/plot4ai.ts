@@ -120,7 +120,7 @@ export function plot4aiCategoriesFor(element: ApplicabilityInput): readonly Plot
 export const PLOT4AI = {
 	id: 'PLOT4ai',
 	name: 'PLOT4ai',
-	summary: 'Threats specific to AI systems: data, transparency, privacy, security, safety, bias, ethics, oversight.',
+	summary: 'Practical Library of Threats for AI: risks specific to machine-learning and AI systems.',
 	categories: PLOT4AI_CATEGORIES,
 	categoriesFor: plot4aiCategoriesFor,
 } as const satisfies FrameworkDefinition<'PLOT4ai', Plot4aiCategoryId>

@@ -85,7 +85,7 @@ export function strideCategoriesFor(element: ApplicabilityInput): readonly Strid
 export const STRIDE = {
 	id: 'STRIDE',
 	name: 'STRIDE',
-	summary: 'Security threats per DFD element (Microsoft SDL): what can go wrong at each part.',
+	summary: 'Spoofing, Tampering, Repudiation, Information disclosure, Denial of service, Elevation of privilege: the classic per-element security review.',
 	categories: STRIDE_CATEGORIES,
 	categoriesFor: strideCategoriesFor,
 } as const satisfies FrameworkDefinition<'STRIDE', StrideCategoryId>
