@@ -55,5 +55,7 @@ export function filterForView(model: SessionModel, view: ReportView): SessionMod
 	})
 	// So does the change history: an extract keeps the history of its threats and of the rest of the model.
 	const history = { ...model.history, entries: model.history.entries.filter((entry) => entry.recordType !== 'threat' || kept.has(entry.recordId)) }
-	return { ...model, view, threats, mitigations, changesSince, history, ...notebookForView(model, view, kept) }
+	// And the metadata: a threat left out takes its key=value entries with it.
+	const metadata = model.metadata.filter((entry) => entry.targetKind !== 'threat' || kept.has(entry.targetId ?? ''))
+	return { ...model, view, threats, mitigations, changesSince, history, metadata, ...notebookForView(model, view, kept) }
 }

@@ -9,7 +9,7 @@ export interface ReviewState {
 
 export const NOT_STARTED: ReviewState = { status: 'notStarted', setByName: null, setAt: null }
 
-type EventLike = Pick<ReviewEventRecord, 'id' | 'status' | 'seq' | 'at' | 'byName'>
+type EventLike = Pick<ReviewEventRecord, 'status' | 'seq' | 'at' | 'byName'> & { id: string }
 
 /** The events oldest first: the room's sequence, then its clock, then the id. */
 export function orderedReviewEvents<E extends EventLike>(events: readonly E[]): E[] {
