@@ -58,8 +58,9 @@ test('a session with a project prefix: a participant tags an element and a threa
 	await expect(pat.page.getByTestId('properties.humanId')).toContainText('EE1')
 	await tag(pat.page.getByTestId('properties.metadata'), 'env', 'prod')
 
-	// Pat raises a threat on it and tags the threat too.
+	// Pat raises a threat on it and tags the threat too (typing kept Pat's tab open: Pat moves on).
 	await fiona.moveTo('analyse')
+	await pat.page.getByTestId('panel.tab.analyse').click()
 	await fiona.focusNext()
 	await expect(patPanel.focus()).toContainText('EE1')
 	const sniffed = await patPanel.addThreat('S', SNIFFED)

@@ -11,8 +11,11 @@ export const METADATA_KEY_PATTERN = /^[a-z0-9_.-]{1,40}$/
 export const METADATA_VALUE_MAX = 200
 /** Entries a session may ever create (counted by the room, never given back): far beyond a workshop's needs. */
 export const METADATA_ENTRIES_MAX = 5_000
-/** 'session', or the id of a shape or threat (`shape:…`, `threat:…`), bounded like record ids. */
-const TARGET_MAX = 220
+/**
+ * 'session', or the id of a shape or threat (`shape:…`, `threat:…`). Bounded so the entry's id
+ * stays within what the change history stores of a record id (240).
+ */
+const TARGET_MAX = 160
 
 export const SESSION_TARGET = 'session'
 export type MetadataTarget = string
