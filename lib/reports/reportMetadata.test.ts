@@ -59,6 +59,35 @@ describe('composed IDs, review status and metadata in the exports', () => {
 		expect(unmitigated.metadata.map((entry) => entry.targetKind)).toEqual(['session', 'element', 'element'])
 	})
 
+	it('keep a view’s metadata history to the threats it shows', () => {
+		const entry = (seq: number, recordId: string) => ({
+			seq,
+			recordType: 'metadata-entry',
+			recordId,
+			recordHumanId: 'env',
+			action: 'create' as const,
+			field: '',
+			fieldLabel: '',
+			oldValue: '',
+			newValue: 'env=prod',
+			byName: 'Pat',
+			byRole: 'participant' as const,
+			at: '2025-03-01T09:30:00.000Z',
+			lastAt: '2025-03-01T09:30:00.000Z',
+			edits: 1,
+		})
+		const model = webShopModel()
+		const withHistory = {
+			...model,
+			history: {
+				stopped: false,
+				entries: [entry(1, 'metadata-entry:threat~t1~env'), entry(2, 'metadata-entry:threat~t2~env'), entry(3, 'metadata-entry:shape~p1~env')],
+			},
+		}
+		const kept = filterForView(withHistory, 'unmitigated').history.entries.map((historyEntry) => historyEntry.recordId)
+		expect(kept).toEqual(['metadata-entry:threat~t2~env', 'metadata-entry:shape~p1~env'])
+	})
+
 	it('read a file written before them with no metadata, not started and no prefix', () => {
 		const { metadata: _m, ...older } = JSON.parse(toJson(webShopModel()))
 		const { review: _r, projectPrefix: _p, sessionNumber: _n, ...session } = older.session
