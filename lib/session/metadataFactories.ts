@@ -1,4 +1,3 @@
-import type { Person } from '../protocol/customMessages'
 import {
 	METADATA_ENTRY_TYPE,
 	metadataEntryIdFor,
@@ -25,14 +24,14 @@ export function metadataEntry(target: MetadataTarget, key: string, value: string
 	}
 }
 
-export function reviewEvent(status: ReviewStatus, newId: () => string, person?: Pick<Person, 'userId' | 'name'>): ReviewEventRecord {
+export function reviewEvent(status: ReviewStatus, newId: () => string): ReviewEventRecord {
 	return {
 		id: `${REVIEW_EVENT_TYPE}:${newId()}` as ReviewEventId,
 		typeName: REVIEW_EVENT_TYPE,
 		status,
 		seq: 0,
 		at: 0,
-		by: person?.userId ?? '',
-		byName: person?.name ?? '',
+		by: '',
+		byName: '',
 	}
 }
