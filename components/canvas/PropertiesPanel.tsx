@@ -197,13 +197,15 @@ export interface PropertiesPanelProps {
 	readOnly?: boolean
 	/** Shown under the fields: the element's change history, when the panel has one to show. */
 	renderHistory?: (shapeId: TLShape['id']) => ReactNode
+	/** Shown between the fields and the history: the element's key=value metadata. */
+	renderMetadata?: (shapeId: TLShape['id']) => ReactNode
 }
 
 /**
  * Edits the DFD properties of the one selected element or flow. Every change goes through
  * `editor.updateShape`, so it validates against the schema, is undoable, and syncs live.
  */
-export function PropertiesPanel({ editor, readOnly = false, renderHistory }: PropertiesPanelProps) {
+export function PropertiesPanel({ editor, readOnly = false, renderHistory, renderMetadata }: PropertiesPanelProps) {
 	const element = useValue(
 		'selected dfd element',
 		() => {
@@ -295,6 +297,7 @@ export function PropertiesPanel({ editor, readOnly = false, renderHistory }: Pro
 					onChange={(value) => onChange('reasonOutOfScope', value)}
 				/>
 			</fieldset>
+			{renderMetadata?.(element.shape.id)}
 			{renderHistory?.(element.shape.id)}
 		</aside>
 	)

@@ -7,7 +7,8 @@ import 'tldraw/tldraw.css'
 import { assetUrls } from '@/lib/canvas/assetUrls'
 import { describeSyncError } from '@/lib/canvas/syncErrors'
 import type { JoinResponse, SessionSummary } from '@/lib/api/sessionSchemas'
-import { SessionProvider, type SessionValue } from '@/components/panel/SessionContext'
+import { type ProjectIds, SessionProvider, type SessionValue } from '@/components/panel/SessionContext'
+import { ReviewChip } from '@/components/panel/review/ReviewChip'
 import { createSessionSignals } from '@/components/panel/sessionSignals'
 import { PendingBanner } from '@/components/panel/PendingBanner'
 import { SessionSidebar } from '@/components/panel/SessionSidebar'
@@ -112,6 +113,7 @@ function SessionCanvasConnection({
 		},
 	)
 	const [editor, setEditor] = useState<Editor | null>(null)
+	const [project, setProject] = useState<ProjectIds>({ projectPrefix: session.projectPrefix, sessionNumber: session.sessionNumber })
 	const serverOffsetMs = useServerOffset(editor, clock)
 	const model = useMemo(() => (editor ? createSessionSignals(editor, session.framework) : null), [editor, session.framework])
 	const ended = useValue('session ended', () => model?.sessionEnd.get().ended ?? false, [model])
@@ -132,9 +134,11 @@ function SessionCanvasConnection({
 						serverOffsetMs,
 						notify,
 						pending,
+						project,
+						onProjectChange: setProject,
 					}
 				: null,
-		[editor, model, ended, role, sessionId, session.name, token, userId, people, serverOffsetMs, notify, pending],
+		[editor, model, ended, role, sessionId, session.name, token, userId, people, serverOffsetMs, notify, pending, project],
 	)
 
 	const onMount = useCallback((mounted: Editor) => {
@@ -202,6 +206,7 @@ function SessionCanvasConnection({
 					onChangeName={onChangeName}
 					actions={
 						<>
+							<ReviewChip />
 							<LinksButton />
 							<EndSessionButton />
 						</>

@@ -9,18 +9,19 @@ import {
 	SESSION_DESCRIPTION_MAX_LENGTH,
 	SESSION_NAME_MAX_LENGTH,
 } from '@/lib/api/sessionSchemas'
+import { PROJECT_PREFIX_MESSAGE, PROJECT_PREFIX_PATTERN } from '@/lib/session/composedIds'
 import type { Framework } from '@/lib/sessionEnums'
 import { FRAMEWORK_OPTIONS } from '@/components/frameworks'
 import { rememberCreatedSession } from './mySessionsStore'
 import { SessionLinks } from './SessionLinks'
 
-type Field = 'name' | 'description' | 'framework'
+type Field = 'name' | 'description' | 'framework' | 'projectPrefix'
 type FieldErrors = Partial<Record<Field, string>>
 type CreateResult =
 	| { ok: true; session: CreateSessionResponse }
 	| { ok: false; fieldErrors: FieldErrors; formError?: string }
 
-const FIELDS = ['name', 'description', 'framework'] as const satisfies readonly Field[]
+const FIELDS = ['name', 'description', 'framework', 'projectPrefix'] as const satisfies readonly Field[]
 
 function isField(value: string): value is Field {
 	return (FIELDS as readonly string[]).includes(value)
@@ -33,6 +34,7 @@ function validate(body: CreateSessionBody): FieldErrors {
 	if (body.description.length > SESSION_DESCRIPTION_MAX_LENGTH) {
 		errors.description = `At most ${SESSION_DESCRIPTION_MAX_LENGTH} characters.`
 	}
+	if (body.projectPrefix && !PROJECT_PREFIX_PATTERN.test(body.projectPrefix)) errors.projectPrefix = `${PROJECT_PREFIX_MESSAGE}.`
 	return errors
 }
 
@@ -72,6 +74,7 @@ export function CreateSessionForm() {
 	const [name, setName] = useState('')
 	const [description, setDescription] = useState('')
 	const [framework, setFramework] = useState<Framework>('STRIDE')
+	const [projectPrefix, setProjectPrefix] = useState('')
 	const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
 	const [formError, setFormError] = useState<string>()
 	const [pending, setPending] = useState(false)
@@ -83,7 +86,8 @@ export function CreateSessionForm() {
 
 	async function onSubmit(event: FormEvent<HTMLFormElement>) {
 		event.preventDefault()
-		const body: CreateSessionBody = { name: name.trim(), description: description.trim(), framework }
+		const prefix = projectPrefix.trim().toUpperCase()
+		const body: CreateSessionBody = { name: name.trim(), description: description.trim(), framework, ...(prefix ? { projectPrefix: prefix } : {}) }
 		const errors = validate(body)
 		showErrors(errors)
 		if (Object.keys(errors).length > 0) return
@@ -184,6 +188,28 @@ export function CreateSessionForm() {
 					{selected?.summary}
 				</p>
 				<FieldError id={`${id}-framework-error`} message={fieldErrors.framework} />
+			</div>
+
+			<div className="field">
+				<label className="field__label" htmlFor={`${id}-projectPrefix`}>
+					Project prefix <span className="field__optional">(optional)</span>
+				</label>
+				<input
+					id={`${id}-projectPrefix`}
+					className="input"
+					data-testid="home.projectPrefix"
+					value={projectPrefix}
+					onChange={(event) => setProjectPrefix(event.target.value)}
+					maxLength={10}
+					autoComplete="off"
+					placeholder="e.g. PAY"
+					aria-invalid={fieldErrors.projectPrefix ? true : undefined}
+					aria-describedby={describedBy('projectPrefix', `${id}-projectPrefix-hint`)}
+				/>
+				<p className="field__hint" id={`${id}-projectPrefix-hint`}>
+					Exported threat IDs then read PAY.S01.T-001, so models of several sessions combine without clashes.
+				</p>
+				<FieldError id={`${id}-projectPrefix-error`} message={fieldErrors.projectPrefix} />
 			</div>
 
 			<div className="form__actions">

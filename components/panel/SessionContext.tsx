@@ -5,6 +5,7 @@ import type { Editor } from 'tldraw'
 import type { PendingWrites } from '@/lib/canvas/pendingWrites'
 import type { Person } from '@/lib/protocol/customMessages'
 import type { Role } from '@/lib/roles'
+import type { IdScope } from '@/lib/session/composedIds'
 import type { SessionSignals } from './sessionSignals'
 import type { NewToast } from './toasts/toastQueue'
 
@@ -30,7 +31,14 @@ export interface SessionValue {
 	/** This person's changes the room has not acknowledged yet: shown as pending. */
 	pending: PendingWrites
 	notify: (toast: NewToast) => void
+	/** The project prefix and session number exported IDs are composed with (lib/session/composedIds.ts). */
+	project: ProjectIds
+	/** After the facilitator saved a new prefix: the panel and header show it at once. */
+	onProjectChange: (project: ProjectIds) => void
 }
+
+/** `projectPrefix` null for none. */
+export type ProjectIds = IdScope
 
 const SessionContext = createContext<SessionValue | null>(null)
 

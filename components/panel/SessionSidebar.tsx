@@ -11,6 +11,8 @@ import { useFollowFacilitator } from './analyse/useFollowFacilitator'
 import { DecideTab } from './decide/DecideTab'
 import { NotebookTab } from './notebook/NotebookTab'
 import { RecordHistory } from './history/RecordHistory'
+import { MetadataEditor } from './metadata/MetadataEditor'
+import { PanelSection } from './common/PanelSection'
 import { ScopeTab } from './scope/ScopeTab'
 import { useSession } from './SessionContext'
 import { useSelectionOpensProperties } from './useSelectionOpensProperties'
@@ -84,6 +86,11 @@ export function SessionSidebar() {
 						editor={editor}
 						readOnly={role === 'observer'}
 						renderHistory={(shapeId) => <RecordHistory key={shapeId} recordId={shapeId} />}
+						renderMetadata={(shapeId) => (
+							<PanelSection title="Metadata" testId="properties.metadata">
+								<MetadataEditor key={shapeId} target={shapeId} label="this element" />
+							</PanelSection>
+						)}
 					/>
 				)}
 			</div>

@@ -14,7 +14,10 @@ import { type ElementBadge, elementBadges } from '@/lib/session/elementBadges'
 import { historyByRecord } from '@/lib/history/historyText'
 import type { HistoryEntryRecord } from '@/lib/session/records/historyEntryRecord'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { MetadataEntryRecord } from '@/lib/session/records/metadataEntryRecord'
 import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
+import { metadataByTarget, type MetadataPair } from '@/lib/session/metadata'
+import { currentReview, type ReviewState } from '@/lib/session/reviewStatus'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
@@ -73,6 +76,12 @@ export interface SessionSignals {
 	historyEntries: Computed<HistoryEntryRecord[]>
 	/** Each tracked record's history, oldest first. */
 	history: Computed<Map<string, HistoryEntryRecord[]>>
+	/** Every key=value metadata entry. */
+	metadataEntries: Computed<MetadataEntryRecord[]>
+	/** Each target's ('session', a shape id, a threat id) entries in key order. */
+	metadata: Computed<Map<string, MetadataPair[]>>
+	/** The review status in force (lib/session/reviewStatus.ts). */
+	review: Computed<ReviewState>
 }
 
 function byCreation(a: ThreatRecord, b: ThreatRecord): number {
@@ -120,6 +129,8 @@ export function createSessionSignals(editor: Editor, framework: FrameworkId): Se
 	const decisions = query.records('decision')
 	const sessionEvents = query.records('session-event')
 	const historyEntries = query.records('history-entry')
+	const metadataEntries = query.records('metadata-entry')
+	const reviewEvents = query.records('review-event')
 	const ratedThreats = computed('rated threats', () => {
 		const humanIdOfShape = new Map(elements.get().map((element) => [element.shapeId, element.humanId]))
 		return buildThreats(liveThreats.get(), votes.get(), decisions.get(), humanIdOfShape)
@@ -149,5 +160,8 @@ export function createSessionSignals(editor: Editor, framework: FrameworkId): Se
 		sessionEnd: computed('session end', () => sessionEndState(sessionEvents.get())),
 		historyEntries,
 		history: computed('history', () => historyByRecord(historyEntries.get())),
+		metadataEntries,
+		metadata: computed('metadata', () => metadataByTarget(metadataEntries.get())),
+		review: computed('review', () => currentReview(reviewEvents.get())),
 	}
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { USER_KEY_PATTERN } from '../protocol/identity'
 import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
+import { projectPrefixSchema } from '@/lib/session/composedIds'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { sessionRecordsResponse } from './sessionRecordSchemas'
 import { isSafeLine, isSafeText, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from './textRules'
@@ -33,6 +34,8 @@ export const createSessionBody = z.object({
 	name: sessionNameSchema,
 	description: z._default(sessionDescriptionSchema, ''),
 	framework: z._default(z.enum(FRAMEWORKS), 'STRIDE'),
+	/** `PAY` makes exported threat IDs read `PAY.S01.T-007`; absent or null for none. */
+	projectPrefix: z.optional(z.nullable(projectPrefixSchema)),
 })
 export type CreateSessionBody = z.infer<typeof createSessionBody>
 
@@ -58,6 +61,10 @@ export const sessionSummary = z.object({
 	description: z.string(),
 	framework: z.enum(FRAMEWORKS),
 	status: z.enum(SESSION_STATUSES),
+	/** The project prefix of composed IDs; null for none. */
+	projectPrefix: z.nullable(z.string()),
+	/** 1 for a first session, the previous one's + 1 for a follow-up. */
+	sessionNumber: z.int(),
 })
 export type SessionSummary = z.infer<typeof sessionSummary>
 
@@ -83,6 +90,10 @@ export const sessionDetailsResponse = z.object({
 	...sessionRecordsResponse.shape,
 })
 export type SessionDetailsResponse = z.infer<typeof sessionDetailsResponse>
+
+/** PATCH /api/sessions/:id: the facilitator sets or clears the project prefix. */
+export const updateSessionBody = z.object({ projectPrefix: z.nullable(projectPrefixSchema) })
+export type UpdateSessionBody = z.infer<typeof updateSessionBody>
 
 export const errorResponse = z.object({
 	error: z.string(),

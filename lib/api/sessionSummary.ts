@@ -9,5 +9,7 @@ export function toSessionSummary(row: SessionRow): SessionSummary {
 		description: row.description,
 		framework: row.framework,
 		status: row.status,
+		projectPrefix: row.projectPrefix,
+		sessionNumber: row.sessionNumber,
 	}
 }

@@ -16,6 +16,7 @@ import {
 	fixtureWalk,
 } from '@/lib/session/workshopRecordFixtures'
 import { arrowBinding, dfdShape, flowArrow, pageRecord } from '../../tests/support/canvasRecords'
+import { metadataEntry, reviewEvent } from '@/lib/session/metadataFactories'
 import { followUpSnapshot } from './followUpSnapshot'
 import { validateRecords } from './roomSnapshot'
 
@@ -131,5 +132,25 @@ describe('followUpSnapshot of the notebook', () => {
 
 	it('keeps the notebook counters, so the size limits still hold', () => {
 		expect(canvas.humanIdCounters).toMatchObject({ [ATTACK_TREES_COUNTER]: 3 })
+	})
+})
+
+describe('followUpSnapshot: metadata and review status', () => {
+	const tags = [
+		{ ...metadataEntry('session', 'compliance', 'PCI'), createdBy: 'fay', createdAt: 1 },
+		{ ...metadataEntry(api.id, 'env', 'prod'), createdBy: 'pat', createdAt: 2 },
+		{ ...metadataEntry(open.id, 'owner', 'payments'), createdBy: 'pat', createdAt: 3 },
+		{ ...metadataEntry(resolved.id, 'owner', 'payments'), createdBy: 'pat', createdAt: 4 },
+	]
+	const review = { ...reviewEvent('approved', () => 'r1'), seq: 1, at: 5, by: 'fay', byName: 'Fay' }
+	const canvas = followUpSnapshot([...RECORDS, ...tags, review], {})
+	const kept = canvas.snapshot.documents.map(({ state }) => state)
+
+	it('carries the metadata of the session, the elements and the carried threats; the review starts anew', () => {
+		const ids = kept.map((record) => record.id)
+		expect(ids).toEqual(expect.arrayContaining(tags.slice(0, 3).map((tag) => tag.id)))
+		expect(ids).not.toContain(tags[3]?.id)
+		expect(ids).not.toContain(review.id)
+		expect(validateRecords(kept)).toEqual([])
 	})
 })

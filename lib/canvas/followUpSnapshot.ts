@@ -26,14 +26,16 @@ function isCarried(record: TLRecord): boolean {
  * decision history, and the agenda's durations; from the notebook, every note, the attack trees
  * on model-level goals and on carried threats, and the questions still parked. Not carried: votes,
  * n/a marks (the group asks again), phase, timer and session events (a new meeting, a new clock),
- * the walk's focus, resolved questions (what they became is carried).
+ * the walk's focus, resolved questions (what they became is carried), the review status (a new
+ * session is reviewed anew). Key=value metadata goes with what it describes: the session's, every
+ * element's, and that of the carried threats.
  *
  * Record ids stay the same, so the follow-up's report can say what changed since; the counters
  * start past every ID the ended session handed out (closed and deleted threats included), so no
  * human ID is ever reused. Pure.
  */
 export function followUpSnapshot(records: readonly TLRecord[], counters: HumanIdCounters): FollowUpCanvas {
-	const carriedThreats = new Set(records.filter(isCarried).map((record) => record.id))
+	const carriedThreats = new Set<string>(records.filter(isCarried).map((record) => record.id))
 	const carriedGoals = new Set(
 		records.flatMap((record) =>
 			record.typeName === 'attack-node' && record.ancestors.length === 0 && (record.threatId === null || carriedThreats.has(record.threatId)) ? [record.id] : [],
@@ -46,6 +48,7 @@ export function followUpSnapshot(records: readonly TLRecord[], counters: HumanId
 		if (CANVAS_TYPES.has(record.typeName) || record.typeName === 'scope-item') return [record]
 		if (record.typeName === 'threat') return carriedThreats.has(record.id) ? [record] : []
 		if (record.typeName === 'decision') return carriedThreats.has(record.threatId) ? [record] : []
+		if (record.typeName === 'metadata-entry') return record.target.startsWith('threat:') && !carriedThreats.has(record.target) ? [] : [record]
 		if (record.typeName === 'walk') return [{ ...record, focusShapeId: null }]
 		return []
 	})

@@ -4,7 +4,9 @@ import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { ElementInput, PageInput, SessionInput, SessionModelInput } from '@/lib/reports/sessionModelInput'
 import type { AttackNodeRecord } from '@/lib/session/records/attackNodeRecord'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { MetadataEntryRecord } from '@/lib/session/records/metadataEntryRecord'
 import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
+import type { ReviewEventRecord } from '@/lib/session/records/reviewEventRecord'
 import type { HistoryEntryRecord } from '@/lib/session/records/historyEntryRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ParkedQuestionRecord } from '@/lib/session/records/parkedQuestionRecord'
@@ -121,5 +123,7 @@ export function sessionModelFromStore({ session, records, exportedAt }: StoreMod
 		parkedQuestions: ofType<ParkedQuestionRecord>(records, 'parked-question'),
 		notes: ofType<WorkshopNoteRecord>(records, 'workshop-note'),
 		history: ofType<HistoryEntryRecord>(records, 'history-entry'),
+		metadata: ofType<MetadataEntryRecord>(records, 'metadata-entry'),
+		reviewEvents: ofType<ReviewEventRecord>(records, 'review-event'),
 	}
 }

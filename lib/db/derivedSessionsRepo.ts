@@ -20,6 +20,8 @@ export interface InitialCanvas {
 export interface DerivedSessionInput extends CreateSessionBody {
 	/** The session this one follows up, if any. */
 	previousSessionId?: string | null
+	/** Which session of its chain this is (a follow-up counts on from its previous session); 1 when absent. */
+	sessionNumber?: number
 }
 
 /**
@@ -32,11 +34,15 @@ export interface DerivedSessionInput extends CreateSessionBody {
  * the path of a bug or an unreachable database, not of a bad upload.
  */
 export async function createSessionWithCanvas(input: DerivedSessionInput, canvas: InitialCanvas, now: number = Date.now()): Promise<CreatedSession> {
-	const created = await createSession({ name: input.name, description: input.description, framework: input.framework }, now)
+	const { name, description, framework, projectPrefix } = input
+	const created = await createSession({ name, description, framework, projectPrefix }, now)
 	const db = await getDb()
 	try {
 		if (input.previousSessionId) {
-			await db.update(sessions).set({ previousSessionId: input.previousSessionId }).where(eq(sessions.id, created.id))
+			await db
+				.update(sessions)
+				.set({ previousSessionId: input.previousSessionId, sessionNumber: input.sessionNumber ?? 1 })
+				.where(eq(sessions.id, created.id))
 		}
 		// A fresh room starts at clock 0; its first own save (clock ≥ 1) replaces this one.
 		await saveCanvas(created.id, { snapshot: { ...canvas.snapshot }, clock: 0, humanIdCounters: canvas.humanIdCounters, elements: canvas.elements }, now)

@@ -34,6 +34,10 @@ export const sessions = sqliteTable(
 		 * to an added SQLite column, and a session with a follow-up is not deleted silently anyway.
 		 */
 		previousSessionId: text('previous_session_id').references((): AnySQLiteColumn => sessions.id),
+		/** The project's prefix of composed IDs (`PAY` → `PAY.S03.T-007`, lib/session/composedIds.ts); null for none. */
+		projectPrefix: text('project_prefix'),
+		/** Which session of its chain this is: 1 for a first session, the previous one's + 1 for a follow-up. */
+		sessionNumber: integer('session_number').notNull().default(1),
 	},
 	() => [
 		check('sessions_framework_check', inList('framework', FRAMEWORKS)),

@@ -46,6 +46,8 @@ export function sessionInputOf(row: SessionRow): SessionInput {
 		endedAt: row.endedAt,
 		nextSessionDate: row.nextSessionDate || null,
 		previousSessionId: row.previousSessionId,
+		projectPrefix: row.projectPrefix,
+		sessionNumber: row.sessionNumber,
 	}
 }
 

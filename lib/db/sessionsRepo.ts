@@ -33,6 +33,7 @@ export async function createSession(input: CreateSessionBody, now: number = Date
 			name: input.name,
 			description: input.description,
 			framework: input.framework,
+			projectPrefix: input.projectPrefix ?? null,
 			status: 'active',
 			createdAt: now,
 			updatedAt: now,
@@ -42,6 +43,13 @@ export async function createSession(input: CreateSessionBody, now: number = Date
 		),
 	])
 	return { id, tokens }
+}
+
+/** Sets or clears the project prefix; false for an unknown session. */
+export async function setProjectPrefix(id: string, projectPrefix: string | null, now: number = Date.now()): Promise<boolean> {
+	const db = await getDb()
+	const updated = await db.update(sessions).set({ projectPrefix, updatedAt: now }).where(eq(sessions.id, id)).returning({ id: sessions.id })
+	return updated.length > 0
 }
 
 export async function findSession(id: string): Promise<SessionRow | null> {

@@ -4,6 +4,7 @@ import { PROCESS_SHAPE_DEFAULTS, type ProcessShape } from '../dfd/shapes/process
 import { fixtureScopeItem } from '../session/workshopRecordFixtures'
 import { testThreat } from '../session/testRecords'
 import { HISTORY_TRUNCATION_MARKER, HISTORY_VALUE_MAX } from '../session/records/historyEntryRecord'
+import { metadataEntry } from '../session/metadataFactories'
 import { recordChanges, trackedState } from './recordChanges'
 import type { RenderContext } from './trackedRecords'
 
@@ -14,6 +15,18 @@ function processShape(props: Partial<ProcessShape['props']> = {}, at = { x: 0, y
 }
 
 describe('recordChanges', () => {
+	it('records a metadata entry by its key: set, a new value, removed', () => {
+		const entry = { ...metadataEntry('shape:p', 'env', 'prod'), createdBy: 'pat', createdAt: 1 }
+		expect(recordChanges({ prev: null, next: entry }, context)).toMatchObject([{ recordType: 'metadata-entry', recordHumanId: 'env', action: 'create', newValue: 'env=prod' }])
+		const changed = { ...entry, value: 'staging' }
+		expect(recordChanges({ prev: entry, next: changed }, context)).toEqual([
+			{ recordType: 'metadata-entry', recordId: entry.id, recordHumanId: 'env', action: 'update', field: 'value', oldValue: 'prod', newValue: 'staging' },
+		])
+		expect(recordChanges({ prev: entry, next: null }, context)).toMatchObject([{ action: 'delete', oldValue: 'env=prod' }])
+		const long = metadataEntry('session', 'k'.repeat(40), 'v')
+		expect(recordChanges({ prev: null, next: long }, context)[0]?.recordHumanId).toHaveLength(32)
+	})
+
 	it('records a threat field change old → new with the human ID', () => {
 		const prev = testThreat({ humanId: 'T-007', status: 'Open' })
 		const next = { ...prev, status: 'Resolved' as const, likelihood: 5 }

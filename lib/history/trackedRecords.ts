@@ -3,7 +3,7 @@ import { DFD_KIND_LABEL, dfdKindOfShapeType } from '../dfd/elementKinds'
 import { flowMetaOf } from '../dfd/flowMeta'
 import { TRUST_ZONE_LABELS } from '../dfd/shapes/boundary-props'
 import { AI_MODEL_LABELS } from '../dfd/shapes/process-props'
-import { HISTORY_TRUNCATION_MARKER, HISTORY_VALUE_MAX } from '../session/records/historyEntryRecord'
+import { HISTORY_HUMAN_ID_MAX, HISTORY_TRUNCATION_MARKER, HISTORY_VALUE_MAX } from '../session/records/historyEntryRecord'
 
 // What the change history tracks: per record type, the fields a person means to change, and how
 // a value reads in the panel and the reports. Everything else — an element's position, size,
@@ -221,9 +221,22 @@ function elementHumanId(record: AnyRecord): string {
 	return properties ? stringField(properties, 'humanId') : ''
 }
 
+/**
+ * A key=value metadata entry (lib/session/records/metadataEntryRecord.ts): its key stands for a
+ * human ID (cut to what an entry holds), `key=value` for its title; only the value changes.
+ */
+const METADATA_ENTRY: TrackedRecordType = {
+	typeName: 'metadata-entry',
+	label: 'Metadata',
+	tracks: () => true,
+	humanId: (record) => stringField(record, 'key').slice(0, HISTORY_HUMAN_ID_MAX),
+	title: (record) => boundedValue(`${stringField(record, 'key')}=${stringField(record, 'value')}`),
+	fields: [plain('value', 'Value')],
+}
+
 /** Every tracked record type, by type name. */
 export const TRACKED_RECORDS: ReadonlyMap<string, TrackedRecordType> = new Map(
-	[THREAT, MITIGATION, SCOPE_ITEM, ELEMENT].map((type) => [type.typeName, type]),
+	[THREAT, MITIGATION, SCOPE_ITEM, ELEMENT, METADATA_ENTRY].map((type) => [type.typeName, type]),
 )
 
 /** The label of a field of a tracked type, or the key itself for one the registry no longer lists. */

@@ -4,6 +4,7 @@ import { changesSection } from './reportChanges'
 import { historySection } from './reportHistory'
 import type { ReportDocument, Section } from './reportDocument'
 import { executiveSummary, titlePage } from './reportIntro'
+import { metadataSection } from './reportMetadata'
 import { attackTreesSection, notesSection, parkingLotSection } from './reportNotebook'
 import {
 	appendixSection,
@@ -37,6 +38,8 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 			systemOverview(model),
 			assetsSection(model),
 			threatInventory(model),
+			// Only a model with metadata on an element or a threat has one.
+			...[metadataSection(model)].filter((section): section is Section => section !== null),
 			...[attackTreesSection(model)].filter((section): section is Section => section !== null),
 			mitigationPlanSection(model),
 			testPlanSection(model),

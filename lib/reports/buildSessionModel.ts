@@ -5,6 +5,7 @@ import { buildDiagrams } from './buildDiagrams'
 import { buildMitigations, withMitigationSummaries } from './buildMitigations'
 import { buildNotebook } from './buildNotebook'
 import { buildHistory } from './buildHistory'
+import { buildMetadata, buildReview, withComposedThreatIds } from './buildMetadata'
 import { buildThreats, isoInstant } from './buildThreats'
 import {
 	type ModelNaMark,
@@ -64,7 +65,10 @@ function buildCoverage(input: SessionModelInput) {
  * The whole session as one versioned document (sessionModel.ts), from the rows and records the app
  * holds. Pure: the same input gives the same model, byte for byte once serialised.
  */
-export function buildSessionModel(input: SessionModelInput): SessionModel {
+export function buildSessionModel(given: SessionModelInput): SessionModel {
+	const idScope = { projectPrefix: given.session.projectPrefix ?? null, sessionNumber: given.session.sessionNumber ?? 1 }
+	// Composed once, here: every part of the model and every export built from it shows the same ID.
+	const input: SessionModelInput = { ...given, threats: withComposedThreatIds(given.threats, idScope) }
 	const humanIdOfShape = new Map(input.elements.map((element) => [element.shapeId, element.humanId]))
 	const { session } = input
 	const threats = buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape)
@@ -85,6 +89,8 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 			nextSessionDate: session.nextSessionDate || null,
 			previousSessionId: session.previousSessionId || null,
 			source: session.source ? { tool: session.source.tool, summary: { ...session.source.summary } } : null,
+			...idScope,
+			review: buildReview(input.reviewEvents ?? []),
 		},
 		participants: input.participants.map(({ name, role }) => ({ name, role })),
 		scope: buildScope(input.scopeItems),
@@ -97,5 +103,6 @@ export function buildSessionModel(input: SessionModelInput): SessionModel {
 		changesSince: null,
 		...buildNotebook(input),
 		history: buildHistory(input.history ?? []),
+		metadata: buildMetadata(input),
 	}
 }

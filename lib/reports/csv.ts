@@ -1,4 +1,5 @@
 import { MITIGATION_STATUS_LABEL } from '@/lib/session/records/mitigationRecord'
+import { formatMetadata } from '@/lib/session/metadata'
 import type { SessionModel } from './sessionModel'
 import { componentLabelFor, dayOf, decidedByLabel, mitigationPlanOf } from './threatFacts'
 
@@ -19,6 +20,7 @@ export const CSV_COLUMNS = [
 	'decided_by',
 	'decided_at',
 	'mitigations',
+	'metadata',
 ] as const
 
 const CRLF = '\r\n'
@@ -55,6 +57,8 @@ export function toCsv(model: SessionModel, options: CsvOptions = {}): string {
 			.flatMap((id) => mitigationById.get(id) ?? [])
 			.map((mitigation) => `${mitigation.humanId} (${MITIGATION_STATUS_LABEL[mitigation.status]})`)
 			.join('; ')
+	// "env=prod; owner=payments": the threat's own metadata (its element's is in the JSON export).
+	const metadataOf = (threatId: string) => formatMetadata(model.metadata.filter((entry) => entry.targetKind === 'threat' && entry.targetId === threatId))
 	const rows = model.threats.map((threat) => {
 		const plan = mitigationPlanOf(threat)
 		const { decision } = threat
@@ -75,6 +79,7 @@ export function toCsv(model: SessionModel, options: CsvOptions = {}): string {
 			decision ? decidedByLabel(decision) : '',
 			decision?.decidedAt ?? '',
 			mitigationsOf(threat.mitigationIds),
+			metadataOf(threat.id),
 		]
 	})
 	const lines = [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvField).join(','))

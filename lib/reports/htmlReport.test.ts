@@ -52,7 +52,7 @@ describe('toHtml', () => {
 		expect(html).toContain('@media print')
 		expect(html).toContain('section{break-before:page}')
 		expect(html).toContain('thead{display:table-header-group}')
-		expect(html.match(/<section id=/g)).toHaveLength(12)
+		expect(html.match(/<section id=/g)).toHaveLength(13)
 	})
 
 	it('inlines the diagrams and the heat map as SVG', () => {

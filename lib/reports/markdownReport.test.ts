@@ -22,6 +22,7 @@ describe('toMarkdown', () => {
 			'## System overview',
 			'## Assets',
 			'## Threat inventory',
+			'## Metadata',
 			'## Mitigation plan',
 			'## Test plan',
 			'## Accepted, deferred and transferred risks',

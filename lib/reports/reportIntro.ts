@@ -6,6 +6,7 @@ import { RESIDUAL_KINDS, type ResidualKind, type ResidualRisk, residualRiskLabel
 import type { ModelThreat, ScopeEntry, SessionModel } from './sessionModel'
 import { byRiskDescending, componentLabelFor, coveragePercent, dayOf, minuteOf } from './threatFacts'
 import { isMitigated } from './views'
+import { projectFacts, reviewFact, sessionMetadataFact } from './reportMetadata'
 
 export const TOP_RISK_COUNT = 3
 
@@ -42,12 +43,15 @@ export function titlePage(model: SessionModel): Section {
 	const participants = model.participants.map((person) => `${person.name} (${ROLE_LABELS[person.role]})`).join(', ')
 	const facts: [string, Inline[]][] = [
 		['Session ID', [session.id]],
+		...projectFacts(model),
 		['Framework', [getFramework(session.framework).name]],
 		['Held on', [dayOf(session.createdAt)]],
 		['Ended', [session.endedAt ? minuteOf(session.endedAt) : `not yet (${session.status})`]],
+		['Review status', reviewFact(model)],
 		['Participants', [participants || '—']],
 		['Previous session', [session.previousSessionId ?? '—']],
 		['Next session', [session.nextSessionDate ?? '—']],
+		...sessionMetadataFact(model),
 		['Report generated', [minuteOf(model.exportedAt)]],
 	]
 	return {

@@ -11,6 +11,7 @@ import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
 import { ROLES, SESSION_STATUSES } from '@/lib/sessionEnums'
 import { modelRating } from './modelRating'
 import { attackTreeSchema, parkedQuestionSchema, workshopNoteSchema } from './notebookModel'
+import { metadataEntrySchema, NOT_REVIEWED, reviewSchema } from './metadataModel'
 import { EMPTY_HISTORY, historySchema } from './historySchema'
 import { EMPTY_HISTORY_SUMMARY, historySummarySchema } from './historySummary'
 import { REPORT_VIEWS, type ReportView } from './reportViews'
@@ -50,6 +51,12 @@ export const sessionInfoSchema = z.object({
 	previousSessionId: z.string().min(1).nullable(),
 	/** Where the model came from, when an import; absent from files written before it existed. */
 	source: modelSourceSchema.nullable().default(null),
+	/** The project prefix threat IDs are composed with (`PAY` → `PAY.S01.T-007`); null for none. */
+	projectPrefix: z.string().nullable().default(null),
+	/** Which session of its chain this is: 1, then each follow-up's previous + 1 (`S01`, `S02`…). */
+	sessionNumber: z.number().int().positive().default(1),
+	/** The review status the facilitator set; 'notStarted' in files written before it existed. */
+	review: reviewSchema.default(NOT_REVIEWED),
 })
 
 export const participantSchema = z.object({ name: z.string(), role: z.enum(ROLES) })
@@ -286,6 +293,8 @@ export const sessionModelSchema = z.object({
 	notes: z.array(workshopNoteSchema).default([]),
 	/** Who changed what, old → new (lib/history); empty for files written before it existed. */
 	history: historySchema.default(EMPTY_HISTORY),
+	/** Key=value metadata on the session, its elements and its threats (lib/reports/metadataModel.ts). */
+	metadata: z.array(metadataEntrySchema).default([]),
 })
 
 export type SessionInfo = z.infer<typeof sessionInfoSchema>

@@ -3,6 +3,8 @@ import type { DfdProperties } from '@/lib/dfd/dfdElementSchema'
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
+import type { MetadataEntryRecord } from '@/lib/session/records/metadataEntryRecord'
+import type { ReviewEventRecord } from '@/lib/session/records/reviewEventRecord'
 import type { AttackNodeRecord } from '@/lib/session/records/attackNodeRecord'
 import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
@@ -32,6 +34,10 @@ export interface SessionInput {
 	nextSessionDate?: string | null
 	previousSessionId?: string | null
 	source?: ModelSource | null
+	/** The project prefix of composed IDs (`PAY`); null or absent for none. */
+	projectPrefix?: string | null
+	/** Which session of its chain this is; 1 when absent. */
+	sessionNumber?: number
 }
 
 export interface ParticipantInput {
@@ -94,6 +100,10 @@ export type ParkedQuestionInput = Omit<ParkedQuestionRecord, 'typeName' | 'id' |
 
 export type WorkshopNoteInput = Omit<WorkshopNoteRecord, 'typeName' | 'id' | 'shapeId'> & { shapeId: string | null }
 
+export type MetadataInput = Pick<MetadataEntryRecord, 'target' | 'key' | 'value'>
+
+export type ReviewEventInput = Pick<ReviewEventRecord, 'status' | 'seq' | 'at' | 'byName'> & { id: string }
+
 export interface SessionModelInput {
 	/** When the export was made; passed in so the builder stays pure and its output reproducible. */
 	exportedAt: number
@@ -114,4 +124,8 @@ export interface SessionModelInput {
 	attackNodes?: readonly AttackNodeInput[]
 	parkedQuestions?: readonly ParkedQuestionInput[]
 	notes?: readonly WorkshopNoteInput[]
+	/** Key=value metadata on the session, elements and threats; absent where a caller has none. */
+	metadata?: readonly MetadataInput[]
+	/** The review status changes, in any order; none means 'not started'. */
+	reviewEvents?: readonly ReviewEventInput[]
 }

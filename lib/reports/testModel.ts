@@ -298,6 +298,18 @@ export const WEB_SHOP_INPUT: SessionModelInput = {
 		{ kind: 'assumption', humanId: 'AS1', title: 'The PSP is PCI-DSS Level 1 certified', description: 'Checked against their attestation of compliance', confidentiality: null, integrity: null, availability: null, inScope: true, createdAt: at('2025-03-01T09:08:00Z') },
 		{ kind: 'compliance', humanId: 'CR1', title: 'PCI-DSS 4.0 SAQ A', description: '', confidentiality: null, integrity: null, availability: null, inScope: true, createdAt: at('2025-03-01T09:09:00Z') },
 	],
+	metadata: [
+		{ target: 'threat:t1', key: 'owner.team', value: 'payments' },
+		{ target: 'session', key: 'compliance', value: 'PCI' },
+		{ target: 'shape:p1', key: 'env', value: 'prod' },
+		{ target: 'shape:p1', key: 'data_class', value: 'cardholder' },
+		// On a threat no longer in the model: left out of every export.
+		{ target: 'threat:gone', key: 'env', value: 'prod' },
+	],
+	reviewEvents: [
+		{ id: 'review-event:r2', status: 'pendingReview', seq: 2, at: at('2025-03-01T10:06:00Z'), byName: 'Fay' },
+		{ id: 'review-event:r1', status: 'inProgress', seq: 1, at: at('2025-03-01T09:00:00Z'), byName: 'Fay' },
+	],
 }
 
 export function webShopModel(): SessionModel {

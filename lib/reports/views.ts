@@ -1,3 +1,4 @@
+import { METADATA_ENTRY_TYPE, metadataEntryIdFor } from '@/lib/session/records/metadataEntryRecord'
 import type { ThreatStatus } from '@/lib/risk/threatStatus'
 import { changesForThreats } from './changesSince'
 import { notebookForView } from './notebookViews'
@@ -38,6 +39,15 @@ export function isMitigated(threat: Pick<ModelThreat, 'status' | 'decision'>): b
  * N/A marks and coverage are kept in every view: they describe the analysis, not a weakness. The
  * changes since a previous session keep their element changes, and only the threats of the view.
  */
+/** A threat's metadata history goes with the threat: its entries' ids name it (metadataEntryIdFor). */
+function isKeptMetadataHistory(kept: ReadonlySet<string>) {
+	const keptPrefixes = [...kept].map((threatId) => metadataEntryIdFor(threatId, ''))
+	return (entry: { recordType: string; recordId: string }) =>
+		entry.recordType !== METADATA_ENTRY_TYPE ||
+		!entry.recordId.startsWith(`${METADATA_ENTRY_TYPE}:threat~`) ||
+		keptPrefixes.some((prefix) => entry.recordId.startsWith(prefix))
+}
+
 export function filterForView(model: SessionModel, view: ReportView): SessionModel {
 	// Re-filtering an extract would label it with a view it cannot honour (an 'all' that is not all).
 	if (model.view !== 'all') throw new Error(`Expected the full model, got the '${model.view}' view`)
@@ -54,6 +64,8 @@ export function filterForView(model: SessionModel, view: ReportView): SessionMod
 		return [{ ...mitigation, threatIds: treated.map((threat) => threat.id), threatHumanIds: treated.map((threat) => threat.humanId) }]
 	})
 	// So does the change history: an extract keeps the history of its threats and of the rest of the model.
-	const history = { ...model.history, entries: model.history.entries.filter((entry) => entry.recordType !== 'threat' || kept.has(entry.recordId)) }
-	return { ...model, view, threats, mitigations, changesSince, history, ...notebookForView(model, view, kept) }
+	const history = { ...model.history, entries: model.history.entries.filter((entry) => entry.recordType !== 'threat' || kept.has(entry.recordId)).filter(isKeptMetadataHistory(kept)) }
+	// And the metadata: a threat left out takes its key=value entries with it.
+	const metadata = model.metadata.filter((entry) => entry.targetKind !== 'threat' || kept.has(entry.targetId ?? ''))
+	return { ...model, view, threats, mitigations, changesSince, history, metadata, ...notebookForView(model, view, kept) }
 }

@@ -21,6 +21,7 @@ import { DECISION_MISSING_REASON, REJECTION_REASON as REASON, type RejectionReas
 import type { SessionLifecycle } from './sessionLifecycle'
 import { formatThreatId } from './threatIds'
 import { workshopNotebookRules } from './authorizeWorkshopNotebook'
+import { metadataAndReviewRules } from './authorizeMetadataAndReview'
 
 // Who may write which workshop record, enforced by the room on every client push (the panel only
 // mirrors these rules). Server-owned fields — IDs, authors, timestamps — are stamped here on
@@ -317,6 +318,7 @@ export function sessionAuthorizers(deps: SessionAuthorizerDeps): TLRecordAuthori
 		decision: guarded(decisionRule(deps)),
 		mitigation: guarded(mitigationRule(deps)),
 		...workshopNotebookRules(deps, guarded),
+		...metadataAndReviewRules(deps, guarded, (rule) => reportingRefusals(rule, onReject)),
 		'session-event': reportingRefusals(sessionEventRule(deps), onReject),
 		// The guest book is the room's own (party/canvasRoom.ts): nobody may add, rename or remove a guest.
 		attendance: reportingRefusals<AttendanceRecord>(() => REASON.attendance, onReject),

@@ -58,6 +58,14 @@ export const REJECTION_REASON = {
 	noteEditor: "A note's last editor must be you, at the room's time",
 	noteDelete: 'Notes are not deleted: empty the note or leave it out of the report instead',
 
+	metadata: 'Only the facilitator and participants can change metadata',
+	metadataId: 'A metadata entry id must be metadata-entry:<session | shape~<id> | threat~<id>>~<key>',
+	metadataStamped: "A metadata entry's target, key, author and creation time cannot be changed",
+	metadataFull: 'This session has reached its limit of 5000 metadata entries',
+
+	review: 'Only the facilitator can set the review status',
+	reviewHistory: 'Review status changes are never changed or deleted: set a new status instead',
+
 	attendance: 'Who joined the session is recorded by the room itself',
 	historyEntry: 'The change history is written by the room itself and cannot be changed or deleted',
 

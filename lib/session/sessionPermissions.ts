@@ -26,3 +26,8 @@ export function canEditMitigation(role: Role, userId: string, mitigation: { crea
 	if (!canContribute(role)) return false
 	return role === 'facilitator' || role === 'productOwner' || mitigation.createdBy === userId
 }
+
+/** The facilitator and the participants tag the model with key=value metadata; the product owner and observers read it. */
+export function canEditMetadata(role: Role): boolean {
+	return role === 'facilitator' || role === 'participant'
+}

@@ -2,10 +2,12 @@ import type { CustomRecordInfo } from '@tldraw/tlschema'
 import { ATTACK_NODE_TYPE, attackNodeRecordConfig } from './records/attackNodeRecord'
 import { ATTENDANCE_TYPE, attendanceRecordConfig } from './records/attendanceRecord'
 import { DECISION_TYPE, decisionRecordConfig } from './records/decisionRecord'
+import { METADATA_ENTRY_TYPE, metadataEntryRecordConfig } from './records/metadataEntryRecord'
 import { MITIGATION_TYPE, mitigationRecordConfig } from './records/mitigationRecord'
 import { HISTORY_ENTRY_TYPE, historyEntryRecordConfig } from './records/historyEntryRecord'
 import { NA_MARK_TYPE, naMarkRecordConfig } from './records/naMarkRecord'
 import { PARKED_QUESTION_TYPE, parkedQuestionRecordConfig } from './records/parkedQuestionRecord'
+import { REVIEW_EVENT_TYPE, reviewEventRecordConfig } from './records/reviewEventRecord'
 import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecord'
 import { SESSION_EVENT_TYPE, sessionEventRecordConfig } from './records/sessionEventRecord'
 import { THREAT_TYPE, threatRecordConfig } from './records/threatRecord'
@@ -37,6 +39,8 @@ export const sessionRecords: Record<string, CustomRecordInfo> = {
 	[WORKSHOP_NOTE_TYPE]: workshopNoteRecordConfig,
 	[MITIGATION_TYPE]: mitigationRecordConfig,
 	[HISTORY_ENTRY_TYPE]: historyEntryRecordConfig,
+	[METADATA_ENTRY_TYPE]: metadataEntryRecordConfig,
+	[REVIEW_EVENT_TYPE]: reviewEventRecordConfig,
 }
 
 /**

@@ -2,7 +2,7 @@ import { GET as exportSession } from '@/app/api/sessions/[id]/export/route'
 import { POST as followUp } from '@/app/api/sessions/[id]/follow-up/route'
 import { POST as join } from '@/app/api/sessions/[id]/join/route'
 import { POST as rotateLinks } from '@/app/api/sessions/[id]/links/rotate/route'
-import { GET as readSession } from '@/app/api/sessions/[id]/route'
+import { PATCH as updateSession, GET as readSession } from '@/app/api/sessions/[id]/route'
 import { POST as importSession } from '@/app/api/sessions/import/route'
 import { roomSnapshotOf } from '@/lib/canvas/roomSnapshot'
 import { saveCanvas } from '@/lib/db/canvasRepo'
@@ -69,5 +69,10 @@ export const API_ACTION_REQUESTS: Record<ApiAction, (fixture: ApiFixture, token:
 	import: (_fixture, token) =>
 		importSession(
 			new Request(`${ORIGIN}/api/sessions/import`, { method: 'POST', headers: headersFor(token, JSON_BODY), body: JSON.stringify(readTdFixture(TD_EMPTY_FILE)) }),
+		),
+	setProjectPrefix: ({ id }, token) =>
+		updateSession(
+			new Request(`${ORIGIN}/api/sessions/${id}`, { method: 'PATCH', headers: headersFor(token, JSON_BODY), body: JSON.stringify({ projectPrefix: 'PAY' }) }),
+			context(id),
 		),
 }

@@ -20,6 +20,7 @@ import {
 	fixtureVote,
 	fixtureWalk,
 } from '@/lib/session/workshopRecordFixtures'
+import { metadataEntry, reviewEvent } from '@/lib/session/metadataFactories'
 import { dfdShape } from './canvasRecords'
 import type { RoleAction } from './roleMatrix'
 import type { TestClient } from './syncClient'
@@ -120,4 +121,6 @@ export const ROLE_ACTION_ATTEMPTS: Record<RoleAction, (actor: TestClient, actorU
 	decideOnBehalf: (actor) =>
 		create(actor, fixtureDecision({ id: 'decision:matrix' as DecisionId, threatId: OTHERS_THREAT_ID, onBehalfOf: 'Paula (PO)' })),
 	sessionEnd: (actor) => create(actor, fixtureSessionEvent({ id: 'session-event:matrix' as SessionEventId })),
+	metadataEdit: (actor) => create(actor, metadataEntry(SEED_PROCESS_ID, 'env', 'prod')),
+	reviewStatusSet: (actor) => create(actor, reviewEvent('pendingReview', () => 'matrix')),
 }

@@ -45,6 +45,8 @@ export const ROLE_ACTIONS = [
 	'decide',
 	'decideOnBehalf',
 	'sessionEnd',
+	'metadataEdit',
+	'reviewStatusSet',
 ] as const
 export type RoleAction = (typeof ROLE_ACTIONS)[number]
 
@@ -96,12 +98,17 @@ export const ROLE_MATRIX: Record<RoleAction, RoleMatrixRow> = {
 		outcome: { facilitator: 'allowed', participant: REASON.decision, productOwner: 'allowed', observer: REASON.observer },
 	},
 	sessionEnd: { label: 'End the session', outcome: facilitatorOnly(REASON.sessionEvent) },
+	metadataEdit: {
+		label: 'Tag an element, a threat or the session with key=value metadata',
+		outcome: { facilitator: 'allowed', participant: 'allowed', productOwner: REASON.metadata, observer: REASON.observer },
+	},
+	reviewStatusSet: { label: 'Set the review status', outcome: facilitatorOnly(REASON.review) },
 }
 
 // The HTTP API. `status` is the answer each actor gets; 2xx means allowed. The end of a session is
 // the room's `sessionEnd` above (a session-event record), not an HTTP call.
 
-export const API_ACTIONS = ['readSession', 'join', 'export', 'rotateLinks', 'followUp', 'import'] as const
+export const API_ACTIONS = ['readSession', 'join', 'export', 'rotateLinks', 'followUp', 'import', 'setProjectPrefix'] as const
 export type ApiAction = (typeof API_ACTIONS)[number]
 
 export interface ApiMatrixRow {
@@ -147,5 +154,10 @@ export const API_MATRIX: Record<ApiAction, ApiMatrixRow> = {
 		request: 'POST /api/sessions/import',
 		// Like creating a session: it touches no existing session, so it needs no link.
 		status: { facilitator: 201, participant: 201, productOwner: 201, observer: 201, none: 201, otherSession: 201 },
+	},
+	setProjectPrefix: {
+		label: 'Set or clear the project prefix of composed IDs',
+		request: 'PATCH /api/sessions/:id',
+		status: facilitatorOnlyApi(200),
 	},
 }

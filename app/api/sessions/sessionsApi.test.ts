@@ -142,7 +142,7 @@ describe('POST /api/sessions/:id/join', () => {
 			expect(response.status).toBe(200)
 			expect(joinResponse.parse(await response.json())).toEqual({
 				role,
-				session: { id: created.id, name: 'Payments', description: '', framework: 'DIE', status: 'active' },
+				session: { id: created.id, name: 'Payments', description: '', framework: 'DIE', status: 'active', projectPrefix: null, sessionNumber: 1 },
 				partyUrl: 'ws://localhost:1999',
 			})
 		}

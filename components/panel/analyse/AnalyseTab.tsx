@@ -17,9 +17,11 @@ import { ThreatForm } from '../threats/ThreatForm'
 import { ThreatList } from '../threats/ThreatList'
 import { CategoryCard } from './CategoryCard'
 import { FocusNavigator } from './FocusNavigator'
+import { MetadataFilter } from './MetadataFilter'
 import { SuggestionList } from './SuggestionList'
 import type { FollowState } from './useFollowFacilitator'
 import { WalkList } from './WalkList'
+import '../metadata/metadata.css'
 import './analyse.css'
 
 export function categoriesOf(framework: FrameworkId, element: DfdElement): FrameworkCategory[] {
@@ -123,6 +125,7 @@ export function AnalyseTab({ follow }: { follow: FollowState }) {
 					onAddThreat={(preselected) => setDraftTarget({ element: focused, preselected })}
 				/>
 			)}
+			<MetadataFilter />
 			<details className="tr-disclosure" open={!focused}>
 				<summary>Walk order</summary>
 				<WalkList />

@@ -8,6 +8,7 @@ import { canFacilitate } from '@/lib/session/sessionPermissions'
 import { PanelSection } from '../common/PanelSection'
 import { useSession } from '../SessionContext'
 import { putSessionRecords } from '../sessionWrites'
+import { SessionFacts } from '../review/SessionFacts'
 import { ScopeItemForm } from './ScopeItemForm'
 import { ScopeItemRow } from './ScopeItemRow'
 import './scope.css'
@@ -86,6 +87,7 @@ export function ScopeTab() {
 					? 'Only you, the facilitator, add and change the scope; everyone sees each item as soon as you add it.'
 					: 'The facilitator adds and changes the scope: tell them what is missing.'}
 			</p>
+			<SessionFacts />
 			{SCOPE_ITEM_KINDS.map((kind) => (
 				<ScopeGroup key={kind} kind={kind} editable={editable} />
 			))}

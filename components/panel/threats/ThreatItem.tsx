@@ -15,6 +15,7 @@ import { PendingTag } from '../PendingBanner'
 import { RiskChip } from '../common/RiskChip'
 import { useSession } from '../SessionContext'
 import { ThreatMitigations } from '../mitigations/ThreatMitigations'
+import { MetadataEditor } from '../metadata/MetadataEditor'
 import { AgreedRating } from './AgreedRating'
 import { saveThreat, setThreatDeleted } from './threatActions'
 import { ThreatForm } from './ThreatForm'
@@ -138,6 +139,10 @@ export function ThreatItem({
 				<div className="tr-threat__body">
 					<ThreatDetails threat={threat} />
 					<ThreatMitigations threat={threat} />
+					<section className="tr-threat__metadata" aria-label="Metadata">
+						<h4 className="tr-threat__label">Metadata</h4>
+						<MetadataEditor target={threat.id} label={tag} />
+					</section>
 					<div className="tr-threat__rating">
 						<RiskChip rating={rating} />
 						<span className="tr-threat__rating-text">

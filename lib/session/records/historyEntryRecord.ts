@@ -14,6 +14,8 @@ export type HistoryAction = (typeof HISTORY_ACTIONS)[number]
 
 /** A rendered value is at most this long; a longer one is cut and ends in HISTORY_TRUNCATION_MARKER. */
 export const HISTORY_VALUE_MAX = 300
+/** A record's human ID as an entry keeps it. */
+export const HISTORY_HUMAN_ID_MAX = 32
 export const HISTORY_TRUNCATION_MARKER = ' […]'
 
 export type HistoryEntryId = RecordId<HistoryEntryRecord>
@@ -68,7 +70,7 @@ export const historyEntryRecordConfig: CustomRecordInfo = {
 		seq: T.positiveInteger,
 		recordType: boundedString(32, { min: 1 }),
 		recordId: boundedString(240, { min: 1 }),
-		recordHumanId: boundedString(32),
+		recordHumanId: boundedString(HISTORY_HUMAN_ID_MAX),
 		action: T.literalEnum(...HISTORY_ACTIONS),
 		field: boundedString(64),
 		oldValue: valueValidator,

@@ -14,10 +14,11 @@ export function recordRequests(page: Page): string[] {
 	return urls
 }
 
-export async function createSessionThroughHome(page: Page, appUrl: string, name: string): Promise<SessionLinks> {
+export async function createSessionThroughHome(page: Page, appUrl: string, name: string, options: { projectPrefix?: string } = {}): Promise<SessionLinks> {
 	await page.goto(`${appUrl}/`)
 	await page.getByTestId('home.name').fill(name)
 	await page.getByTestId('home.description').fill('Checkout flow of the web shop')
+	if (options.projectPrefix) await page.getByTestId('home.projectPrefix').fill(options.projectPrefix)
 	await page.getByTestId('home.create').click()
 	const link = (role: keyof SessionLinks) => page.getByTestId(`home.link.${role}`).inputValue()
 	await expect(page.getByTestId('home.link.facilitator')).toBeVisible()

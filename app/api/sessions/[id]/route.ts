@@ -1,9 +1,10 @@
-import { jsonResponse, requireBearerToken, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { jsonResponse, readJsonBody, requireBearerToken, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { requireSessionRole } from '@/lib/api/sessionAccess'
 import { sessionRecordsView } from '@/lib/api/sessionRecordsView'
-import type { SessionDetailsResponse } from '@/lib/api/sessionSchemas'
+import { type SessionDetailsResponse, updateSessionBody } from '@/lib/api/sessionSchemas'
 import { toSessionSummary } from '@/lib/api/sessionSummary'
 import { lookupToken } from '@/lib/db/linkTokensRepo'
-import { findSession, getSessionDetails } from '@/lib/db/sessionsRepo'
+import { findSession, getSessionDetails, setProjectPrefix } from '@/lib/db/sessionsRepo'
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '@/lib/errors'
 
 export const runtime = 'nodejs'
@@ -34,4 +35,21 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
 		...sessionRecordsView(found.session.framework, found.elements, found.records),
 	}
 	return jsonResponse(response)
+})
+
+const MAX_UPDATE_BYTES = 1024
+
+/**
+ * The facilitator sets or clears the session's project prefix. Only the exports compose IDs with
+ * it, so it may change at any time, ended or not; the answer is the session's summary as it now is.
+ */
+export const PATCH = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+	const id = await requireSessionIdParam(params)
+	if (!(await findSession(id))) throw new NotFoundError('Session not found')
+	await requireSessionRole(request, id, ['facilitator'], 'Only the facilitator of this session may change its project prefix')
+	const body = await readJsonBody(request, updateSessionBody, { maxBytes: MAX_UPDATE_BYTES })
+	if (!(await setProjectPrefix(id, body.projectPrefix))) throw new NotFoundError('Session not found')
+	const session = await findSession(id)
+	if (!session) throw new NotFoundError('Session not found')
+	return jsonResponse(toSessionSummary(session))
 })

@@ -7,6 +7,7 @@ import { createSessionWithCanvas } from '@/lib/db/derivedSessionsRepo'
 import { loadStoredRoom } from '@/lib/db/sessionModelRepo'
 import { findSession } from '@/lib/db/sessionsRepo'
 import { HttpError, NotFoundError } from '@/lib/errors'
+import { nextSessionNumber } from '@/lib/session/composedIds'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'
@@ -14,7 +15,7 @@ export const dynamic = 'force-dynamic'
 /**
  * Starts the follow-up of an ended session: a new session with the same diagrams and scope and
  * the threats still open (with their decisions), linked to this one so its report can say what
- * changed since. Facilitator only; 409 while the session is not ended.
+ * changed since; it keeps the project prefix and counts on the session number. Facilitator only; 409 while the session is not ended.
  */
 export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
 	const id = await requireSessionIdParam(params)
@@ -27,7 +28,15 @@ export const POST = withErrors(async (request: Request, { params }: { params: Pr
 	if (!room) throw new NotFoundError('Session not found')
 	const canvas = followUpSnapshot(room.records, room.humanIdCounters)
 	const created = await createSessionWithCanvas(
-		{ name: followUpName(session.name), description: session.description, framework: session.framework, previousSessionId: id },
+		{
+			name: followUpName(session.name),
+			description: session.description,
+			framework: session.framework,
+			previousSessionId: id,
+			// The project's IDs go on: PAY.S01 is followed by PAY.S02.
+			projectPrefix: session.projectPrefix,
+			sessionNumber: nextSessionNumber(session.sessionNumber),
+		},
 		canvas,
 	)
 	const response: FollowUpResponse = { id: created.id, ...sessionLinks(publicOrigin(request), created.id, created.tokens), previousSessionId: id }

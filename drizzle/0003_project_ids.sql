@@ -19,4 +19,6 @@ CREATE TABLE `__new_scope_items` (
 INSERT INTO `__new_scope_items`("session_id", "id", "kind", "human_id", "title", "description", "confidentiality", "integrity", "availability", "in_scope", "created_at") SELECT "session_id", "id", "kind", "human_id", "title", "description", "confidentiality", "integrity", "availability", "in_scope", "created_at" FROM `scope_items`;--> statement-breakpoint
 DROP TABLE `scope_items`;--> statement-breakpoint
 ALTER TABLE `__new_scope_items` RENAME TO `scope_items`;--> statement-breakpoint
-PRAGMA foreign_keys=ON;
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+ALTER TABLE `sessions` ADD `project_prefix` text;--> statement-breakpoint
+ALTER TABLE `sessions` ADD `session_number` integer DEFAULT 1 NOT NULL;
