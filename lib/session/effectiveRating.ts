@@ -14,7 +14,7 @@ export interface EffectiveRating {
 }
 
 /**
- * The one rule for a threat's rating everywhere (panel, badges, coverage, reports): the agreed
+ * The one rule for a threat's rating everywhere (panel, badges, API, reports): the agreed
  * value where the facilitator set one, else the author's. Each dimension on its own, so agreeing
  * the impact first leaves the author's likelihood standing until that is agreed too.
  */

@@ -1,7 +1,7 @@
 import type { SessionEventRecord } from './records/sessionEventRecord'
 import { latestSessionEvent } from './sessionStatus'
 
-/** What the panel reads of a session event: a record, or an API item alike. */
+/** What the panel reads of a session event record; any string id, as latestSessionEvent only compares them. */
 export type SessionEndEvent = Pick<SessionEventRecord, 'action' | 'nextSessionDate' | 'at' | 'byName'> & { id: string }
 
 export type SessionEndState =
