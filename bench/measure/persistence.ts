@@ -178,7 +178,8 @@ export async function measurePersistence(stack: BenchStack, config: BenchConfig,
 		const rows = extracted.records.threats.map(({ typeName: _, categories, ...threat }) => ({
 			...threat,
 			sessionId: 'raw',
-			elementHumanId: humanIdOf.get(threat.shapeId) ?? null,
+			shapeId: threat.shapeId ?? '',
+			elementHumanId: threat.shapeId === null ? null : (humanIdOf.get(threat.shapeId) ?? null),
 			categories: JSON.stringify(categories),
 		}))
 		const columns = Object.entries(getTableColumns(threatsTable)).filter(([key]) => rows[0] && key in rows[0])

@@ -43,7 +43,8 @@ export type DecisionResponse = z.infer<typeof decisionResponse>
 export const threatResponse = z.object({
 	id: z.string(),
 	humanId: z.string(),
-	shapeId: z.string(),
+	/** null for a model-level threat. */
+	shapeId: z.nullable(z.string()),
 	/** The element's human ID when the room last saved, null if the shape is not an element. */
 	elementHumanId: z.nullable(z.string()),
 	categories: z.array(z.string()),

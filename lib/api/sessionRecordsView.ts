@@ -56,9 +56,10 @@ function coverageView(
 			isLog: isLogStore(element),
 		})),
 		// A threat marked deleted was withdrawn: it no longer covers its cell.
-		threats: stored.threats
-			.filter((threat) => !threat.isDeleted)
-			.map((threat) => ({ elementId: threat.shapeId, categories: threat.categories })),
+		// A model-level threat covers no element's category.
+		threats: stored.threats.flatMap((threat) =>
+			threat.isDeleted || threat.shapeId === null ? [] : [{ elementId: threat.shapeId, categories: threat.categories }],
+		),
 		naMarks: stored.naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
 	})
 	return {

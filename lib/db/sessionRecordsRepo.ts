@@ -26,6 +26,12 @@ import {
 // whole, so a save replaces a session's rows rather than merging them — except the decisions and
 // the session's ends and reopens, which are only ever added to (appendOnlyRecordsRepo.ts).
 
+/**
+ * The projection's shape_id of a model-level threat. The column predates threats without an
+ * element and is NOT NULL; '' names no shape, and reads back as null (listSessionRecords).
+ */
+export const MODEL_LEVEL_SHAPE_ID = ''
+
 /** Bound parameters per INSERT, far below SQLite's limit whatever the width of the table. */
 const MAX_PARAMETERS_PER_INSERT = 6_500
 
@@ -52,7 +58,8 @@ export async function replaceSessionRecords(
 			...threat,
 			...legacyMitigationColumns(mitigationsOfThreat(threat.id, records.mitigations)),
 			sessionId,
-			elementHumanId: humanIdOf.get(threat.shapeId) ?? null,
+			shapeId: threat.shapeId ?? MODEL_LEVEL_SHAPE_ID,
+			elementHumanId: threat.shapeId === null ? null : (humanIdOf.get(threat.shapeId) ?? null),
 			categories: JSON.stringify(categories),
 		})),
 		(chunk) => db.insert(threats).values(chunk),
@@ -85,7 +92,8 @@ export async function replaceSessionRecords(
 
 type Stored<Row> = Omit<Row, 'sessionId'>
 
-export type StoredThreat = Omit<Stored<ThreatRow>, 'categories'> & { categories: string[] }
+/** The projected columns of a threat; shapeId null for a model-level one. Triage and scope links live in the snapshot only. */
+export type StoredThreat = Omit<Stored<ThreatRow>, 'categories' | 'shapeId'> & { categories: string[]; shapeId: string | null }
 export type StoredVote = Stored<VoteRow>
 export type StoredNaMark = Stored<NaMarkRow>
 export type StoredScopeItem = Stored<ScopeItemRow>
@@ -140,7 +148,11 @@ export async function listSessionRecords(db: Executor, sessionId: string): Promi
 		listSessionHistories(db, sessionId),
 	])
 	return {
-		threats: threatRows.map((row) => ({ ...withoutSession(row), categories: categoriesSchema.parse(JSON.parse(row.categories)) })),
+		threats: threatRows.map((row) => ({
+			...withoutSession(row),
+			shapeId: row.shapeId === MODEL_LEVEL_SHAPE_ID ? null : row.shapeId,
+			categories: categoriesSchema.parse(JSON.parse(row.categories)),
+		})),
 		votes: voteRows.map(withoutSession),
 		naMarks: naMarkRows.map(withoutSession),
 		scopeItems: scopeRows.map(withoutSession),

@@ -5,7 +5,7 @@ import { buildDiagrams } from './buildDiagrams'
 import { buildMitigations, withMitigationSummaries } from './buildMitigations'
 import { buildNotebook } from './buildNotebook'
 import { buildHistory } from './buildHistory'
-import { buildThreats, isoInstant } from './buildThreats'
+import { buildThreats, isoInstant, type ScopeLinkTargets } from './buildThreats'
 import {
 	type ModelNaMark,
 	type Scope,
@@ -38,6 +38,12 @@ function buildScope(items: readonly ScopeItemInput[]): Scope {
 	}
 }
 
+/** Scope item ids to human IDs, for threats' links; items without an id (an import's) cannot be linked. */
+function scopeLinkTargets(items: readonly ScopeItemInput[]): ScopeLinkTargets {
+	const of = (kind: ScopeItemKind) => new Map(items.flatMap((item) => (item.kind === kind && item.id !== undefined ? [[item.id, item.humanId] as const] : [])))
+	return { assets: of('asset'), agents: of('threatAgent') }
+}
+
 function buildNaMarks(marks: readonly NaMarkInput[], humanIdOfShape: ReadonlyMap<string, string>): ModelNaMark[] {
 	return marks
 		.map((mark) => ({
@@ -65,7 +71,8 @@ function buildCoverage(input: SessionModelInput, liveThreats: readonly ThreatInp
 			isLog: element.properties.isALog === true,
 			processesAi: typeof element.properties.processesAi === 'boolean' ? element.properties.processesAi : undefined,
 		})),
-		threats: liveThreats.map((threat) => ({ elementId: threat.shapeId, categories: [...threat.categories] })),
+		// A model-level threat covers no element's category.
+		threats: liveThreats.flatMap((threat) => (threat.shapeId === null ? [] : [{ elementId: threat.shapeId, categories: [...threat.categories] }])),
 		naMarks: input.naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
 	})
 	return { covered, applicable, ratio }
@@ -78,7 +85,7 @@ function buildCoverage(input: SessionModelInput, liveThreats: readonly ThreatInp
 export function buildSessionModel(input: SessionModelInput): SessionModel {
 	const humanIdOfShape = new Map(input.elements.map((element) => [element.shapeId, element.humanId]))
 	const { session } = input
-	const threats = buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape)
+	const threats = buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape, scopeLinkTargets(input.scopeItems))
 	const mitigations = buildMitigations(input.mitigations ?? [], threats)
 	return {
 		format: SESSION_MODEL_FORMAT,

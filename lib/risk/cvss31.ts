@@ -37,7 +37,8 @@ const OTHER_METRICS: Readonly<Record<string, readonly string[]>> = {
 	MA: ['X', 'N', 'L', 'H'],
 }
 
-export type CvssSeverity = 'None' | 'Low' | 'Medium' | 'High' | 'Critical'
+export const CVSS_SEVERITIES = ['None', 'Low', 'Medium', 'High', 'Critical'] as const
+export type CvssSeverity = (typeof CVSS_SEVERITIES)[number]
 
 export interface CvssBaseScore {
 	/** The vector as given, trimmed. */

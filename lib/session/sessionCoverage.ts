@@ -23,9 +23,11 @@ export function sessionCoverage<F extends FrameworkId>(
 			outOfScope: element.outOfScope,
 			isLog: isLogStore(element),
 		})),
-		threats: threats
-			.filter((threat) => !threat.isDeleted)
-			.map((threat) => ({ elementId: threat.shapeId, categories: threat.categories })),
+		// A model-level threat covers no element's category; an "Other" one is on no framework category,
+		// so computeCoverage, which only counts the framework's categories, passes over it.
+		threats: threats.flatMap((threat) =>
+			threat.isDeleted || threat.shapeId === null ? [] : [{ elementId: threat.shapeId, categories: threat.categories }],
+		),
 		naMarks: naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
 	})
 }
