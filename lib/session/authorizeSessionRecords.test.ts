@@ -7,7 +7,7 @@ import { create, NOW, remove, type Session, sessionOf, setup, update } from './a
 import { attendanceAfterJoin } from './attendance'
 import type { MitigationId } from './records/mitigationRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
-import type { ScopeItemKind, ScopeItemRecord } from './records/scopeItemRecord'
+import type { ScopeItemId, ScopeItemKind, ScopeItemRecord } from './records/scopeItemRecord'
 import type { ThreatId, ThreatRecord } from './records/threatRecord'
 import { voteIdFor } from './records/voteRecord'
 import { REJECTION_REASON as R, type RejectionReason } from './rejectionReasons'
@@ -543,16 +543,16 @@ describe('model-level and "Other" threats, their triage and scope links', () => 
 	const facilitator = sessionOf('facilitator')
 	const productOwner = sessionOf('productOwner')
 	const observer = sessionOf('observer')
-	const triaged = {
+	const triaged: Partial<ThreatRecord> = {
 		shapeId: null,
 		categories: ['other'],
 		severity: 'High',
 		cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N',
 		priority: 'P1',
 		includeInReport: false,
-		assetIds: ['scope-item:a1'],
-		agentIds: ['scope-item:ta1'],
-	} satisfies Partial<ThreatRecord>
+		assetIds: ['scope-item:a1' as ScopeItemId],
+		agentIds: ['scope-item:ta1' as ScopeItemId],
+	}
 
 	it('lets anyone who takes part add a model-level threat tagged "Other", with its triage, in every framework', () => {
 		for (const framework of ['STRIDE', 'LINDDUN', 'PLOT4ai'] as const) {
@@ -591,7 +591,7 @@ describe('model-level and "Other" threats, their triage and scope links', () => 
 	it('hands a threat with an invalid CVSS vector or too many links back unstamped, for the validator to refuse', () => {
 		const { authorize, allocator } = setup()
 		expect(authorize(create(participant, fixtureThreat({ cvssVector: 'CVSS:3.1/AV:N' })))).toMatchObject({ humanId: '' })
-		const many = Array.from({ length: 33 }, (_, index) => `scope-item:a${index}` as ThreatRecord['assetIds'][number])
+		const many = Array.from({ length: 33 }, (_, index) => `scope-item:a${index}` as ScopeItemId)
 		expect(authorize(create(participant, fixtureThreat({ assetIds: many })))).toMatchObject({ humanId: '' })
 		expect(allocator.toJSON()).toEqual({})
 	})

@@ -70,8 +70,11 @@ describe('the threat-triage store migration', () => {
 	})
 
 	it('goes back down to the older threat, and leaves out the model-level threats it had no place for', () => {
+		const triaged: UnknownRecord & Record<string, unknown> = {
+				...olderThreat('threat:a', 'shape:p1'), severity: 'High', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', priority: 'P0', includeInReport: false, assetIds: ['scope-item:a1'], agentIds: [],
+		}
 		const store: StoredStore = {
-			[idOf('threat:a')]: { ...olderThreat('threat:a', 'shape:p1'), severity: 'High', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', priority: 'P0', includeInReport: false, assetIds: ['scope-item:a1'], agentIds: [] },
+			[idOf('threat:a')]: triaged,
 			[idOf('threat:b')]: { ...olderThreat('threat:b', 'shape:p1'), shapeId: null, categories: ['other'] },
 			[idOf('vote:x')]: { id: idOf('vote:x'), typeName: 'vote' },
 		}
