@@ -13,6 +13,7 @@ import {
 	retainedRisksSection,
 } from './reportOutcome'
 import type { SessionModel } from './sessionModel'
+import { reportedThreatsOnly } from './views'
 
 export interface ReportOptions {
 	/** Where the full JSON export can be downloaded; the appendix links it when given. */
@@ -26,7 +27,9 @@ const EDITION_SUFFIX: Record<SessionModel['view'], string> = {
 }
 
 /** The report's content in reading order, shared by the Markdown and HTML builders. */
-export function buildReport(model: SessionModel, options: ReportOptions = {}): ReportDocument {
+export function buildReport(full: SessionModel, options: ReportOptions = {}): ReportDocument {
+	const model = reportedThreatsOnly(full)
+	const leftOut = full.threats.length - model.threats.length
 	return {
 		title: `Threat model: ${model.session.name || 'Untitled session'}${EDITION_SUFFIX[model.view]}`,
 		sections: [
@@ -36,7 +39,7 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 			...([changesSection(model)].filter((section): section is Section => section !== null)),
 			systemOverview(model),
 			assetsSection(model),
-			threatInventory(model),
+			threatInventory(model, leftOut),
 			...[attackTreesSection(model)].filter((section): section is Section => section !== null),
 			mitigationPlanSection(model),
 			testPlanSection(model),
