@@ -195,7 +195,7 @@ export const threatSchema = z
 		priority: z.enum(PRIORITIES).nullable().default(null),
 		/** The priority in force: the hand-set one, else the risk band's. */
 		effectivePriority: z.enum(PRIORITIES).optional(),
-		/** False: left out of the Markdown/HTML report and the tracker tasks, kept here. */
+		/** False: left out of the Markdown/HTML report, kept here and in the CSV. */
 		includeInReport: z.boolean().default(true),
 		/** The assets (scope.assets) and threat agents (scope.threatAgents) it names, by human ID. */
 		assetHumanIds: z.array(z.string()).default([]),

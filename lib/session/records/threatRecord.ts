@@ -46,7 +46,7 @@ export interface ThreatRecord extends BaseRecord<typeof THREAT_TYPE, ThreatId> {
 	cvssVector: string | null
 	/** Set by hand; null means the priority of the risk band (lib/risk/threatPriority.ts). */
 	priority: Priority | null
-	/** False leaves it out of the Markdown/HTML report and the tracker tasks; the JSON keeps it, flagged. */
+	/** False leaves it out of the Markdown/HTML report; the JSON and CSV keep it, flagged. */
 	includeInReport: boolean
 	/** Scope items of kind asset it threatens; an id whose item is gone is ignored by every view. */
 	assetIds: ScopeItemId[]
