@@ -1,6 +1,6 @@
 import type { RecordId } from '@tldraw/store'
 import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
-import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
+import { defaultThreatTriage, type ThreatId, type ThreatRecord } from '@/lib/session/records/threatRecord'
 import { voteIdFor, type VoteRecord } from '@/lib/session/records/voteRecord'
 import type { Phase, PhaseEventRecord } from '@/lib/session/records/walkRecords'
 import type { BareObjectType } from '../bareParty/schema'
@@ -27,6 +27,7 @@ export function threatRecord(serial: string, shapeId: TLShapeId): ThreatRecord {
 		agreedLikelihood: null,
 		agreedImpact: null,
 		status: 'Open',
+		...defaultThreatTriage(),
 		sourceRuleId: null,
 		createdBy: '',
 		createdByName: '',

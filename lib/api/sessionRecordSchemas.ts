@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { RISK_BAND_NAMES } from '@/lib/risk/riskScore'
-import { threatStatusSchema } from '@/lib/risk/threatStatus'
+import { PRIORITIES } from '@/lib/risk/threatPriority'
+import { SEVERITIES, threatStatusSchema } from '@/lib/risk/threatStatus'
 import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
 import { CIA_NEEDS, SCOPE_ITEM_KINDS } from '@/lib/session/records/scopeItemRecord'
 import { SESSION_EVENT_ACTIONS } from '@/lib/session/records/sessionEventRecord'
@@ -43,7 +44,8 @@ export type DecisionResponse = z.infer<typeof decisionResponse>
 export const threatResponse = z.object({
 	id: z.string(),
 	humanId: z.string(),
-	shapeId: z.string(),
+	/** null for a model-level threat. */
+	shapeId: z.nullable(z.string()),
 	/** The element's human ID when the room last saved, null if the shape is not an element. */
 	elementHumanId: z.nullable(z.string()),
 	categories: z.array(z.string()),
@@ -64,6 +66,15 @@ export const threatResponse = z.object({
 	dueDate: z.string(),
 	issueUrl: z.string(),
 	status: threatStatusSchema,
+	/** Triage, as the room keeps it (docs/protocol.md, `threat`). */
+	severity: z.enum(SEVERITIES),
+	cvssVector: z.nullable(z.string()),
+	/** Set by hand; null means the risk band's priority. */
+	priority: z.nullable(z.enum(PRIORITIES)),
+	includeInReport: z.boolean(),
+	/** Scope item ids (assets, threat agents) the threat names. */
+	assetIds: z.array(z.string()),
+	agentIds: z.array(z.string()),
 	sourceRuleId: z.nullable(z.string()),
 	createdBy: z.string(),
 	createdByName: z.string(),

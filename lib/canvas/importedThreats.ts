@@ -2,7 +2,7 @@ import { applicableCategories, getFramework } from '@/lib/frameworks/frameworkCa
 import type { ElementKind } from '@/lib/frameworks/elementKind'
 import type { SessionModelInput } from '@/lib/reports/sessionModelInput'
 import type { MitigationId, MitigationRecord } from '@/lib/session/records/mitigationRecord'
-import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
+import { defaultThreatTriage, type ThreatId, type ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { ImportedModel, ImportedThreat } from '@/lib/threatDragon/importedModel'
 import { threatIdOfTd } from '@/lib/threatDragon/sessionInputFromImport'
 import type { ImportIssue } from '@/lib/threatDragon/tdIssues'
@@ -40,7 +40,7 @@ export function importedThreatRecords(
 		typeName: 'threat',
 		humanId: threat.humanId,
 		shapeId: threat.shapeId as ThreatRecord['shapeId'],
-		categories: categoriesOf(imported.get(threat.id), kinds.get(threat.shapeId) ?? 'process', warnings, pathOf(threat.id)),
+		categories: categoriesOf(imported.get(threat.id), (threat.shapeId === null ? undefined : kinds.get(threat.shapeId)) ?? 'process', warnings, pathOf(threat.id)),
 		title: threat.title,
 		description: threat.description,
 		likelihood: threat.likelihood,
@@ -48,6 +48,8 @@ export function importedThreatRecords(
 		agreedLikelihood: null,
 		agreedImpact: null,
 		status: threat.status,
+		...defaultThreatTriage(),
+		severity: threat.severity ?? 'Unknown',
 		sourceRuleId: null,
 		createdBy: authorId,
 		createdByName: threat.createdByName,

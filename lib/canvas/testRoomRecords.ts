@@ -5,8 +5,8 @@ import type { SessionModelInput } from '@/lib/reports/sessionModelInput'
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import { naMarkIdFor, type NaMarkRecord } from '@/lib/session/records/naMarkRecord'
-import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
-import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
+import type { ScopeItemId, ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
+import { defaultThreatTriage, type ThreatId, type ThreatRecord } from '@/lib/session/records/threatRecord'
 import { voteIdFor, type VoteRecord } from '@/lib/session/records/voteRecord'
 import { boxShape, flowRecords, textShape } from './importedShapes'
 
@@ -45,8 +45,15 @@ function workshopRecords(input: SessionModelInput): TLRecord[] {
 			...threat,
 			id: threat.id as ThreatId,
 			typeName: 'threat',
-			shapeId: threat.shapeId as TLShapeId,
+			shapeId: threat.shapeId as TLShapeId | null,
 			categories: [...threat.categories],
+			...defaultThreatTriage(),
+			severity: threat.severity ?? 'Unknown',
+			cvssVector: threat.cvssVector ?? null,
+			priority: threat.priority ?? null,
+			includeInReport: threat.includeInReport ?? true,
+			assetIds: (threat.assetIds ?? []).map((id) => id as ScopeItemId),
+			agentIds: (threat.agentIds ?? []).map((id) => id as ScopeItemId),
 			sourceRuleId: null,
 			createdBy: userIdOf(threat.createdByName),
 		}),

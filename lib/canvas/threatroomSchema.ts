@@ -12,6 +12,7 @@ import { processShapeProps } from '../dfd/shapes/process-props'
 import { storeShapeMigrations } from '../dfd/shapes/store-migrations'
 import { storeShapeProps } from '../dfd/shapes/store-props'
 import { threatMitigationsMigrations } from '../session/records/threatMitigationsMigration'
+import { threatTriageMigrations } from '../session/records/threatTriageMigration'
 import { sessionRecords } from '../session/sessionRecords'
 
 /** The DFD shapes as the schema needs them: props validators and migrations, no React. */
@@ -35,5 +36,5 @@ export const threatroomSchema = createTLSchema({
 	},
 	bindings: defaultBindingSchemas,
 	records: sessionRecords,
-	migrations: [threatMitigationsMigrations],
+	migrations: [threatMitigationsMigrations, threatTriageMigrations],
 })

@@ -12,8 +12,6 @@ import { fixtureThreat } from '@/lib/session/workshopRecordFixtures'
 import { loadSessionModel } from './sessionModelRepo'
 import { findSession } from './sessionsRepo'
 import { useTemporaryDatabase } from './testDatabase'
-import { getDb } from './client'
-import { scopeItems } from './schema'
 
 // A database written by the release before migration 0003 (project prefixes, session numbers):
 // migrated on the app's first start, its sessions load and export as before, with no prefix.
@@ -62,22 +60,5 @@ describe('migration 0003 on a database of the release before', () => {
 		expect(model?.session).toMatchObject({ id: 'old-session', projectPrefix: null, sessionNumber: 1, review: { status: 'notStarted' } })
 		expect(model?.threats.map((threat) => threat.humanId)).toEqual(['T-001'])
 		expect(model?.metadata).toEqual([])
-	})
-
-	it('lets an out-of-scope scope item be saved, which the old CHECK refused', async () => {
-		const db = await getDb()
-		await db.insert(scopeItems).values({
-			sessionId: 'old-session',
-			id: 'scope-item:os1',
-			kind: 'outOfScope',
-			humanId: 'OS1',
-			title: 'The courier',
-			description: '',
-			confidentiality: null,
-			integrity: null,
-			availability: null,
-			inScope: false,
-			createdAt: 1,
-		})
 	})
 })

@@ -4,9 +4,7 @@ import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, t
 import { DFD_KINDS } from '../dfd/elementKinds'
 import { THREAT_STATUSES } from '../risk/threatStatus'
 import { DECISION_KINDS } from '../session/records/decisionRecord'
-import { CIA_NEEDS, SCOPE_ITEM_KINDS } from '../session/records/scopeItemRecord'
 import { SESSION_EVENT_ACTIONS } from '../session/records/sessionEventRecord'
-import { PHASES, TIMER_ACTIONS } from '../session/records/walkRecords'
 import { FRAMEWORKS, ROLES, SESSION_STATUSES } from '../sessionEnums'
 
 // SQL has no enum type; a CHECK keeps rows written outside this code (a console, a script) honest.
@@ -147,130 +145,6 @@ export const threats = sqliteTable(
 )
 export type ThreatRow = typeof threats.$inferSelect
 export type NewThreatRow = typeof threats.$inferInsert
-
-export const votes = sqliteTable(
-	'votes',
-	{
-		sessionId: text('session_id')
-			.notNull()
-			.references(() => sessions.id, { onDelete: 'cascade' }),
-		id: text('id').notNull(),
-		threatId: text('threat_id').notNull(),
-		voterId: text('voter_id').notNull(),
-		voterName: text('voter_name').notNull(),
-		likelihood: integer('likelihood').notNull(),
-		impact: integer('impact').notNull(),
-		votedAt: integer('voted_at').notNull(),
-	},
-	(table) => [
-		primaryKey({ columns: [table.sessionId, table.id] }),
-		index('votes_session_threat_idx').on(table.sessionId, table.threatId),
-	],
-)
-export type VoteRow = typeof votes.$inferSelect
-export type NewVoteRow = typeof votes.$inferInsert
-
-export const naMarks = sqliteTable(
-	'na_marks',
-	{
-		sessionId: text('session_id')
-			.notNull()
-			.references(() => sessions.id, { onDelete: 'cascade' }),
-		id: text('id').notNull(),
-		shapeId: text('shape_id').notNull(),
-		elementHumanId: text('element_human_id'),
-		category: text('category').notNull(),
-		reason: text('reason').notNull(),
-		markedBy: text('marked_by').notNull(),
-		markedByName: text('marked_by_name').notNull(),
-		markedAt: integer('marked_at').notNull(),
-	},
-	(table) => [primaryKey({ columns: [table.sessionId, table.id] })],
-)
-export type NaMarkRow = typeof naMarks.$inferSelect
-export type NewNaMarkRow = typeof naMarks.$inferInsert
-
-export const scopeItems = sqliteTable(
-	'scope_items',
-	{
-		sessionId: text('session_id')
-			.notNull()
-			.references(() => sessions.id, { onDelete: 'cascade' }),
-		id: text('id').notNull(),
-		kind: text('kind', { enum: SCOPE_ITEM_KINDS }).notNull(),
-		humanId: text('human_id').notNull(),
-		title: text('title').notNull(),
-		description: text('description').notNull(),
-		confidentiality: text('confidentiality', { enum: CIA_NEEDS }),
-		integrity: text('integrity', { enum: CIA_NEEDS }),
-		availability: text('availability', { enum: CIA_NEEDS }),
-		inScope: integer('in_scope', { mode: 'boolean' }).notNull(),
-		createdAt: integer('created_at').notNull(),
-	},
-	(table) => [
-		primaryKey({ columns: [table.sessionId, table.id] }),
-		check('scope_items_kind_check', inList('kind', SCOPE_ITEM_KINDS)),
-	],
-)
-export type ScopeItemRow = typeof scopeItems.$inferSelect
-export type NewScopeItemRow = typeof scopeItems.$inferInsert
-
-/** The walk's settings; the current phase is the latest row of `phase_events`. */
-export const walkState = sqliteTable('walk_state', {
-	sessionId: text('session_id')
-		.primaryKey()
-		.references(() => sessions.id, { onDelete: 'cascade' }),
-	focusShapeId: text('focus_shape_id'),
-	/** JSON object: minutes per phase. */
-	phaseMinutes: text('phase_minutes').notNull(),
-})
-export type WalkStateRow = typeof walkState.$inferSelect
-export type NewWalkStateRow = typeof walkState.$inferInsert
-
-export const phaseEvents = sqliteTable(
-	'phase_events',
-	{
-		sessionId: text('session_id')
-			.notNull()
-			.references(() => sessions.id, { onDelete: 'cascade' }),
-		id: text('id').notNull(),
-		phase: text('phase', { enum: PHASES }).notNull(),
-		at: integer('at').notNull(),
-		by: text('by').notNull(),
-		byName: text('by_name').notNull(),
-	},
-	(table) => [
-		primaryKey({ columns: [table.sessionId, table.id] }),
-		index('phase_events_session_at_idx').on(table.sessionId, table.at),
-		check('phase_events_phase_check', inList('phase', PHASES)),
-	],
-)
-export type PhaseEventRow = typeof phaseEvents.$inferSelect
-export type NewPhaseEventRow = typeof phaseEvents.$inferInsert
-
-export const timerEvents = sqliteTable(
-	'timer_events',
-	{
-		sessionId: text('session_id')
-			.notNull()
-			.references(() => sessions.id, { onDelete: 'cascade' }),
-		id: text('id').notNull(),
-		phase: text('phase', { enum: PHASES }).notNull(),
-		action: text('action', { enum: TIMER_ACTIONS }).notNull(),
-		amountMs: integer('amount_ms').notNull(),
-		at: integer('at').notNull(),
-		by: text('by').notNull(),
-		byName: text('by_name').notNull(),
-	},
-	(table) => [
-		primaryKey({ columns: [table.sessionId, table.id] }),
-		index('timer_events_session_at_idx').on(table.sessionId, table.at),
-		check('timer_events_phase_check', inList('phase', PHASES)),
-		check('timer_events_action_check', inList('action', TIMER_ACTIONS)),
-	],
-)
-export type TimerEventRow = typeof timerEvents.$inferSelect
-export type NewTimerEventRow = typeof timerEvents.$inferInsert
 
 // Decisions and the session's ends and reopens are append-only: a save inserts the rows it has not
 // stored yet and never updates or deletes one, so the history survives whatever a later save says.

@@ -1,30 +1,28 @@
-import { asc, eq } from 'drizzle-orm'
-import { z } from 'zod'
+import { eq } from 'drizzle-orm'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
 import type { SessionRecordSet } from '@/lib/session/extractSessionRecords'
-import { legacyMitigationColumns, mitigationsOfThreat } from '@/lib/session/mitigationSummary'
-import type { Phase } from '@/lib/session/records/walkRecords'
+import { type LegacyMitigationColumns, legacyMitigationColumns, mitigationsOfThreat } from '@/lib/session/mitigationSummary'
+import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
+import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
+import type { ThreatRecord } from '@/lib/session/records/threatRecord'
+import type { VoteRecord } from '@/lib/session/records/voteRecord'
+import type { Phase, PhaseEventRecord, TimerEventRecord } from '@/lib/session/records/walkRecords'
 import { listSessionHistories, type StoredDecision, type StoredSessionEvent } from './appendOnlyRecordsRepo'
 import type { Executor } from './executor'
-import {
-	type NaMarkRow,
-	naMarks,
-	type PhaseEventRow,
-	phaseEvents,
-	type ScopeItemRow,
-	scopeItems,
-	type ThreatRow,
-	threats,
-	type TimerEventRow,
-	timerEvents,
-	type VoteRow,
-	votes,
-	walkState,
-} from './schema'
+import { threats } from './schema'
 
-// The projection of the room's workshop records. Like the DFD elements it mirrors the room as a
-// whole, so a save replaces a session's rows rather than merging them — except the decisions and
-// the session's ends and reopens, which are only ever added to (appendOnlyRecordsRepo.ts).
+// The room's workshop records live in its saved snapshot, which the API and the reports read
+// (readSessionRecords below). The one projection left is the threats table: "My sessions" counts a
+// browser's sessions' threats with one SQL query instead of parsing every snapshot. Like the DFD
+// elements it mirrors the room as a whole, so a save replaces a session's rows rather than merging
+// them — unlike the decisions and the session's ends and reopens, which are only ever added to
+// (appendOnlyRecordsRepo.ts).
+
+/**
+ * The projection's shape_id of a model-level threat. The column predates threats without an
+ * element and is NOT NULL; '' names no shape.
+ */
+export const MODEL_LEVEL_SHAPE_ID = ''
 
 /** Bound parameters per INSERT, far below SQLite's limit whatever the width of the table. */
 const MAX_PARAMETERS_PER_INSERT = 6_500
@@ -42,7 +40,8 @@ export function threatRows(sessionId: string, records: SessionRecordSet, humanId
 		...threat,
 		...legacyMitigationColumns(mitigationsOfThreat(threat.id, records.mitigations)),
 		sessionId,
-		elementHumanId: humanIdOf.get(threat.shapeId) ?? null,
+		shapeId: threat.shapeId ?? MODEL_LEVEL_SHAPE_ID,
+		elementHumanId: threat.shapeId === null ? null : (humanIdOf.get(threat.shapeId) ?? null),
 		categories: JSON.stringify(categories),
 	}))
 }
@@ -53,46 +52,20 @@ export async function replaceSessionRecords(
 	records: SessionRecordSet,
 	elements: readonly DfdElement[],
 ): Promise<void> {
-	// Threats and marks keep the element's human ID of this save, so a report needs no join.
 	const humanIdOf = new Map(elements.map((element) => [element.shapeId, element.humanId]))
-	for (const table of [threats, votes, naMarks, scopeItems, walkState, phaseEvents, timerEvents]) {
-		await db.delete(table).where(eq(table.sessionId, sessionId))
-	}
+	await db.delete(threats).where(eq(threats.sessionId, sessionId))
 	await inChunks(threatRows(sessionId, records, humanIdOf), (chunk) => db.insert(threats).values(chunk))
-	await inChunks(
-		records.votes.map(({ typeName: _, ...vote }) => ({ ...vote, sessionId })),
-		(chunk) => db.insert(votes).values(chunk),
-	)
-	await inChunks(
-		records.naMarks.map(({ typeName: _, ...mark }) => ({ ...mark, sessionId, elementHumanId: humanIdOf.get(mark.shapeId) ?? null })),
-		(chunk) => db.insert(naMarks).values(chunk),
-	)
-	await inChunks(
-		records.scopeItems.map(({ typeName: _, ...item }) => ({ ...item, sessionId })),
-		(chunk) => db.insert(scopeItems).values(chunk),
-	)
-	if (records.walk) {
-		const { focusShapeId, phaseMinutes } = records.walk
-		await db.insert(walkState).values({ sessionId, focusShapeId, phaseMinutes: JSON.stringify(phaseMinutes) })
-	}
-	await inChunks(
-		records.phaseEvents.map(({ typeName: _, ...event }) => ({ ...event, sessionId })),
-		(chunk) => db.insert(phaseEvents).values(chunk),
-	)
-	await inChunks(
-		records.timerEvents.map(({ typeName: _, ...event }) => ({ ...event, sessionId })),
-		(chunk) => db.insert(timerEvents).values(chunk),
-	)
 }
 
-type Stored<Row> = Omit<Row, 'sessionId'>
+type Unwrapped<R extends { typeName: string }> = Omit<R, 'typeName'>
 
-export type StoredThreat = Omit<Stored<ThreatRow>, 'categories'> & { categories: string[] }
-export type StoredVote = Stored<VoteRow>
-export type StoredNaMark = Stored<NaMarkRow>
-export type StoredScopeItem = Stored<ScopeItemRow>
-export type StoredPhaseEvent = Stored<PhaseEventRow>
-export type StoredTimerEvent = Stored<TimerEventRow>
+/** A threat as the room keeps it, with the summary of its mitigations and its element's human ID. */
+export type StoredThreat = Unwrapped<ThreatRecord> & LegacyMitigationColumns & { elementHumanId: string | null }
+export type StoredVote = Unwrapped<VoteRecord>
+export type StoredNaMark = Unwrapped<NaMarkRecord> & { elementHumanId: string | null }
+export type StoredScopeItem = Unwrapped<ScopeItemRecord>
+export type StoredPhaseEvent = Unwrapped<PhaseEventRecord>
+export type StoredTimerEvent = Unwrapped<TimerEventRecord>
 export interface StoredWalk {
 	focusShapeId: string | null
 	phaseMinutes: Record<Phase, number>
@@ -112,45 +85,40 @@ export interface StoredSessionRecords {
 	sessionEvents: StoredSessionEvent[]
 }
 
-const categoriesSchema = z.array(z.string())
-const phaseMinutesSchema = z.object({
-	scope: z.int(),
-	diagram: z.int(),
-	analyse: z.int(),
-	decide: z.int(),
-}) satisfies z.ZodType<Record<Phase, number>>
-
-function withoutSession<Row extends { sessionId: string }>({ sessionId: _, ...rest }: Row): Stored<Row> {
+function unwrapped<R extends { typeName: string }>({ typeName: _, ...rest }: R): Unwrapped<R> {
 	return rest
 }
 
-/** A session's workshop records as last saved, oldest first. */
-export async function listSessionRecords(db: Executor, sessionId: string): Promise<StoredSessionRecords> {
-	const [threatRows, voteRows, naMarkRows, scopeRows, walkRow, phaseRows, timerRows, histories] = await Promise.all([
-		db.select().from(threats).where(eq(threats.sessionId, sessionId)).orderBy(asc(threats.createdAt), asc(threats.id)).all(),
-		db.select().from(votes).where(eq(votes.sessionId, sessionId)).orderBy(asc(votes.votedAt), asc(votes.id)).all(),
-		db.select().from(naMarks).where(eq(naMarks.sessionId, sessionId)).orderBy(asc(naMarks.markedAt), asc(naMarks.id)).all(),
-		db
-			.select()
-			.from(scopeItems)
-			.where(eq(scopeItems.sessionId, sessionId))
-			.orderBy(asc(scopeItems.createdAt), asc(scopeItems.id))
-			.all(),
-		db.select().from(walkState).where(eq(walkState.sessionId, sessionId)).get(),
-		db.select().from(phaseEvents).where(eq(phaseEvents.sessionId, sessionId)).orderBy(asc(phaseEvents.at), asc(phaseEvents.id)).all(),
-		db.select().from(timerEvents).where(eq(timerEvents.sessionId, sessionId)).orderBy(asc(timerEvents.at), asc(timerEvents.id)).all(),
-		listSessionHistories(db, sessionId),
-	])
+/** Oldest first, then by id: the order every reader of the records agrees on. */
+function byTime<R extends { id: string }>(timeOf: (record: R) => number) {
+	return (a: R, b: R) => timeOf(a) - timeOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+/**
+ * A session's workshop records as the room last saved them, read from its snapshot (the source of
+ * the reports too, so the API carries every field the room keeps), oldest first; decisions and the
+ * session's ends and reopens from their append-only tables, which keep every one ever saved.
+ */
+export async function readSessionRecords(
+	db: Executor,
+	sessionId: string,
+	records: SessionRecordSet,
+	elements: readonly DfdElement[],
+): Promise<StoredSessionRecords> {
+	const humanIdOf = new Map(elements.map((element) => [element.shapeId, element.humanId]))
+	const elementHumanId = (shapeId: string | null) => (shapeId === null ? null : (humanIdOf.get(shapeId) ?? null))
 	return {
-		threats: threatRows.map((row) => ({ ...withoutSession(row), categories: categoriesSchema.parse(JSON.parse(row.categories)) })),
-		votes: voteRows.map(withoutSession),
-		naMarks: naMarkRows.map(withoutSession),
-		scopeItems: scopeRows.map(withoutSession),
-		walk: walkRow
-			? { focusShapeId: walkRow.focusShapeId, phaseMinutes: phaseMinutesSchema.parse(JSON.parse(walkRow.phaseMinutes)) }
-			: null,
-		phaseEvents: phaseRows.map(withoutSession),
-		timerEvents: timerRows.map(withoutSession),
-		...histories,
+		threats: [...records.threats].sort(byTime((threat) => threat.createdAt)).map((threat) => ({
+			...unwrapped(threat),
+			...legacyMitigationColumns(mitigationsOfThreat(threat.id, records.mitigations)),
+			elementHumanId: elementHumanId(threat.shapeId),
+		})),
+		votes: [...records.votes].sort(byTime((vote) => vote.votedAt)).map(unwrapped),
+		naMarks: [...records.naMarks].sort(byTime((mark) => mark.markedAt)).map((mark) => ({ ...unwrapped(mark), elementHumanId: elementHumanId(mark.shapeId) })),
+		scopeItems: [...records.scopeItems].sort(byTime((item) => item.createdAt)).map(unwrapped),
+		walk: records.walk ? { focusShapeId: records.walk.focusShapeId, phaseMinutes: records.walk.phaseMinutes } : null,
+		phaseEvents: [...records.phaseEvents].sort(byTime((event) => event.at)).map(unwrapped),
+		timerEvents: [...records.timerEvents].sort(byTime((event) => event.at)).map(unwrapped),
+		...(await listSessionHistories(db, sessionId)),
 	}
 }

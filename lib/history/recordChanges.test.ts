@@ -8,7 +8,8 @@ import { metadataEntry } from '../session/metadataFactories'
 import { recordChanges, trackedState } from './recordChanges'
 import type { RenderContext } from './trackedRecords'
 
-const context: RenderContext = { humanIdOf: (id) => (id === 'shape:flow' ? 'DF1' : undefined) }
+const HUMAN_IDS: Readonly<Record<string, string>> = { 'shape:flow': 'DF1', 'scope-item:a1': 'A1', 'scope-item:ta1': 'TA1' }
+const context: RenderContext = { humanIdOf: (id) => HUMAN_IDS[id] }
 
 function processShape(props: Partial<ProcessShape['props']> = {}, at = { x: 0, y: 0 }) {
 	return testShape<ProcessShape>({ id: 'shape:p' as ProcessShape['id'], type: 'dfd-process', props: { ...PROCESS_SHAPE_DEFAULTS, humanId: 'P1', ...props }, ...at })
@@ -42,6 +43,30 @@ describe('recordChanges', () => {
 		const next = { ...prev, shapeId: 'shape:flow' as never }
 		const [change] = recordChanges({ prev, next }, context)
 		expect(change).toMatchObject({ field: 'shapeId', oldValue: 'shape:other', newValue: 'DF1' })
+	})
+
+	it("tracks a threat's triage, its scope links by human ID and its move to the whole model", () => {
+		const prev = testThreat({ humanId: 'T-002', shapeId: 'shape:flow' as never })
+		const next = {
+			...prev,
+			shapeId: null,
+			severity: 'High' as const,
+			cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+			priority: 'P0' as const,
+			includeInReport: false,
+			assetIds: ['scope-item:a1' as never],
+			agentIds: ['scope-item:ta1' as never, 'scope-item:gone' as never],
+		}
+		const changes = recordChanges({ prev, next }, context).map(({ field, oldValue, newValue }) => [field, oldValue, newValue])
+		expect(changes).toEqual([
+			['shapeId', 'DF1', 'Whole model'],
+			['severity', 'Unknown', 'High'],
+			['cvssVector', '—', 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'],
+			['priority', 'from the risk band', 'P0'],
+			['includeInReport', 'yes', 'no'],
+			['assetIds', '', 'A1'],
+			['agentIds', '', 'TA1, scope-item:gone'],
+		])
 	})
 
 	it('makes creation, soft deletion and restore entries', () => {

@@ -78,6 +78,18 @@ const stringField = (record: AnyRecord, key: string) => {
 	return typeof value === 'string' ? value : ''
 }
 
+/** A list of other records' ids, shown by their human IDs (an id whose record is gone, as it is). */
+function referenceList(key: string, label: string): TrackedField {
+	return {
+		key,
+		label,
+		read: (record, context) => {
+			const ids = fieldOf(record, key)
+			return Array.isArray(ids) ? renderValue(ids.map((id) => (typeof id === 'string' ? (context.humanIdOf(id) ?? id) : id))) : undefined
+		},
+	}
+}
+
 const THREAT: TrackedRecordType = {
 	typeName: 'threat',
 	label: 'Threat',
@@ -94,6 +106,8 @@ const THREAT: TrackedRecordType = {
 			label: 'Element',
 			read: (record, context) => {
 				const shapeId = fieldOf(record, 'shapeId')
+				// null: a model-level threat, on no one element.
+				if (shapeId === null) return 'Whole model'
 				return typeof shapeId === 'string' ? (context.humanIdOf(shapeId) ?? shapeId) : undefined
 			},
 		},
@@ -102,6 +116,19 @@ const THREAT: TrackedRecordType = {
 		plain('agreedLikelihood', 'Agreed likelihood'),
 		plain('agreedImpact', 'Agreed impact'),
 		plain('status', 'Status'),
+		plain('severity', 'Severity'),
+		plain('cvssVector', 'CVSS vector'),
+		{
+			key: 'priority',
+			label: 'Priority',
+			read: (record) => {
+				const priority = fieldOf(record, 'priority')
+				return priority === null ? 'from the risk band' : renderValue(priority)
+			},
+		},
+		plain('includeInReport', 'In the report'),
+		referenceList('assetIds', 'Assets'),
+		referenceList('agentIds', 'Threat agents'),
 	],
 }
 
@@ -122,14 +149,7 @@ const MITIGATION: TrackedRecordType = {
 		plain('acceptanceCriteria', 'Acceptance criteria'),
 		plain('verification', 'Verification'),
 		plain('issueUrl', 'Issue'),
-		{
-			key: 'threatIds',
-			label: 'Threats',
-			read: (record, context) => {
-				const ids = fieldOf(record, 'threatIds')
-				return Array.isArray(ids) ? renderValue(ids.map((id) => (typeof id === 'string' ? (context.humanIdOf(id) ?? id) : id))) : undefined
-			},
-		},
+		referenceList('threatIds', 'Threats'),
 	],
 }
 

@@ -14,6 +14,7 @@ import {
 	retainedRisksSection,
 } from './reportOutcome'
 import type { SessionModel } from './sessionModel'
+import { reportedThreatsOnly } from './views'
 
 export interface ReportOptions {
 	/** Where the full JSON export can be downloaded; the appendix links it when given. */
@@ -27,7 +28,9 @@ const EDITION_SUFFIX: Record<SessionModel['view'], string> = {
 }
 
 /** The report's content in reading order, shared by the Markdown and HTML builders. */
-export function buildReport(model: SessionModel, options: ReportOptions = {}): ReportDocument {
+export function buildReport(full: SessionModel, options: ReportOptions = {}): ReportDocument {
+	const model = reportedThreatsOnly(full)
+	const leftOut = full.threats.length - model.threats.length
 	return {
 		title: `Threat model: ${model.session.name || 'Untitled session'}${EDITION_SUFFIX[model.view]}`,
 		sections: [
@@ -37,7 +40,7 @@ export function buildReport(model: SessionModel, options: ReportOptions = {}): R
 			...([changesSection(model)].filter((section): section is Section => section !== null)),
 			systemOverview(model),
 			assetsSection(model),
-			threatInventory(model),
+			threatInventory(model, leftOut),
 			// Only a model with metadata on an element or a threat has one.
 			...[metadataSection(model)].filter((section): section is Section => section !== null),
 			...[attackTreesSection(model)].filter((section): section is Section => section !== null),

@@ -110,11 +110,28 @@ describe('buildSessionModel', () => {
 		const expected = computeCoverage({
 			framework: 'STRIDE',
 			elements: WEB_SHOP_INPUT.elements.map((element) => ({ id: element.shapeId, kind: element.kind, outOfScope: element.outOfScope, isLog: element.properties.isALog === true })),
-			threats: live.map((threat) => ({ elementId: threat.shapeId, categories: [...threat.categories] })),
+			threats: live.flatMap((threat) => (threat.shapeId === null ? [] : [{ elementId: threat.shapeId, categories: [...threat.categories] }])),
 			naMarks: WEB_SHOP_INPUT.naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
 		})
 		expect(webShopModel().coverage).toEqual({ covered: expected.covered, applicable: expected.applicable, ratio: expected.ratio })
 		expect(webShopModel().coverage.covered).toBe(12)
+	})
+
+	it('counts neither a model-level threat nor an "Other" one as covering a category', () => {
+		const [first] = WEB_SHOP_INPUT.threats
+		if (!first) throw new Error('the fixture has threats')
+		const element = WEB_SHOP_INPUT.elements.find((candidate) => candidate.kind === 'process')
+		if (!element) throw new Error('the fixture has a process')
+		const withExtra: SessionModelInput = {
+			...WEB_SHOP_INPUT,
+			threats: [
+				...WEB_SHOP_INPUT.threats,
+				{ ...first, id: 'threat:model-level', humanId: 'T-900', shapeId: null, categories: ['S', 'T', 'R', 'I', 'D', 'E'] },
+				{ ...first, id: 'threat:other', humanId: 'T-901', shapeId: element.shapeId, categories: ['other'] },
+			],
+		}
+		expect(buildSessionModel(withExtra).coverage).toEqual(webShopModel().coverage)
+		expect(buildSessionModel(withExtra).threats.find((threat) => threat.humanId === 'T-900')).toMatchObject({ elementShapeId: null, elementHumanId: null })
 	})
 
 	it('does not depend on the order rows arrive in', () => {

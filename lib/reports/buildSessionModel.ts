@@ -6,7 +6,7 @@ import { buildMitigations, withMitigationSummaries } from './buildMitigations'
 import { buildNotebook } from './buildNotebook'
 import { buildHistory } from './buildHistory'
 import { buildMetadata, buildReview, withComposedThreatIds } from './buildMetadata'
-import { buildThreats, isoInstant } from './buildThreats'
+import { buildThreats, isoInstant, type ScopeLinkTargets } from './buildThreats'
 import {
 	type ModelNaMark,
 	type Scope,
@@ -37,6 +37,12 @@ function buildScope(items: readonly ScopeItemInput[]): Scope {
 		compliance: itemsOf(items, 'compliance').map(entry),
 		outOfScope: itemsOf(items, 'outOfScope').map(entry),
 	}
+}
+
+/** Scope item ids to human IDs, for threats' links; items without an id (an import's) cannot be linked. */
+function scopeLinkTargets(items: readonly ScopeItemInput[]): ScopeLinkTargets {
+	const of = (kind: ScopeItemKind) => new Map(items.flatMap((item) => (item.kind === kind && item.id !== undefined ? [[item.id, item.humanId] as const] : [])))
+	return { assets: of('asset'), agents: of('threatAgent') }
 }
 
 function buildNaMarks(marks: readonly NaMarkInput[], humanIdOfShape: ReadonlyMap<string, string>): ModelNaMark[] {
@@ -71,7 +77,7 @@ export function buildSessionModel(given: SessionModelInput): SessionModel {
 	const input: SessionModelInput = { ...given, threats: withComposedThreatIds(given.threats, idScope) }
 	const humanIdOfShape = new Map(input.elements.map((element) => [element.shapeId, element.humanId]))
 	const { session } = input
-	const threats = buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape)
+	const threats = buildThreats(input.threats, input.votes, input.decisions, humanIdOfShape, scopeLinkTargets(input.scopeItems))
 	const mitigations = buildMitigations(input.mitigations ?? [], threats)
 	return {
 		format: SESSION_MODEL_FORMAT,

@@ -1,7 +1,9 @@
+import { parseCvss31 } from '@/lib/risk/cvss31'
 import { asRiskLevel } from '@/lib/risk/riskScore'
+import { effectivePriority } from '@/lib/risk/threatPriority'
 import { modelRating } from './modelRating'
 import { byTimeThenId, compareThreats } from './ordering'
-import type { ModelDecision, ModelThreat, ModelVote } from './sessionModel'
+import type { ModelCvss, ModelDecision, ModelThreat, ModelVote } from './sessionModel'
 import type { DecisionInput, ThreatInput, VoteInput } from './sessionModelInput'
 
 export function isoInstant(epochMs: number): string {
@@ -51,6 +53,26 @@ function toModelDecision(decision: DecisionInput): ModelDecision {
 	}
 }
 
+/** The human IDs of scope items a threat names, in the order given; an item no longer there is dropped. */
+function scopeHumanIds(ids: readonly string[] | undefined, humanIdOfScopeItem: ReadonlyMap<string, string>): string[] {
+	return (ids ?? []).flatMap((id) => {
+		const humanId = humanIdOfScopeItem.get(id)
+		return humanId === undefined ? [] : [humanId]
+	})
+}
+
+function cvssOf(vector: string | null | undefined): ModelCvss | null {
+	if (vector == null) return null
+	const parsed = parseCvss31(vector)
+	return parsed.ok ? { ...parsed.value } : null
+}
+
+/** Where a threat's scope links point: scope item ids to their human IDs, per kind. */
+export interface ScopeLinkTargets {
+	assets: ReadonlyMap<string, string>
+	agents: ReadonlyMap<string, string>
+}
+
 const byVoteTime = (a: VoteInput, b: VoteInput) =>
 	a.votedAt - b.votedAt || (a.voterName < b.voterName ? -1 : a.voterName > b.voterName ? 1 : 0)
 const byDecisionTime = byTimeThenId<DecisionInput>((decision) => decision.decidedAt)
@@ -64,6 +86,7 @@ export function buildThreats(
 	votes: readonly VoteInput[],
 	decisions: readonly DecisionInput[],
 	humanIdOfShape: ReadonlyMap<string, string>,
+	scopeLinks: ScopeLinkTargets = { assets: new Map(), agents: new Map() },
 ): ModelThreat[] {
 	const votesByThreat = groupBy(votes, (vote) => vote.threatId)
 	const decisionsByThreat = groupBy(decisions, (decision) => decision.threatId)
@@ -77,16 +100,18 @@ export function buildThreats(
 				agreedLikelihood: threat.agreedLikelihood === null ? null : asRiskLevel(threat.agreedLikelihood, 'likelihood'),
 				agreedImpact: threat.agreedImpact === null ? null : asRiskLevel(threat.agreedImpact, 'impact'),
 			}
+			const effective = modelRating(rated)
+			const priority = threat.priority ?? null
 			return {
 				id: threat.id,
 				humanId: threat.humanId,
 				elementShapeId: threat.shapeId,
-				elementHumanId: humanIdOfShape.get(threat.shapeId) ?? null,
+				elementHumanId: threat.shapeId === null ? null : (humanIdOfShape.get(threat.shapeId) ?? null),
 				categories: [...threat.categories],
 				title: threat.title,
 				description: threat.description,
 				...rated,
-				effective: modelRating(rated),
+				effective,
 				// Filled from the mitigation records by withMitigationSummaries (buildMitigations.ts).
 				mitigation: '',
 				owner: '',
@@ -94,6 +119,13 @@ export function buildThreats(
 				issueUrl: null,
 				mitigationIds: [],
 				status: threat.status,
+				severity: threat.severity ?? 'Unknown',
+				cvss: cvssOf(threat.cvssVector),
+				priority,
+				effectivePriority: effectivePriority(priority, effective.score),
+				includeInReport: threat.includeInReport ?? true,
+				assetHumanIds: scopeHumanIds(threat.assetIds, scopeLinks.assets),
+				agentHumanIds: scopeHumanIds(threat.agentIds, scopeLinks.agents),
 				createdByName: threat.createdByName,
 				createdAt: isoInstant(threat.createdAt),
 				votes: [...(votesByThreat.get(threat.id) ?? [])].sort(byVoteTime).map(toModelVote),

@@ -7,9 +7,10 @@ import { FORMULA_TITLE, webShopModel } from './testModel'
 describe('toCsv', () => {
 	it('writes exactly the agreed columns, in order', () => {
 		expect(toCsv(webShopModel()).split('\r\n')[0]).toBe(
-			'id,component,threat,description,likelihood,impact,risk_score,mitigation,owner,due,date_identified,status,decision,decided_by,decided_at,mitigations,metadata',
+			'id,component,threat,description,likelihood,impact,risk_score,mitigation,owner,due,date_identified,status,decision,decided_by,decided_at,mitigations,' +
+				'categories,severity,cvss_vector,cvss_base_score,priority,include_in_report,assets,threat_agents,metadata',
 		)
-		expect(CSV_COLUMNS).toHaveLength(17)
+		expect(CSV_COLUMNS).toHaveLength(25)
 	})
 
 	it('writes one row per threat, every record ending in CRLF', () => {
@@ -17,7 +18,7 @@ describe('toCsv', () => {
 		expect(csv.endsWith('\r\n')).toBe(true)
 		const rows = parseCsv(csv)
 		expect(rows).toHaveLength(1 + 9)
-		for (const row of rows) expect(row).toHaveLength(17)
+		for (const row of rows) expect(row).toHaveLength(25)
 	})
 
 	it('reads back to the same cells, quotes, commas and line breaks included', () => {
@@ -51,13 +52,21 @@ describe('toCsv', () => {
 			'Pat (recorded by Fay)',
 			'2025-03-01T10:01:00.000Z',
 			'',
+			'Information disclosure',
+			'Unknown',
+			'',
+			'',
+			'P1',
+			'yes',
+			'',
+			'',
 			'',
 		])
 	})
 
 	it('names each mitigation of a threat with its status', () => {
 		const row = parseCsv(toCsv(webShopModel())).find((cells) => cells[0] === 'T-001')
-		expect(row?.at(-2)).toBe('M-001 (In place)')
+		expect(row?.[15]).toBe('M-001 (In place)')
 	})
 
 	it('lists the threat’s own key=value metadata in the last column', () => {
@@ -72,7 +81,7 @@ describe('toCsv', () => {
 
 	it('leaves the decision columns empty for an undecided threat', () => {
 		const row = parseCsv(toCsv(webShopModel())).find((cells) => cells[0] === 'T-003')
-		expect(row?.slice(12)).toEqual(['', '', '', 'M-003 (In progress)', ''])
+		expect(row?.slice(12, 16)).toEqual(['', '', '', 'M-003 (In progress)'])
 	})
 
 	it('adds a byte-order mark only when asked (for Excel)', () => {

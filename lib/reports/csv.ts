@@ -1,7 +1,8 @@
 import { MITIGATION_STATUS_LABEL } from '@/lib/session/records/mitigationRecord'
 import { formatMetadata } from '@/lib/session/metadata'
 import type { SessionModel } from './sessionModel'
-import { componentLabelFor, dayOf, decidedByLabel, mitigationPlanOf } from './threatFacts'
+import { categoryNames, componentLabelFor, dayOf, decidedByLabel, mitigationPlanOf, scopeLinksText } from './threatFacts'
+import { threatPriority } from './tracker/threatPriority'
 
 export const CSV_COLUMNS = [
 	'id',
@@ -20,6 +21,15 @@ export const CSV_COLUMNS = [
 	'decided_by',
 	'decided_at',
 	'mitigations',
+	// Added after the columns above, so readers that go by position still find theirs.
+	'categories',
+	'severity',
+	'cvss_vector',
+	'cvss_base_score',
+	'priority',
+	'include_in_report',
+	'assets',
+	'threat_agents',
 	'metadata',
 ] as const
 
@@ -79,6 +89,14 @@ export function toCsv(model: SessionModel, options: CsvOptions = {}): string {
 			decision ? decidedByLabel(decision) : '',
 			decision?.decidedAt ?? '',
 			mitigationsOf(threat.mitigationIds),
+			categoryNames(model.session.framework, threat.categories),
+			threat.severity,
+			threat.cvss?.vector ?? '',
+			threat.cvss ? threat.cvss.baseScore.toFixed(1) : '',
+			threatPriority(threat),
+			threat.includeInReport ? 'yes' : 'no',
+			scopeLinksText(model.scope.assets, threat.assetHumanIds),
+			scopeLinksText(model.scope.threatAgents, threat.agentHumanIds),
 			metadataOf(threat.id),
 		]
 	})

@@ -4,7 +4,7 @@ import { diagramSvg } from './diagramSvg'
 import { ciaNeedLabel, DECISION_LABELS } from './labels'
 import { type Block, type Cell, cell, type Section } from './reportDocument'
 import type { Diagram, ModelElement, SessionModel } from './sessionModel'
-import { categoryNames, componentLabelFor, decidedByLabel, dayOf } from './threatFacts'
+import { categoryNames, componentLabelFor, cvssText, decidedByLabel, dayOf, priorityText, scopeLinksText } from './threatFacts'
 
 function kindLabel(element: ModelElement): string {
 	if (element.kind === 'text') return 'Note'
@@ -78,7 +78,8 @@ export function assetsSection(model: SessionModel): Section {
 	}
 }
 
-export function threatInventory(model: SessionModel): Section {
+/** `leftOut`: threats the team excluded from the report (includeInReport false); the inventory says how many. */
+export function threatInventory(model: SessionModel, leftOut = 0): Section {
 	const component = componentLabelFor(model)
 	const rows: Cell[][] = model.threats.map((threat) => [
 		threat.humanId,
@@ -91,6 +92,11 @@ export function threatInventory(model: SessionModel): Section {
 		String(threat.effective.score),
 		cell(threat.effective.band, threat.effective.band),
 		threat.status,
+		threat.severity,
+		cvssText(threat),
+		priorityText(threat),
+		scopeLinksText(model.scope.assets, threat.assetHumanIds),
+		scopeLinksText(model.scope.threatAgents, threat.agentHumanIds),
 		threat.decision
 			? `${DECISION_LABELS[threat.decision.kind]} — ${decidedByLabel(threat.decision)}, ${dayOf(threat.decision.decidedAt)}`
 			: 'Undecided',
@@ -102,14 +108,26 @@ export function threatInventory(model: SessionModel): Section {
 		blocks: [
 			{
 				kind: 'paragraph',
-				content: ['Likelihood (L) and impact (I) are the values the group agreed, else the author’s; score = L × I.'],
+				content: [
+					'Likelihood (L) and impact (I) are the values the group agreed, else the author’s; score = L × I. ' +
+						'The CVSS column gives the base score computed from the vector; a priority marked “(set)” was set by hand, the others follow the risk band. ' +
+						'A threat on the whole model rather than one element says “Whole model”.',
+				],
 			},
+			...(leftOut > 0
+				? [
+						{
+							kind: 'paragraph' as const,
+							content: [`${leftOut} ${leftOut === 1 ? 'threat is' : 'threats are'} left out of this report by the team’s choice; the JSON export has them, flagged.`],
+						},
+					]
+				: []),
 			rows.length === 0
 				? { kind: 'paragraph', content: [{ em: 'No threats in this report.' }] }
 				: {
 						kind: 'table',
-						head: ['ID', 'Component', 'Threat', 'Description', 'Categories', 'L', 'I', 'Score', 'Band', 'Status', 'Decision', 'Votes'],
-						numeric: [5, 6, 7, 11],
+						head: ['ID', 'Component', 'Threat', 'Description', 'Categories', 'L', 'I', 'Score', 'Band', 'Status', 'Severity', 'CVSS', 'Priority', 'Assets', 'Threat agents', 'Decision', 'Votes'],
+						numeric: [5, 6, 7, 16],
 						rows,
 					},
 		],

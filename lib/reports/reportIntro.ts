@@ -76,7 +76,7 @@ export function titlePage(model: SessionModel): Section {
 	}
 }
 
-function topRisksTable(threats: readonly ModelThreat[], component: (shapeId: string) => string): Block {
+function topRisksTable(threats: readonly ModelThreat[], component: (shapeId: string | null) => string): Block {
 	return {
 		kind: 'table',
 		head: ['ID', 'Threat', 'Component', 'Score', 'Band', 'Status', 'Decision'],

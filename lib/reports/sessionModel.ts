@@ -3,8 +3,10 @@ import { boundsSchema, trustZoneSchema } from '@/lib/analysis/trustZones'
 import { dfdPropertiesSchema } from '@/lib/dfd/dfdElementSchema'
 import { elementKindSchema } from '@/lib/frameworks/elementKind'
 import { frameworkIdSchema } from '@/lib/frameworks/frameworkTypes'
+import { CVSS_SEVERITIES } from '@/lib/risk/cvss31'
 import { RISK_BAND_NAMES, riskLevelSchema, riskScoreSchema } from '@/lib/risk/riskScore'
-import { threatStatusSchema } from '@/lib/risk/threatStatus'
+import { PRIORITIES } from '@/lib/risk/threatPriority'
+import { SEVERITIES, threatStatusSchema } from '@/lib/risk/threatStatus'
 import { DECISION_KINDS } from '@/lib/session/records/decisionRecord'
 import { MITIGATION_KINDS, MITIGATION_STATUSES } from '@/lib/session/records/mitigationRecord'
 import { CIA_NEEDS } from '@/lib/session/records/scopeItemRecord'
@@ -157,13 +159,21 @@ export const threatSourceSchema = z.object({
 	number: z.number().int().nullable(),
 })
 
+export const cvssSchema = z.object({
+	vector: z.string(),
+	baseScore: z.number().min(0).max(10),
+	severity: z.enum(CVSS_SEVERITIES),
+})
+
 export const threatSchema = z
 	.object({
 		id: z.string().min(1),
 		humanId: z.string(),
-		elementShapeId: z.string().min(1),
-		/** null when the element is no longer on any diagram. */
+		/** null for a model-level threat (found on no one element). */
+		elementShapeId: z.string().min(1).nullable(),
+		/** null when the element is no longer on any diagram, and for a model-level threat. */
 		elementHumanId: z.string().nullable(),
+		/** The framework's category ids, or 'other' for a threat no category fits. */
 		categories: z.array(z.string()),
 		title: z.string(),
 		description: z.string(),
@@ -184,6 +194,19 @@ export const threatSchema = z
 		/** The ids of the mitigations (top-level `mitigations`) that treat this threat. */
 		mitigationIds: z.array(z.string()).default([]),
 		status: threatStatusSchema,
+		/** Triage severity set by hand; 'Unknown' until judged (files written before it: Unknown). */
+		severity: z.enum(SEVERITIES).default('Unknown'),
+		/** The CVSS 3.1 vector and the base score computed from it; null when none was given. */
+		cvss: cvssSchema.nullable().default(null),
+		/** The priority set by hand; null means the risk band's (`effectivePriority`). */
+		priority: z.enum(PRIORITIES).nullable().default(null),
+		/** The priority in force: the hand-set one, else the risk band's. */
+		effectivePriority: z.enum(PRIORITIES).optional(),
+		/** False: left out of the Markdown/HTML report, kept here and in the CSV. */
+		includeInReport: z.boolean().default(true),
+		/** The assets (scope.assets) and threat agents (scope.threatAgents) it names, by human ID. */
+		assetHumanIds: z.array(z.string()).default([]),
+		agentHumanIds: z.array(z.string()).default([]),
 		createdByName: z.string(),
 		createdAt: instant,
 		votes: z.array(voteSchema),
@@ -312,6 +335,7 @@ export type ModelVote = z.infer<typeof voteSchema>
 export type ModelDecision = z.infer<typeof decisionSchema>
 export type ThreatSource = z.infer<typeof threatSourceSchema>
 export type ModelThreat = z.infer<typeof threatSchema>
+export type ModelCvss = z.infer<typeof cvssSchema>
 export type ModelNaMark = z.infer<typeof naMarkSchema>
 export type ModelMitigation = z.infer<typeof mitigationSchema>
 export type CoverageSummary = z.infer<typeof coverageSummarySchema>

@@ -73,10 +73,19 @@ export interface ElementInput {
 /** A record as buildSessionModel reads it: branded ids widened to strings, so an import can supply its own. */
 type AsInput<R, Ids extends keyof R> = Omit<R, 'typeName' | Ids> & { [K in Ids]: string }
 
-export type ThreatInput = Omit<AsInput<ThreatRecord, 'id' | 'shapeId'>, 'sourceRuleId' | 'createdBy' | 'categories'> & {
-	categories: readonly string[]
-	source?: ThreatSource | null
-}
+/** The triage fields and scope links a threat record has; absent for inputs that have none (a Threat Dragon import). */
+type ThreatTriageKey = 'severity' | 'cvssVector' | 'priority' | 'includeInReport' | 'assetIds' | 'agentIds'
+
+export type ThreatInput = Omit<AsInput<ThreatRecord, 'id'>, 'sourceRuleId' | 'createdBy' | 'categories' | 'shapeId' | ThreatTriageKey> &
+	Partial<Pick<ThreatRecord, 'severity' | 'cvssVector' | 'priority' | 'includeInReport'>> & {
+		/** null for a model-level threat. */
+		shapeId: string | null
+		categories: readonly string[]
+		/** Scope item ids (ScopeItemInput.id); ids of items no longer there are dropped. */
+		assetIds?: readonly string[]
+		agentIds?: readonly string[]
+		source?: ThreatSource | null
+	}
 
 export type VoteInput = Pick<AsInput<VoteRecord, 'threatId'>, 'threatId' | 'voterName' | 'likelihood' | 'impact' | 'votedAt'>
 

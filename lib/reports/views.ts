@@ -53,6 +53,21 @@ export function filterForView(model: SessionModel, view: ReportView): SessionMod
 	if (model.view !== 'all') throw new Error(`Expected the full model, got the '${model.view}' view`)
 	if (view === 'all') return model
 	const keep = view === 'distributable' ? isMitigated : (threat: ModelThreat) => !isMitigated(threat)
+	return { ...withThreatsOnly(model, view, keep), view }
+}
+
+/**
+ * The model as the Markdown and HTML reports show it: without the threats the team chose to leave
+ * out (includeInReport false). The JSON and CSV exports keep them, with the flag.
+ */
+export function reportedThreatsOnly(model: SessionModel): SessionModel {
+	// Nothing left out: the model as it is, with its unlinked mitigations (an extract drops those).
+	if (model.threats.every((threat) => threat.includeInReport)) return model
+	return withThreatsOnly(model, model.view, (threat) => threat.includeInReport)
+}
+
+/** The model with only the threats `keep` accepts, and what names them (mitigations, history, notebook) likewise. */
+function withThreatsOnly(model: SessionModel, view: ReportView, keep: (threat: ModelThreat) => boolean): SessionModel {
 	const threats = model.threats.filter(keep)
 	// The changes since the previous session name threats too: only those this view keeps.
 	const kept = new Set(threats.map((threat) => threat.id))
@@ -67,5 +82,5 @@ export function filterForView(model: SessionModel, view: ReportView): SessionMod
 	const history = { ...model.history, entries: model.history.entries.filter((entry) => entry.recordType !== 'threat' || kept.has(entry.recordId)).filter(isKeptMetadataHistory(kept)) }
 	// And the metadata: a threat left out takes its key=value entries with it.
 	const metadata = model.metadata.filter((entry) => entry.targetKind !== 'threat' || kept.has(entry.targetId ?? ''))
-	return { ...model, view, threats, mitigations, changesSince, history, metadata, ...notebookForView(model, view, kept) }
+	return { ...model, threats, mitigations, changesSince, history, metadata, ...notebookForView(model, view, kept) }
 }

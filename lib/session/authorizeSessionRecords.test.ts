@@ -7,7 +7,7 @@ import { create, NOW, remove, type Session, sessionOf, setup, update } from './a
 import { attendanceAfterJoin } from './attendance'
 import type { MitigationId } from './records/mitigationRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
-import type { ScopeItemKind, ScopeItemRecord } from './records/scopeItemRecord'
+import type { ScopeItemId, ScopeItemKind, ScopeItemRecord } from './records/scopeItemRecord'
 import type { ThreatId, ThreatRecord } from './records/threatRecord'
 import { voteIdFor } from './records/voteRecord'
 import { REJECTION_REASON as R, type RejectionReason } from './rejectionReasons'
@@ -535,5 +535,64 @@ describe('reportingRefusals', () => {
 		const threat = fixtureThreat()
 		expect(authorizer({ session: sessionOf('facilitator'), type: 'delete', prev: threat, next: null })).toBeNull()
 		expect(reports).toEqual([['session-facilitator', 'delete', R.threatDelete]])
+	})
+})
+
+describe('model-level and "Other" threats, their triage and scope links', () => {
+	const participant = sessionOf('participant')
+	const facilitator = sessionOf('facilitator')
+	const productOwner = sessionOf('productOwner')
+	const observer = sessionOf('observer')
+	const triaged: Partial<ThreatRecord> = {
+		shapeId: null,
+		categories: ['other'],
+		severity: 'High',
+		cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N',
+		priority: 'P1',
+		includeInReport: false,
+		assetIds: ['scope-item:a1' as ScopeItemId],
+		agentIds: ['scope-item:ta1' as ScopeItemId],
+	}
+
+	it('lets anyone who takes part add a model-level threat tagged "Other", with its triage, in every framework', () => {
+		for (const framework of ['STRIDE', 'LINDDUN', 'PLOT4ai'] as const) {
+			const { authorize, rejections } = setup({}, undefined, framework)
+			for (const session of [participant, facilitator, productOwner]) {
+				expect(authorize(create(session, fixtureThreat(triaged)))).toMatchObject({ ...triaged, humanId: expect.stringMatching(/^T-\d{3}$/) })
+			}
+			expect(rejections).toEqual([])
+		}
+	})
+
+	it('refuses the observer', () => {
+		const { authorize, rejections } = setup()
+		expect(authorize(create(observer, fixtureThreat(triaged)))).toBeNull()
+		expect(rejections.map((rejection) => rejection.reason)).toEqual([R.observer])
+	})
+
+	it("lets the author and the facilitator change a threat's triage and links, and nobody else", () => {
+		const { authorize, rejections } = setup()
+		const own = ownThreat(participant)
+		expect(authorize(update(participant, own, { ...own, ...triaged, shapeId: own.shapeId }))).toMatchObject({ severity: 'High', priority: 'P1' })
+		const others = othersThreat()
+		expect(authorize(update(facilitator, others, { ...others, ...triaged }))).toMatchObject({ shapeId: null, includeInReport: false })
+		expect(authorize(update(participant, others, { ...others, severity: 'Critical' }))).toBeNull()
+		expect(authorize(update(productOwner, others, { ...others, includeInReport: false }))).toBeNull()
+		expect(rejections.map((rejection) => rejection.reason)).toEqual([R.threatNotOwn, R.threatNotOwn])
+	})
+
+	it('keeps a participant from moving their own threat off its element, as onto another one', () => {
+		const { authorize, rejections } = setup()
+		const own = ownThreat(participant)
+		expect(authorize(update(participant, own, { ...own, shapeId: null }))).toBeNull()
+		expect(rejections.map((rejection) => rejection.reason)).toEqual([R.threatElement])
+	})
+
+	it('hands a threat with an invalid CVSS vector or too many links back unstamped, for the validator to refuse', () => {
+		const { authorize, allocator } = setup()
+		expect(authorize(create(participant, fixtureThreat({ cvssVector: 'CVSS:3.1/AV:N' })))).toMatchObject({ humanId: '' })
+		const many = Array.from({ length: 33 }, (_, index) => `scope-item:a${index}` as ScopeItemId)
+		expect(authorize(create(participant, fixtureThreat({ assetIds: many })))).toMatchObject({ humanId: '' })
+		expect(allocator.toJSON()).toEqual({})
 	})
 })

@@ -3,6 +3,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type { T } from '@tldraw/validate'
 import type { HumanIdAllocator } from '../dfd/humanIds'
 import { isCategoryOf } from '../frameworks/frameworkCatalog'
+import { isOtherCategory } from '../frameworks/otherCategory'
 import type { FrameworkId } from '../frameworks/frameworkTypes'
 import type { Person } from '../protocol/customMessages'
 import type { Role } from '../roles'
@@ -107,9 +108,15 @@ export function isValid(validator: T.Validatable<unknown>, record: unknown): boo
 	}
 }
 
-/** A category the framework lacks. A list that is no list is the record validator's to refuse (it runs after). */
+/**
+ * A category the framework lacks ("Other" is every framework's). A list that is no list is the
+ * record validator's to refuse (it runs after).
+ */
 function hasForeignCategory(framework: FrameworkId, categories: unknown): boolean {
-	return Array.isArray(categories) && categories.some((category) => !(typeof category === 'string' && isCategoryOf(framework, category)))
+	return (
+		Array.isArray(categories) &&
+		categories.some((category) => !(typeof category === 'string' && (isCategoryOf(framework, category) || isOtherCategory(category))))
+	)
 }
 
 const THREAT_STAMPED = ['humanId', 'createdBy', 'createdByName', 'createdAt'] as const

@@ -29,7 +29,8 @@ export function elementBadges(threats: readonly ThreatRecord[], coverage: Pick<C
 	}
 	for (const element of coverage.perElement) badgeOf(element.elementId).uncoveredCount = element.uncovered.length
 	for (const threat of threats) {
-		if (threat.isDeleted) continue
+		// A model-level threat has no element to badge.
+		if (threat.isDeleted || threat.shapeId === null) continue
 		const badge = badgeOf(threat.shapeId)
 		badge.threatCount += 1
 		const rating = effectiveRating(threat)

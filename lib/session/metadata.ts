@@ -63,10 +63,9 @@ export function matchesMetadataFilter(pairs: readonly MetadataPair[], filter: Me
  */
 export function threatMatchesMetadata(
 	byTarget: ReadonlyMap<MetadataTarget, readonly MetadataPair[]>,
-	threat: { id: string; shapeId: string },
+	threat: { id: string; shapeId: string | null },
 	filter: MetadataFilter,
 ): boolean {
-	return (
-		matchesMetadataFilter(byTarget.get(threat.id) ?? [], filter) || matchesMetadataFilter(byTarget.get(threat.shapeId) ?? [], filter)
-	)
+	const onElement = threat.shapeId === null ? [] : (byTarget.get(threat.shapeId) ?? [])
+	return matchesMetadataFilter(byTarget.get(threat.id) ?? [], filter) || matchesMetadataFilter(onElement, filter)
 }

@@ -29,7 +29,8 @@ type NewId = () => string
 const randomId: NewId = () => uniqueId()
 
 export function newThreatRecord(
-	shapeId: TLShapeId,
+	/** null for a model-level threat. */
+	shapeId: TLShapeId | null,
 	draft: ThreatDraft,
 	{ sourceRuleId = null, newId = randomId }: { sourceRuleId?: string | null; newId?: NewId } = {},
 ): ThreatRecord {

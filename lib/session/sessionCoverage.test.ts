@@ -38,6 +38,18 @@ describe('sessionCoverage', () => {
 		expect(coverage.covered).toBe(0)
 	})
 
+	it('does not count a model-level threat as covering any element, whatever its categories', () => {
+		const coverage = sessionCoverage('STRIDE', [element(flow, 'flow')], [testThreat({ shapeId: null, categories: ['T', 'I', 'D'] })], [])
+		expect(coverage.covered).toBe(0)
+	})
+
+	it('does not count an "Other" threat as covering a framework category of its element', () => {
+		const coverage = sessionCoverage('STRIDE', [element(flow, 'flow')], [testThreat({ shapeId: flow, categories: ['other'] })], [])
+		expect({ covered: coverage.covered, uncovered: coverage.perElement[0]?.uncovered }).toEqual({ covered: 0, uncovered: ['T', 'I', 'D'] })
+		const mixed = sessionCoverage('STRIDE', [element(flow, 'flow')], [testThreat({ shapeId: flow, categories: ['other', 'T'] })], [])
+		expect(mixed.covered).toBe(1)
+	})
+
 	it('asks about repudiation on a store that is a log', () => {
 		const coverage = sessionCoverage('STRIDE', [element('shape:log', 'store', { properties: { isALog: true } })], [], [])
 		expect(coverage.perElement[0]?.applicable).toEqual(['T', 'R', 'I', 'D'])

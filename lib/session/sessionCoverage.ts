@@ -5,8 +5,13 @@ import { processesAi } from '../frameworks/processesAi'
 import { isLogStore } from './canvasElements'
 
 type CoveredElement = Pick<DfdElement, 'shapeId' | 'outOfScope' | 'properties'> & { kind: CoverageElement['kind'] }
-type CoveringThreat = { shapeId: string; categories: readonly string[]; isDeleted: boolean }
+type CoveringThreat = { shapeId: string | null; categories: readonly string[]; isDeleted: boolean }
 type CoveringMark = { shapeId: string; category: string }
+
+/** What decides an element's applicable categories, read off its projected properties. */
+export function applicabilityOf(element: Pick<CoveredElement, 'kind' | 'properties'>) {
+	return { kind: element.kind, isLog: isLogStore(element), processesAi: processesAi(element.properties['aiModel']) }
+}
 
 /**
  * The session's coverage from its records: every in-scope element on every diagram, threats the
@@ -21,16 +26,12 @@ export function sessionCoverage<F extends FrameworkId>(
 ): Coverage<F> {
 	return computeCoverage({
 		framework,
-		elements: elements.map((element) => ({
-			id: element.shapeId,
-			kind: element.kind,
-			outOfScope: element.outOfScope,
-			isLog: isLogStore(element),
-			processesAi: processesAi(element.properties['aiModel']),
-		})),
-		threats: threats
-			.filter((threat) => !threat.isDeleted)
-			.map((threat) => ({ elementId: threat.shapeId, categories: [...threat.categories] })),
+		elements: elements.map((element) => ({ id: element.shapeId, outOfScope: element.outOfScope, ...applicabilityOf(element) })),
+		// A model-level threat covers no element's category; an "Other" one is on no framework category,
+		// so computeCoverage, which only counts the framework's categories, passes over it.
+		threats: threats.flatMap((threat) =>
+			threat.isDeleted || threat.shapeId === null ? [] : [{ elementId: threat.shapeId, categories: [...threat.categories] }],
+		),
 		naMarks: naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
 	})
 }

@@ -4,7 +4,7 @@
  */
 import type { RecordId } from '@tldraw/store'
 import type { TLShapeId } from '@tldraw/tlschema'
-import type { ThreatId, ThreatRecord } from './records/threatRecord'
+import { defaultThreatTriage, type ThreatId, type ThreatRecord } from './records/threatRecord'
 import type { Phase, PhaseEventRecord, TimerAction, TimerEventRecord } from './records/walkRecords'
 
 let counter = 0
@@ -46,6 +46,7 @@ export function testThreat(overrides: Partial<ThreatRecord> = {}): ThreatRecord 
 		agreedLikelihood: null,
 		agreedImpact: null,
 		status: 'Open',
+		...defaultThreatTriage(),
 		sourceRuleId: null,
 		createdBy: 'u2',
 		createdByName: 'Pat',

@@ -25,6 +25,12 @@ describe('validateThreatDraft', () => {
 		expect(errors.description).toMatch(/500/)
 	})
 
+	it('checks a CVSS vector as the room does and says what is wrong', () => {
+		expect(validateThreatDraft({ ...valid, cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H' }).cvssVector).toBe('Missing base metric A')
+		expect(isValidDraft(validateThreatDraft({ ...valid, cvssVector: ' CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H ' }))).toBe(true)
+		expect(isValidDraft(validateThreatDraft({ ...valid, cvssVector: '' }))).toBe(true)
+	})
+
 	it('keeps likelihood and impact on the 1–5 scale', () => {
 		const errors = validateThreatDraft({ ...valid, likelihood: 0, impact: 6 })
 		expect(Object.keys(errors).sort()).toEqual(['impact', 'likelihood'])
@@ -43,5 +49,18 @@ describe('drafts', () => {
 
 	it('are trimmed before they are stored', () => {
 		expect(normalisedDraft({ ...valid, title: ' Replay ' })).toMatchObject({ title: 'Replay' })
+	})
+
+	it('store no vector as null and a typed one trimmed', () => {
+		expect(normalisedDraft(valid).cvssVector).toBeNull()
+		expect(normalisedDraft({ ...valid, cvssVector: ' CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H ' }).cvssVector).toBe(
+			'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+		)
+	})
+
+	it('start untriaged, in the report and linked to nothing, and edit the triage a threat holds', () => {
+		expect(emptyThreatDraft()).toMatchObject({ severity: 'Unknown', cvssVector: '', priority: null, includeInReport: true, assetIds: [], agentIds: [] })
+		const threat = testThreat({ severity: 'High', priority: 'P0', includeInReport: false, cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' })
+		expect(draftFromThreat(threat)).toMatchObject({ severity: 'High', priority: 'P0', includeInReport: false, cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' })
 	})
 })

@@ -1,11 +1,17 @@
 import { URL_MAX } from '../canvas/recordValidators'
 import { isRiskLevel } from '../risk/riskScore'
-import { THREAT_STATUSES, type ThreatStatus } from '../risk/threatStatus'
+import { parseCvss31 } from '../risk/cvss31'
+import { PRIORITIES, type Priority } from '../risk/threatPriority'
+import { SEVERITIES, type Severity, THREAT_STATUSES, type ThreatStatus } from '../risk/threatStatus'
+import type { ScopeItemId } from './records/scopeItemRecord'
 import {
+	defaultThreatTriage,
 	THREAT_CATEGORIES_MAX,
 	THREAT_DESCRIPTION_MAX,
+	THREAT_SCOPE_LINKS_MAX,
 	THREAT_TITLE_MAX,
 	type ThreatRecord,
+	type ThreatTriage,
 } from './records/threatRecord'
 
 /** What the threat form edits: the fields a person types, before the room stamps the rest. */
@@ -16,7 +22,17 @@ export interface ThreatDraft {
 	likelihood: number
 	impact: number
 	status: ThreatStatus
+	severity: Severity
+	/** As typed; '' for none. */
+	cvssVector: string
+	priority: Priority | null
+	includeInReport: boolean
+	assetIds: ScopeItemId[]
+	agentIds: ScopeItemId[]
 }
+
+/** The draft's fields as the record stores them. */
+export type ThreatDraftFields = Omit<ThreatDraft, 'cvssVector'> & Pick<ThreatTriage, 'cvssVector'>
 
 export type ThreatDraftErrors = Partial<Record<keyof ThreatDraft, string>>
 
@@ -31,12 +47,27 @@ export function emptyThreatDraft(categories: readonly string[] = []): ThreatDraf
 		likelihood: DEFAULT_LEVEL,
 		impact: DEFAULT_LEVEL,
 		status: 'Open',
+		...defaultThreatTriage(),
+		cvssVector: '',
 	}
 }
 
 export function draftFromThreat(threat: ThreatRecord): ThreatDraft {
-	const { title, description, categories, likelihood, impact, status } = threat
-	return { title, description, categories: [...categories], likelihood, impact, status }
+	const { title, description, categories, likelihood, impact, status, severity, cvssVector, priority, includeInReport, assetIds, agentIds } = threat
+	return {
+		title,
+		description,
+		categories: [...categories],
+		likelihood,
+		impact,
+		status,
+		severity,
+		cvssVector: cvssVector ?? '',
+		priority,
+		includeInReport,
+		assetIds: [...assetIds],
+		agentIds: [...agentIds],
+	}
 }
 
 /** The limits the room's validators apply (records/threatRecord.ts), so the form says it first. */
@@ -51,6 +82,14 @@ export function validateThreatDraft(draft: ThreatDraft): ThreatDraftErrors {
 	if (!isRiskLevel(draft.likelihood)) errors.likelihood = 'Pick a likelihood from 1 to 5'
 	if (!isRiskLevel(draft.impact)) errors.impact = 'Pick an impact from 1 to 5'
 	if (!THREAT_STATUSES.includes(draft.status)) errors.status = 'Pick a status'
+	if (!SEVERITIES.includes(draft.severity)) errors.severity = 'Pick a severity'
+	if (draft.priority !== null && !PRIORITIES.includes(draft.priority)) errors.priority = 'Pick a priority'
+	if (draft.cvssVector.trim() !== '') {
+		const cvss = parseCvss31(draft.cvssVector)
+		if (!cvss.ok) errors.cvssVector = cvss.error
+	}
+	if (draft.assetIds.length > THREAT_SCOPE_LINKS_MAX) errors.assetIds = `At most ${THREAT_SCOPE_LINKS_MAX} assets`
+	if (draft.agentIds.length > THREAT_SCOPE_LINKS_MAX) errors.agentIds = `At most ${THREAT_SCOPE_LINKS_MAX} threat agents`
 	return errors
 }
 
@@ -73,7 +112,8 @@ export function isHttpUrl(value: string): boolean {
 	}
 }
 
-/** The draft as stored: trimmed where whitespace carries no meaning. */
-export function normalisedDraft(draft: ThreatDraft): ThreatDraft {
-	return { ...draft, title: draft.title.trim() }
+/** The draft as stored: trimmed where whitespace carries no meaning, no vector as null. */
+export function normalisedDraft(draft: ThreatDraft): ThreatDraftFields {
+	const vector = draft.cvssVector.trim()
+	return { ...draft, title: draft.title.trim(), cvssVector: vector === '' ? null : vector }
 }

@@ -5,7 +5,7 @@ import type { DecisionId, DecisionRecord } from './records/decisionRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
 import type { ScopeItemRecord } from './records/scopeItemRecord'
 import type { SessionEventId, SessionEventRecord } from './records/sessionEventRecord'
-import type { ThreatId, ThreatRecord } from './records/threatRecord'
+import { defaultThreatTriage, type ThreatId, type ThreatRecord } from './records/threatRecord'
 import { voteIdFor, type VoteRecord } from './records/voteRecord'
 import {
 	DEFAULT_PHASE_MINUTES,
@@ -35,6 +35,7 @@ export function fixtureThreat(overrides: Partial<ThreatRecord> = {}): ThreatReco
 		agreedLikelihood: null,
 		agreedImpact: null,
 		status: 'Open',
+		...defaultThreatTriage(),
 		sourceRuleId: null,
 		createdBy: '',
 		createdByName: '',

@@ -31,11 +31,11 @@ function isCvssScore(score: string): boolean {
 }
 
 /**
- * TD's severity and score: the originals while our rating still equals what they imported as.
- * Re-rated, the severity follows our band; a CVSS score stays, since re-rating the likelihood or
- * impact in a workshop does not change the weakness's CVSS base score.
+ * TD's severity and score from our rating: the originals while our rating still equals what they
+ * imported as. Re-rated, the severity follows our band; a CVSS score stays, since re-rating the
+ * likelihood or impact in a workshop does not change the weakness's CVSS base score.
  */
-function ratingOf(threat: ModelThreat): { severity: string; score: string } {
+function ratingOnlyOf(threat: ModelThreat): { severity: string; score: string } {
 	const { source, effective } = threat
 	if (source) {
 		const imported = ratingFromTd(source.score, severityFromTd(source.severity))
@@ -45,6 +45,21 @@ function ratingOf(threat: ModelThreat): { severity: string; score: string } {
 	}
 	const severity: Severity = effective.band
 	return { severity: severityToTd(severity), score: source && isCvssScore(source.score) ? source.score.trim() : tdScoreOf(effective) }
+}
+
+/**
+ * TD's severity and score. A severity the team set (not Unknown, and not the one imported from TD)
+ * is written as TD's severity; a CVSS vector's computed base score is TD's score, being the more
+ * exact statement of the same thing. Otherwise both come from the rating (ratingOnlyOf).
+ */
+function ratingOf(threat: ModelThreat): { severity: string; score: string } {
+	const fromRating = ratingOnlyOf(threat)
+	const imported = threat.source ? severityFromTd(threat.source.severity) : 'Unknown'
+	const judged = threat.severity !== 'Unknown' && threat.severity !== imported
+	return {
+		severity: judged ? severityToTd(threat.severity) : fromRating.severity,
+		score: threat.cvss ? threat.cvss.baseScore.toFixed(1) : fromRating.score,
+	}
 }
 
 export interface ThreatExportContext {

@@ -54,12 +54,16 @@ function exportDiagram(model: SessionModel, diagram: Diagram, id: number, threat
  * The session as an OWASP Threat Dragon v2 model: one TD diagram per diagram, every element a
  * positioned cell, flows pointing at their cells, threats in `cells[].data.threats` (where TD
  * reads them, whatever its schema's top level suggests). Threats whose element is on no diagram
- * have no cell to live in and are left out; so are votes, decisions (other than what they set on
+ * and model-level threats have no cell to live in and are left out; so are votes, decisions (other than what they set on
  * the threat) and scope, which TD has no place for.
  */
 export function exportThreatDragon(model: SessionModel): TdOutModel {
 	const threatsByShape = new Map<string, ModelThreat[]>()
-	for (const threat of model.threats) threatsByShape.set(threat.elementShapeId, [...(threatsByShape.get(threat.elementShapeId) ?? []), threat])
+	for (const threat of model.threats) {
+		// A model-level threat has no cell, and TD no place for a threat outside one: it is left out.
+		if (threat.elementShapeId === null) continue
+		threatsByShape.set(threat.elementShapeId, [...(threatsByShape.get(threat.elementShapeId) ?? []), threat])
+	}
 	const ids = diagramIds(model.diagrams)
 	const diagrams = model.diagrams.map((diagram, index) => exportDiagram(model, diagram, ids[index] ?? index, threatsByShape))
 	const numbers = diagrams.flatMap((diagram) => diagram.cells.flatMap((cell) => (cell.data.threats ?? []).map((threat) => threat.number)))

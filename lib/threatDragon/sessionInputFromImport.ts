@@ -58,6 +58,8 @@ export function sessionInputFromImport(model: ImportedModel, stamp: ImportStamp)
 			agreedLikelihood: null,
 			agreedImpact: null,
 			status: threat.status,
+			// TD's severity is a triage judgement like ours (TBD and unknown words: Unknown).
+			severity: threat.severity,
 			createdByName: stamp.importedByName ?? 'Threat Dragon import',
 			createdAt: stamp.at,
 			isDeleted: false,

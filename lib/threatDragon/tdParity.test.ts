@@ -5,6 +5,7 @@ import { exportThreatDragon } from './exportThreatDragon'
 import { importThreatDragon } from './importThreatDragon'
 import { sessionInputFromImport } from './sessionInputFromImport'
 import { readTdFixture } from './tdFixtures'
+import { severityFromTd } from './tdVocabulary'
 
 // What newer Threat Dragon versions write beyond the v2 samples: the treatment statuses besides
 // Open / Mitigated / N/A, a CVSS score on the threat, and release fields in the summary.
@@ -73,5 +74,36 @@ describe('Threat Dragon parity', () => {
 			threats: input.threats.map((threat) => (threat.id === `threat:${first?.id}` ? { ...threat, agreedLikelihood: 1, agreedImpact: 1 } : threat)),
 		}))
 		expect(threatsOf(exported).find((threat) => threat.id === first?.id)).toMatchObject({ score: '7.5', severity: 'Low' })
+	})
+})
+
+describe('Threat Dragon severity and CVSS against our triage fields', () => {
+	const vector = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'
+
+	it("imports TD's severity as the threat's severity", () => {
+		const { model } = roundTrip(newerModel())
+		for (const threat of model.threats) expect(threat.severity).toBe(severityFromTd(threat.source?.severity ?? ''))
+	})
+
+	it('writes a severity the team set and the base score of its CVSS vector', () => {
+		const original = newerModel()
+		const [first] = threatsOf(original)
+		const { exported } = roundTrip(original, (input) => ({
+			...input,
+			threats: input.threats.map((threat) => (threat.id === `threat:${first?.id}` ? { ...threat, severity: 'Informational', cvssVector: vector } : threat)),
+		}))
+		expect(threatsOf(exported).find((threat) => threat.id === first?.id)).toMatchObject({ severity: 'Low', score: '9.8' })
+	})
+
+	it('leaves a model-level threat out: TD has no place outside a cell', () => {
+		const original = newerModel()
+		const [first] = threatsOf(original)
+		const { model, exported } = roundTrip(original, (input) => ({
+			...input,
+			threats: input.threats.map((threat) => (threat.id === `threat:${first?.id}` ? { ...threat, shapeId: null } : threat)),
+		}))
+		expect(model.threats.some((threat) => threat.elementShapeId === null)).toBe(true)
+		expect(threatsOf(exported).map((threat) => threat.id)).not.toContain(first?.id)
+		expect(threatsOf(exported)).toHaveLength(threatsOf(original).length - 1)
 	})
 })

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCanvas } from '@/lib/db/canvasRepo'
 import { getDb } from '@/lib/db/client'
 import { listDfdElements } from '@/lib/db/dfdElementsRepo'
-import { listSessionRecords } from '@/lib/db/sessionRecordsRepo'
-import { createSession } from '@/lib/db/sessionsRepo'
+import { createSession, getSessionDetails } from '@/lib/db/sessionsRepo'
 import { extractElements } from '@/lib/dfd/extractElements'
 import { legacyMitigationColumns, mitigationsOfThreat } from '@/lib/session/mitigationSummary'
 import type { SessionEventId } from '@/lib/session/records/sessionEventRecord'
@@ -123,13 +122,11 @@ describe('the app down for 30 s during a session', () => {
 			.toBe(true)
 		const caughtUpAfterMs = Date.now() - appBackAt
 		const db = await getDb()
-		const stored = await listSessionRecords(db, id)
-		// The projection still carries each threat's old single-mitigation columns, summarised from its mitigation records.
+		const stored = (await getSessionDetails(id))?.records
+		if (!stored) throw new Error('the session is gone')
+		// The API's threats carry each threat's old single-mitigation columns, summarised from its mitigation records.
 		const mitigations = ofType(room, 'mitigation')
-		const expectedThreats = ofType(room, 'threat').map((threat) => ({
-			...withoutTypeName(threat),
-			...legacyMitigationColumns(mitigationsOfThreat(threat.id, mitigations)),
-		}))
+		const expectedThreats = ofType(room, 'threat').map((threat) => ({ ...withoutTypeName(threat), ...legacyMitigationColumns(mitigationsOfThreat(threat.id, mitigations)) }))
 		expect(byId(stored.threats.map(({ elementHumanId: _, ...threat }) => threat))).toEqual(byId(expectedThreats))
 		expect(byId(stored.votes)).toEqual(byId(ofType(room, 'vote').map(withoutTypeName)))
 		expect(byId(stored.decisions)).toEqual(byId(ofType(room, 'decision').map(withoutTypeName)))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSessionResponse, joinResponse, sessionDetailsResponse } from '@/lib/api/sessionSchemas'
+import { roomSnapshotOf } from '@/lib/canvas/roomSnapshot'
 import { saveCanvas } from '@/lib/db/canvasRepo'
 import { useTemporaryDatabase } from '@/lib/db/testDatabase'
 import { GET } from './[id]/route'
@@ -91,7 +92,7 @@ describe('GET /api/sessions/:id', () => {
 			sourceShapeId: null,
 			targetShapeId: null,
 		}
-		await saveCanvas(created.id, { snapshot: {}, clock: 1, humanIdCounters: { P: 1 }, elements: [element] })
+		await saveCanvas(created.id, { snapshot: { ...roomSnapshotOf([], 1) }, clock: 1, humanIdCounters: { P: 1 }, elements: [element] })
 
 		const response = await getSession(created.id, tokenOf(created.facilitatorUrl))
 		expect(response.status).toBe(200)

@@ -3,12 +3,11 @@
 import { useState } from 'react'
 import type { TLShapeId } from 'tldraw'
 import { useValue } from 'tldraw'
-import { applicableCategories, getCategory } from '@/lib/frameworks/frameworkCatalog'
-import type { FrameworkCategory, FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
-import { elementLabel, isLogStore } from '@/lib/session/canvasElements'
+import { elementLabel } from '@/lib/session/canvasElements'
 import { canContribute } from '@/lib/session/sessionPermissions'
 import { emptyThreatDraft } from '@/lib/session/threatDraft'
+import { OTHER_CATEGORY_ID } from '@/lib/frameworks/otherCategory'
 import { PanelSection } from '../common/PanelSection'
 import { CoverageBar } from '../coverage/CoverageBar'
 import { useSession } from '../SessionContext'
@@ -18,46 +17,62 @@ import { ThreatList } from '../threats/ThreatList'
 import { CategoryCard } from './CategoryCard'
 import { FocusNavigator } from './FocusNavigator'
 import { MetadataFilter } from './MetadataFilter'
+import { categoriesOf } from './elementCategories'
 import { SuggestionList } from './SuggestionList'
+import { ThreatsByScopeItem } from './ThreatsByScopeItem'
 import type { FollowState } from './useFollowFacilitator'
 import { WalkList } from './WalkList'
 import '../metadata/metadata.css'
 import './analyse.css'
 
-export function categoriesOf(framework: FrameworkId, element: DfdElement): FrameworkCategory[] {
-	return applicableCategories(framework, { kind: element.kind, isLog: isLogStore(element) }).flatMap((id): FrameworkCategory[] => {
-		const category = getCategory(framework, id)
-		return category ? [category] : []
-	})
-}
-
 /**
- * A threat being written, tied to the element it was started on: when the facilitator moves the
- * focus on mid-sentence, the draft stays (and says where it will land) instead of vanishing.
+ * A threat being written, tied to the element it was started on (null: the whole model): when the
+ * facilitator moves the focus on mid-sentence, the draft stays (and says where it will land)
+ * instead of vanishing.
  */
 interface ThreatDraftTarget {
-	element: DfdElement
+	element: DfdElement | null
 	preselected: string[]
 }
 
 function NewThreat({ target, focusedId, onDone }: { target: ThreatDraftTarget; focusedId: string | null; onDone: () => void }) {
 	const { editor, model } = useSession()
 	const { element } = target
-	const moved = element.shapeId !== focusedId
+	const moved = element !== null && element.shapeId !== focusedId
 	return (
-		<PanelSection title={`New threat on ${elementLabel(element)}`}>
+		<PanelSection title={element ? `New threat on ${elementLabel(element)}` : 'New model-level threat'}>
 			{moved && <p className="tr-note">The focus has moved on; this threat still goes to {element.humanId}.</p>}
 			<ThreatForm
 				framework={model.framework}
-				categories={categoriesOf(model.framework, element).map((category) => category.id)}
+				categories={element ? categoriesOf(model.framework, element).map((category) => category.id) : []}
 				initial={emptyThreatDraft(target.preselected)}
 				submitLabel="Add threat"
 				onCancel={onDone}
 				onSubmit={(draft) => {
-					addThreat(editor, element.shapeId as TLShapeId, draft)
+					addThreat(editor, element ? (element.shapeId as TLShapeId) : null, draft)
 					onDone()
 				}}
 			/>
+		</PanelSection>
+	)
+}
+
+/** Threats on no one element: brainstormed ones, or ones about the system as a whole. */
+function WholeModel({ onAddThreat }: { onAddThreat: () => void }) {
+	const { role } = useSession()
+	return (
+		<PanelSection
+			title="Whole model"
+			testId="panel.analyse.wholeModel"
+			aside={
+				canContribute(role) ? (
+					<button type="button" className="tr-button tr-button--small" data-testid="panel.threat.addModelLevel" onClick={onAddThreat}>
+						+ Add model-level threat
+					</button>
+				) : null
+			}
+		>
+			<ThreatList shapeId={null} categories={[]} />
 		</PanelSection>
 	)
 }
@@ -112,7 +127,7 @@ export function AnalyseTab({ follow }: { follow: FollowState }) {
 			<CoverageBar />
 			{draftTarget && (
 				<NewThreat
-					key={`${draftTarget.element.shapeId}:${draftTarget.preselected.join()}`}
+					key={`${draftTarget.element?.shapeId ?? 'model'}:${draftTarget.preselected.join()}`}
 					target={draftTarget}
 					focusedId={focused?.shapeId ?? null}
 					onDone={() => setDraftTarget(null)}
@@ -126,6 +141,8 @@ export function AnalyseTab({ follow }: { follow: FollowState }) {
 				/>
 			)}
 			<MetadataFilter />
+			<WholeModel onAddThreat={() => setDraftTarget({ element: null, preselected: [OTHER_CATEGORY_ID] })} />
+			<ThreatsByScopeItem />
 			<details className="tr-disclosure" open={!focused}>
 				<summary>Walk order</summary>
 				<WalkList />

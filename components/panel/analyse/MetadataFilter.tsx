@@ -7,7 +7,7 @@ import { matchesMetadataFilter, parseMetadataFilter, threatMatchesMetadata } fro
 import { PanelSection } from '../common/PanelSection'
 import { useSession } from '../SessionContext'
 import { ThreatItem } from '../threats/ThreatItem'
-import { categoriesOf } from './AnalyseTab'
+import { categoriesOf } from './elementCategories'
 
 /**
  * Finds what is tagged: `env=prod` (value case-insensitive) or a bare `pci` key. Lists the
@@ -61,7 +61,7 @@ export function MetadataFilter() {
 					{matches.threats.length > 0 && (
 						<ul className="tr-list tr-threats" aria-label="Threats with this metadata">
 							{matches.threats.map((threat) => {
-								const element = matches.elementOf.get(threat.shapeId)
+								const element = threat.shapeId === null ? undefined : matches.elementOf.get(threat.shapeId)
 								return (
 									<ThreatItem
 										key={threat.id}

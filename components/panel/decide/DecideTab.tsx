@@ -64,7 +64,7 @@ export function DecideTab() {
 						{shown.map(({ id }) => {
 							const threat = recordOf.get(id)
 							if (!threat) return null
-							return <DecideThreatRow key={threat.id} threat={threat} elementLabel={labelOf.get(threat.shapeId) ?? 'deleted element'} />
+							return <DecideThreatRow key={threat.id} threat={threat} elementLabel={threat.shapeId === null ? 'whole model' : (labelOf.get(threat.shapeId) ?? 'deleted element')} />
 						})}
 					</ul>
 				)}

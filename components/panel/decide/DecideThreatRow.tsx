@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { useValue } from 'tldraw'
-import { getCategory } from '@/lib/frameworks/frameworkCatalog'
+import { categoryName } from '@/lib/frameworks/otherCategory'
 import { canDecide, decidesOnBehalf } from '@/lib/session/riskOwnerPermissions'
 import { DECISION_STATE_LABEL, UNDECIDED_LABEL } from '@/lib/session/decisionText'
 import { effectiveRating } from '@/lib/session/effectiveRating'
@@ -74,7 +74,7 @@ export function DecideThreatRow({ threat, elementLabel }: { threat: ThreatRecord
 				<span className="tr-threat__element">{elementLabel}</span>
 				{threat.categories.map((id) => (
 					<span key={id} className="tr-category-chip">
-						{getCategory(model.framework, id)?.name ?? id}
+						{categoryName(model.framework, id)}
 					</span>
 				))}
 			</div>

@@ -11,7 +11,7 @@ import { PARKED_REASON_MAX } from '@/lib/session/records/parkedQuestionRecord'
 import { SCOPE_TITLE_MAX } from '@/lib/session/records/scopeItemRecord'
 import { THREAT_TITLE_MAX } from '@/lib/session/records/threatRecord'
 import { emptyThreatDraft } from '@/lib/session/threatDraft'
-import { categoriesOf } from '../analyse/AnalyseTab'
+import { categoriesOf } from '../analyse/elementCategories'
 import { SelectField } from '../common/SelectField'
 import { TextField } from '../common/TextField'
 import { useSession } from '../SessionContext'
@@ -21,6 +21,9 @@ import { ThreatForm } from '../threats/ThreatForm'
 import { useWriter } from './useWriter'
 
 type Mode = 'menu' | 'threat' | 'dismiss'
+
+/** The element choice that makes the threat model-level: no shape id is this value. */
+const WHOLE_MODEL = 'whole-model'
 
 /**
  * The facilitator's ways out for a parked question. Each writes what the question became and, in
@@ -35,6 +38,7 @@ export function ResolveQuestion({ question }: { question: ParkedQuestionRecord }
 	const focused = useValue('focused element', () => model.focusedElement.get(), [model])
 	const [elementId, setElementId] = useState<string>(question.shapeId ?? focused?.shapeId ?? '')
 	const element = elements.find((candidate) => candidate.shapeId === elementId)
+	const wholeModel = elementId === WHOLE_MODEL
 
 	const resolve = (resolution: Resolution, created: Parameters<typeof putSessionRecords>[1] = []) => {
 		putSessionRecords(editor, [...created, resolvedQuestion(question, resolution, me, now())])
@@ -79,23 +83,24 @@ export function ResolveQuestion({ question }: { question: ParkedQuestionRecord }
 					testId="panel.parking.element"
 					value={elementId}
 					onChange={setElementId}
-					options={elements.map((candidate) => candidate.shapeId)}
+					options={[WHOLE_MODEL, ...elements.map((candidate) => candidate.shapeId)]}
 					optionLabel={(shapeId) => {
+						if (shapeId === WHOLE_MODEL) return 'Whole model (no one element)'
 						const candidate = elements.find((entry) => entry.shapeId === shapeId)
 						return candidate ? elementLabel(candidate) : shapeId
 					}}
 					emptyOption="Choose the element it threatens"
 				/>
-				{element ? (
+				{element || wholeModel ? (
 					<ThreatForm
-						key={element.shapeId}
+						key={element?.shapeId ?? WHOLE_MODEL}
 						framework={model.framework}
-						categories={categoriesOf(model.framework, element).map((category) => category.id)}
+						categories={element ? categoriesOf(model.framework, element).map((category) => category.id) : []}
 						initial={{ ...emptyThreatDraft(), title: question.question.slice(0, THREAT_TITLE_MAX) }}
 						submitLabel="Add threat"
 						onCancel={() => setMode('menu')}
 						onSubmit={(draft) => {
-							const threat = addThreat(editor, element.shapeId as TLShapeId, draft)
+							const threat = addThreat(editor, element ? (element.shapeId as TLShapeId) : null, draft)
 							resolve({ resolution: 'threat', resolvedTo: threat.id, reason: '' })
 						}}
 					/>

@@ -1,7 +1,9 @@
 'use client'
 
 import { type FormEvent, useState } from 'react'
+import { useValue } from 'tldraw'
 import { getCategory } from '@/lib/frameworks/frameworkCatalog'
+import { categoryName, OTHER_CATEGORY_ID } from '@/lib/frameworks/otherCategory'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { RISK_LEVELS } from '@/lib/risk/riskScore'
 import { THREAT_STATUSES, type ThreatStatus } from '@/lib/risk/threatStatus'
@@ -13,6 +15,8 @@ import { LEVEL_HINT } from '../common/LevelPicker'
 import { RiskChip } from '../common/RiskChip'
 import { SelectField } from '../common/SelectField'
 import { TextField } from '../common/TextField'
+import { useSession } from '../SessionContext'
+import { ThreatTriageFields } from './ThreatTriageFields'
 
 /** The draft's free-text fields, each edited in a TextField. */
 type TextKey = 'title' | 'description'
@@ -41,6 +45,8 @@ export function ThreatForm({
 	onSubmit: (draft: ThreatDraft) => void
 	onCancel: () => void
 }) {
+	const { model } = useSession()
+	const scopeItems = useValue(model.scopeItems)
 	const [draft, setDraft] = useState(initial)
 	const [tried, setTried] = useState(false)
 	const errors = validateThreatDraft(draft)
@@ -58,8 +64,10 @@ export function ThreatForm({
 	})
 	const toggleCategory = (id: string, on: boolean) =>
 		set('categories', on ? [...draft.categories, id] : draft.categories.filter((category) => category !== id))
-	// A category the element no longer has (its kind changed) stays visible so it can be unticked.
-	const offered = [...categories, ...draft.categories.filter((id) => !categories.includes(id))]
+	// "Other" is always offered, for a threat no category fits. A category the element no longer
+	// has (its kind changed) stays visible so it can be unticked.
+	const listed = [...categories, OTHER_CATEGORY_ID]
+	const offered = [...listed, ...draft.categories.filter((id) => !listed.includes(id))]
 
 	const submit = (event: FormEvent) => {
 		event.preventDefault()
@@ -80,7 +88,7 @@ export function ThreatForm({
 							checked={draft.categories.includes(id)}
 							onChange={(event) => toggleCategory(id, event.target.checked)}
 						/>
-						{getCategory(framework, id)?.name ?? id}
+						{categoryName(framework, id)}
 					</label>
 				))}
 				{shown.categories && (
@@ -118,6 +126,7 @@ export function ThreatForm({
 					error={shown.status}
 				/>
 			</div>
+			<ThreatTriageFields draft={draft} errors={shown} set={set} scopeItems={scopeItems} />
 			<div className="tr-form__actions">
 				<button type="submit" className="tr-button tr-button--small" data-testid="panel.threat.form.submit">
 					{submitLabel}

@@ -2,13 +2,16 @@
 
 import { useState } from 'react'
 import { useValue } from 'tldraw'
-import { getCategory } from '@/lib/frameworks/frameworkCatalog'
+import { categoryName } from '@/lib/frameworks/otherCategory'
+import { cvssBaseScore } from '@/lib/risk/cvss31'
+import { effectivePriority } from '@/lib/risk/threatPriority'
 import { effectiveRating } from '@/lib/session/effectiveRating'
 import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import { canContribute, canEditThreat, canFacilitate } from '@/lib/session/sessionPermissions'
 import { draftFromThreat } from '@/lib/session/threatDraft'
 import { voteSummaryFor } from '@/lib/session/voteSummary'
 import { voteIdFor } from '@/lib/session/records/voteRecord'
+import { linkedScopeItems } from '@/lib/session/threatScopeLinks'
 import { ConfirmButton } from '../common/ConfirmButton'
 import { RecordHistory } from '../history/RecordHistory'
 import { PendingTag } from '../PendingBanner'
@@ -23,14 +26,43 @@ import { VoteControls, VoteSpread } from './VoteControls'
 import './threats.css'
 
 function ThreatDetails({ threat }: { threat: ThreatRecord }) {
+	const { model } = useSession()
+	const linked = useValue('linked scope items', () => linkedScopeItems(threat, model.scopeItems.get()), [model, threat])
+	const score = cvssBaseScore(threat.cvssVector)
+	const rating = effectiveRating(threat)
 	return (
 		<div className="tr-threat__details">
 			{threat.description && <p className="tr-threat__description">{threat.description}</p>}
-			<dl className="tr-threat__facts">
+			<dl className="tr-threat__facts" data-testid="panel.threat.triage">
 				<div>
 					<dt>Status</dt>
 					<dd>{threat.status}</dd>
 				</div>
+				<div>
+					<dt>Severity</dt>
+					<dd data-testid="panel.threat.severity">{threat.severity}</dd>
+				</div>
+				<div>
+					<dt>Priority</dt>
+					<dd data-testid="panel.threat.priority">
+						{effectivePriority(threat.priority, rating.score)}
+						{threat.priority === null ? ' (risk band)' : ' (set)'}
+					</dd>
+				</div>
+				{threat.cvssVector !== null && (
+					<div>
+						<dt>CVSS</dt>
+						<dd data-testid="panel.threat.cvss" title={threat.cvssVector}>
+							{score?.toFixed(1)} · {threat.cvssVector}
+						</dd>
+					</div>
+				)}
+				{linked.length > 0 && (
+					<div>
+						<dt>Assets and agents</dt>
+						<dd data-testid="panel.threat.links">{linked.map((item) => `${item.humanId} ${item.title}`).join('; ')}</dd>
+					</div>
+				)}
 				<div>
 					<dt>Raised by</dt>
 					<dd>{threat.createdByName || '…'}</dd>
@@ -120,10 +152,15 @@ export function ThreatItem({
 				{votePending && <PendingTag testId="panel.vote.pending" label="vote pending" title="Your vote has not reached the room yet" />}
 				{showElement && <span className="tr-threat__element">{showElement}</span>}
 				{threat.categories.map((id) => (
-					<span key={id} className="tr-category-chip" title={getCategory(model.framework, id)?.name}>
-						{getCategory(model.framework, id)?.name ?? id}
+					<span key={id} className="tr-category-chip" title={categoryName(model.framework, id)}>
+						{categoryName(model.framework, id)}
 					</span>
 				))}
+				{!threat.includeInReport && (
+					<span className="tr-threat__source" data-testid="panel.threat.notInReport" title="Left out of the Markdown and HTML report">
+						not in report
+					</span>
+				)}
 				{summary.count > 0 && (
 					<span className="tr-threat__votes" title="Votes">
 						{summary.count} {summary.count === 1 ? 'vote' : 'votes'}

@@ -4,7 +4,8 @@ import type { ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { ThreatDraft } from '@/lib/session/threatDraft'
 import { putSessionRecords } from '../sessionWrites'
 
-export function addThreat(editor: Editor, shapeId: TLShapeId, draft: ThreatDraft, sourceRuleId: string | null = null): ThreatRecord {
+/** `shapeId` null adds a model-level threat, on no one element. */
+export function addThreat(editor: Editor, shapeId: TLShapeId | null, draft: ThreatDraft, sourceRuleId: string | null = null): ThreatRecord {
 	const threat = newThreatRecord(shapeId, draft, { sourceRuleId })
 	putSessionRecords(editor, [threat])
 	return threat

@@ -30,7 +30,7 @@ function needsWork(threat: ModelThreat): boolean {
 	return risk !== null && (risk.kind === 'open' || risk.kind === 'mitigating')
 }
 
-function descriptionOf(threat: ModelThreat, model: SessionModel, component: (shapeId: string) => string): string {
+function descriptionOf(threat: ModelThreat, model: SessionModel, component: (shapeId: string | null) => string): string {
 	const mitigations = model.mitigations.filter((mitigation) => mitigation.threatIds.includes(threat.id))
 	const decided = threat.decision?.kind === 'mitigate' ? threat.decision.mitigation : ''
 	const lines = [
