@@ -11,6 +11,7 @@ import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
 import { type PhaseEventRecord, type TimerEventRecord, WALK_ID } from '@/lib/session/records/walkRecords'
 import {
 	fixtureDecision,
+	fixtureMitigation,
 	fixtureNaMark,
 	fixturePhaseEvent,
 	fixtureScopeItem,
@@ -21,6 +22,8 @@ import {
 	fixtureWalk,
 } from '@/lib/session/workshopRecordFixtures'
 import { metadataEntry, reviewEvent } from '@/lib/session/metadataFactories'
+import { newAttackGoal, newParkedQuestion } from '@/lib/session/notebookFactories'
+import type { MitigationId } from '@/lib/session/records/mitigationRecord'
 import { dfdShape } from './canvasRecords'
 import type { RoleAction } from './roleMatrix'
 import type { TestClient } from './syncClient'
@@ -123,4 +126,7 @@ export const ROLE_ACTION_ATTEMPTS: Record<RoleAction, (actor: TestClient, actorU
 	sessionEnd: (actor) => create(actor, fixtureSessionEvent({ id: 'session-event:matrix' as SessionEventId })),
 	metadataEdit: (actor) => create(actor, metadataEntry(SEED_PROCESS_ID, 'env', 'prod')),
 	reviewStatusSet: (actor) => create(actor, reviewEvent('pendingReview', () => 'matrix')),
+	mitigationPropose: (actor) => create(actor, fixtureMitigation({ id: 'mitigation:matrix' as MitigationId, threatIds: [OTHERS_THREAT_ID] })),
+	attackTreeStart: (actor) => create(actor, newAttackGoal('Replay a stolen session cookie', OTHERS_THREAT_ID, () => 'matrix')),
+	questionPark: (actor) => create(actor, newParkedQuestion('What if the payment provider is down?', SEED_PROCESS_ID, () => 'matrix')),
 }

@@ -47,6 +47,9 @@ export const ROLE_ACTIONS = [
 	'sessionEnd',
 	'metadataEdit',
 	'reviewStatusSet',
+	'mitigationPropose',
+	'attackTreeStart',
+	'questionPark',
 ] as const
 export type RoleAction = (typeof ROLE_ACTIONS)[number]
 
@@ -103,6 +106,9 @@ export const ROLE_MATRIX: Record<RoleAction, RoleMatrixRow> = {
 		outcome: { facilitator: 'allowed', participant: 'allowed', productOwner: REASON.metadata, observer: REASON.observer },
 	},
 	reviewStatusSet: { label: 'Set the review status', outcome: facilitatorOnly(REASON.review) },
+	mitigationPropose: { label: 'Propose a mitigation for a threat', outcome: everyoneButObservers },
+	attackTreeStart: { label: 'Start an attack tree on a threat', outcome: everyoneButObservers },
+	questionPark: { label: 'Park a "what if…?" question', outcome: everyoneButObservers },
 }
 
 // The HTTP API. `status` is the answer each actor gets; 2xx means allowed. The end of a session is
