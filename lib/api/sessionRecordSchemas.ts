@@ -11,7 +11,7 @@ import { PHASES, TIMER_ACTIONS } from '@/lib/session/records/walkRecords'
 
 const phaseSchema = z.enum(PHASES)
 
-export const voteResponse = z.object({
+const voteResponse = z.object({
 	id: z.string(),
 	voterId: z.string(),
 	voterName: z.string(),
@@ -21,7 +21,7 @@ export const voteResponse = z.object({
 })
 
 /** One entry of a threat's decision history (the record of docs/protocol.md, without `threatId`). */
-export const decisionResponse = z.object({
+const decisionResponse = z.object({
 	id: z.string(),
 	kind: z.enum(DECISION_KINDS),
 	rationale: z.string(),
@@ -40,7 +40,7 @@ export const decisionResponse = z.object({
 })
 export type DecisionResponse = z.infer<typeof decisionResponse>
 
-export const threatResponse = z.object({
+const threatResponse = z.object({
 	id: z.string(),
 	humanId: z.string(),
 	shapeId: z.string(),
@@ -77,7 +77,7 @@ export const threatResponse = z.object({
 })
 export type ThreatResponse = z.infer<typeof threatResponse>
 
-export const naMarkResponse = z.object({
+const naMarkResponse = z.object({
 	id: z.string(),
 	shapeId: z.string(),
 	elementHumanId: z.nullable(z.string()),
@@ -90,7 +90,7 @@ export const naMarkResponse = z.object({
 
 const ciaNeed = z.nullable(z.enum(CIA_NEEDS))
 
-export const scopeItemResponse = z.object({
+const scopeItemResponse = z.object({
 	id: z.string(),
 	kind: z.enum(SCOPE_ITEM_KINDS),
 	humanId: z.string(),
@@ -103,7 +103,7 @@ export const scopeItemResponse = z.object({
 	createdAt: z.int(),
 })
 
-export const phaseEventResponse = z.object({
+const phaseEventResponse = z.object({
 	id: z.string(),
 	phase: phaseSchema,
 	at: z.int(),
@@ -111,7 +111,7 @@ export const phaseEventResponse = z.object({
 	byName: z.string(),
 })
 
-export const timerEventResponse = z.object({
+const timerEventResponse = z.object({
 	id: z.string(),
 	phase: phaseSchema,
 	action: z.enum(TIMER_ACTIONS),
@@ -121,7 +121,7 @@ export const timerEventResponse = z.object({
 	byName: z.string(),
 })
 
-export const sessionEventResponse = z.object({
+const sessionEventResponse = z.object({
 	id: z.string(),
 	action: z.enum(SESSION_EVENT_ACTIONS),
 	nextSessionDate: z.string(),
@@ -130,7 +130,7 @@ export const sessionEventResponse = z.object({
 	byName: z.string(),
 })
 
-export const walkResponse = z.object({
+const walkResponse = z.object({
 	focusShapeId: z.nullable(z.string()),
 	phaseMinutes: z.record(phaseSchema, z.int()),
 	/** The phase of the latest phase change; the agenda's first phase (scope) before any. */
@@ -139,7 +139,7 @@ export const walkResponse = z.object({
 	phaseStartedAt: z.nullable(z.int()),
 })
 
-export const coverageResponse = z.object({
+const coverageResponse = z.object({
 	covered: z.int(),
 	applicable: z.int(),
 	ratio: z.number(),

@@ -15,7 +15,7 @@ import { threatMitigationsMigrations } from '../session/records/threatMitigation
 import { sessionRecords } from '../session/sessionRecords'
 
 /** The DFD shapes as the schema needs them: props validators and migrations, no React. */
-export const dfdShapeSchemas = {
+const dfdShapeSchemas = {
 	[DFD_SHAPE_TYPES.entity]: { props: entityShapeProps, migrations: entityShapeMigrations },
 	[DFD_SHAPE_TYPES.process]: { props: processShapeProps, migrations: processShapeMigrations },
 	[DFD_SHAPE_TYPES.multiprocess]: { props: multiprocessShapeProps, migrations: multiprocessShapeMigrations },

@@ -89,16 +89,16 @@ type Stored<Row> = Omit<Row, 'sessionId'>
 
 export type StoredThreat = Omit<Stored<ThreatRow>, 'categories'> & { categories: string[] }
 export type StoredVote = Stored<VoteRow>
-export type StoredNaMark = Stored<NaMarkRow>
-export type StoredScopeItem = Stored<ScopeItemRow>
-export type StoredPhaseEvent = Stored<PhaseEventRow>
-export type StoredTimerEvent = Stored<TimerEventRow>
-export interface StoredWalk {
+type StoredNaMark = Stored<NaMarkRow>
+type StoredScopeItem = Stored<ScopeItemRow>
+type StoredPhaseEvent = Stored<PhaseEventRow>
+type StoredTimerEvent = Stored<TimerEventRow>
+interface StoredWalk {
 	focusShapeId: string | null
 	phaseMinutes: Record<Phase, number>
 }
 
-export type { StoredDecision, StoredSessionEvent }
+export type { StoredDecision }
 
 export interface StoredSessionRecords {
 	threats: StoredThreat[]

@@ -1,12 +1,11 @@
 import * as z from 'zod/mini'
 import { nonEmptyString } from '../nonEmptyString'
 // Relative: lib/db/schema.ts imports this file and drizzle-kit does not resolve the `@/` alias.
-import { DFD_KINDS, type DfdKind } from './elementKinds'
+import { DFD_KINDS } from './elementKinds'
 
 export const DFD_ELEMENT_KINDS = DFD_KINDS
-export type DfdElementKind = DfdKind
 
-export const dfdPropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
+const dfdPropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 export const dfdPropertiesSchema = z.record(z.string(), dfdPropertyValueSchema)
 export type DfdProperties = z.infer<typeof dfdPropertiesSchema>
 

@@ -7,7 +7,7 @@ import type { ModelThreat, ScopeEntry, SessionModel } from './sessionModel'
 import { byRiskDescending, componentLabelFor, coveragePercent, dayOf, minuteOf } from './threatFacts'
 import { isMitigated } from './views'
 
-export const TOP_RISK_COUNT = 3
+const TOP_RISK_COUNT = 3
 
 const VIEW_NOTICE: Record<SessionModel['view'], string | null> = {
 	all: null,

@@ -26,7 +26,7 @@ export function sessionCoverage<F extends FrameworkId>(
 			kind: element.kind,
 			outOfScope: element.outOfScope,
 			isLog: isLogStore(element),
-			processesAi: processesAi(element.properties['aiModel']),
+			processesAi: processesAi(element.properties.aiModel),
 		})),
 		threats: threats
 			.filter((threat) => !threat.isDeleted)

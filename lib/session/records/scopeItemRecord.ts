@@ -34,7 +34,7 @@ export type CiaNeed = (typeof CIA_NEEDS)[number]
 export const SCOPE_TITLE_MAX = 200
 export const SCOPE_DESCRIPTION_MAX = 1024
 
-export type ScopeItemId = RecordId<ScopeItemRecord>
+type ScopeItemId = RecordId<ScopeItemRecord>
 
 export interface ScopeItemRecord extends BaseRecord<typeof SCOPE_ITEM_TYPE, ScopeItemId> {
 	kind: ScopeItemKind
