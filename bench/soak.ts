@@ -70,6 +70,9 @@ interface Minute {
 	treeMb: number[]
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal colour and cursor codes of partykit dev are what this strips
+const TERMINAL_CODES = /\x1b\[[0-9;?]*[A-Za-z]/g
+
 const machine = machineInfo()
 const monitor = startLoadMonitor()
 const started = performance.now()
@@ -241,7 +244,7 @@ function report(minutes: Minute[], edits: number, health: { errors: string[]; dr
 	console.log(`${missing > 0 ? 'FAIL' : 'PASS'}  every edit reached all ${CLIENTS - 1} other clients (${edits} edits, ${missing} did not within ${EDIT_TIMEOUT_MS / 1000} s)`)
 	// The room logs its write-ahead latency once a minute (party/durability.ts).
 	const writeAhead = partyOutput.split('\n').filter((line) => line.includes('write-ahead:'))
-	if (writeAhead.length > 0) console.log(`\nthe room's write-ahead log lines:\n${writeAhead.map((line) => `  ${line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').trim()}`).join('\n')}`)
+	if (writeAhead.length > 0) console.log(`\nthe room's write-ahead log lines:\n${writeAhead.map((line) => `  ${line.replace(TERMINAL_CODES, '').trim()}`).join('\n')}`)
 	return checks.every((check) => check.ok) && !dropped && missing === 0
 }
 

@@ -32,7 +32,7 @@ export type AuthorizeResult =
 	| { ok: false; reason: 'UNAVAILABLE' }
 
 /** Thrown for a failed call; its message names the route and the status, never a token or the secret. */
-export class AppApiError extends Error {
+class AppApiError extends Error {
 	override name = 'AppApiError'
 }
 

@@ -5,10 +5,10 @@ import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { extractElements } from '@/lib/dfd/extractElements'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { allocatorFor, type HumanIdAllocator } from '@/lib/dfd/humanIds'
-import {
-	type ClockMessage,
-	type Person,
-	type PeopleMessage,
+import type {
+	ClockMessage,
+	Person,
+	PeopleMessage,
 } from '@/lib/protocol/customMessages'
 import { canEditCanvas } from '@/lib/roles'
 import { attendanceAfterJoin } from '@/lib/session/attendance'

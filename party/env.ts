@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PERSIST_MAX_WAIT_MS } from './persistence'
 
-export const DEFAULT_APP_URL = 'http://127.0.0.1:3000'
+const DEFAULT_APP_URL = 'http://127.0.0.1:3000'
 
 // The party has no filesystem, so unlike the app it cannot read data/.internal-secret: the scripts
 // pass the secret with `--var INTERNAL_SECRET=…`.

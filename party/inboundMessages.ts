@@ -41,7 +41,7 @@ export class InboundMessages {
 		this.throttle = new SessionThrottle<Inbound>(
 			{
 				process: (_sessionId, inbound) => this.process(inbound),
-				slowedDown: (sessionId, retryAfterMs, { conn }) => {
+				slowedDown: (_sessionId, retryAfterMs, { conn }) => {
 					const message: RateLimitedMessage = { type: 'rate-limited', retryAfterMs }
 					this.tell(conn, message)
 				},

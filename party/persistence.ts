@@ -5,7 +5,7 @@
 export const PERSIST_DEBOUNCE_MS = 1_000
 /** Under continuous edits, save at least this often. */
 export const PERSIST_MAX_WAIT_MS = 2_000
-export const RETRY_FIRST_MS = 500
+const RETRY_FIRST_MS = 500
 export const RETRY_MAX_MS = 10_000
 
 /**

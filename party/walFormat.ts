@@ -18,7 +18,7 @@ const CHUNK_PREFIX = 'wal:c:'
 /** Characters per value: even as two-byte characters, well under the 128 KiB value limit. */
 export const CHUNK_CHARS = 30_000
 /** Durable Object storage takes at most 128 keys per put or delete. */
-export const KEYS_PER_CALL = 128
+const KEYS_PER_CALL = 128
 
 export interface WalMeta {
 	version: 1
@@ -28,7 +28,7 @@ export interface WalMeta {
 }
 
 /** A record's entry: its state inline, in `chunks` chunk keys, or a tombstone (`deleted`). */
-export type WalEntry =
+type WalEntry =
 	| { clock: number; state: TLRecord }
 	| { clock: number; chunks: number }
 	| { clock: number; deleted: true }

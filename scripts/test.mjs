@@ -1,4 +1,4 @@
-// `npm test`: every test there is — types, unit, integration against a real `partykit dev`, a
+// `npm test`: every test there is — types, lint and format, dead code, unit, integration against a real `partykit dev`, a
 // production build driven by Playwright in Debian Chromium, and the benchmark harness in its smoke
 // mode. Every step runs even when an earlier one failed, so one red step never hides the state of
 // the others; the end is one line per step and the closing "N passed, N failed" over all of them.
@@ -62,6 +62,17 @@ function commandStep(title, args, env) {
 	return resultOf(run(title, args, env), null)
 }
 
+/**
+ * Biome (lint rules and the formatter) and typescript-eslint's floating-promise rule (it reads
+ * library types, which Biome's does not): both run, and either one failing fails the step.
+ * @returns {StepResult}
+ */
+function lintStep() {
+	const biome = run('lint and format (biome check)', [process.execPath, 'node_modules/@biomejs/biome/bin/biome', 'check', '.'])
+	const eslint = run('floating promises (eslint)', [process.execPath, 'node_modules/eslint/bin/eslint.js', '.'])
+	return resultOf(biome && eslint, null)
+}
+
 /** @param {'unit' | 'integration'} project @returns {StepResult} */
 function vitestStep(project) {
 	const out = path.join(reportDir, `${project}.json`)
@@ -74,6 +85,8 @@ ensureChromium()
 /** @type {{ name: string, needsBuild?: boolean, run: () => StepResult }[]} */
 const steps = [
 	{ name: 'type check', run: () => commandStep('type check', [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']) },
+	{ name: 'lint', run: lintStep },
+	{ name: 'dead code', run: () => commandStep('dead code (knip)', [process.execPath, 'node_modules/knip/bin/knip.js', '--no-progress']) },
 	{ name: 'unit tests', run: () => vitestStep('unit') },
 	{ name: 'integration tests', run: () => vitestStep('integration') },
 	{ name: 'production build', run: () => commandStep('next build', [process.execPath, 'node_modules/next/dist/bin/next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' }) },

@@ -15,8 +15,8 @@ import { packageBin, ROOT, runToCompletion } from './processes'
 // stop a benchmark). A dot directory keeps the copy out of the repo's tsc and vitest globs.
 
 const NEXT_BIN = packageBin('next')
-export const APP_BUILD_DIR = path.join(ROOT, 'bench', '.build', 'app')
-export const BARE_APP_DIR = path.join(ROOT, 'bench', 'bareTldraw')
+const APP_BUILD_DIR = path.join(ROOT, 'bench', '.build', 'app')
+const BARE_APP_DIR = path.join(ROOT, 'bench', 'bareTldraw')
 const APP_STAMP = path.join(ROOT, 'bench', '.build', 'app.stamp')
 const BARE_STAMP = path.join(BARE_APP_DIR, '.build-stamp')
 const BUILD_TIMEOUT_MS = 10 * 60_000

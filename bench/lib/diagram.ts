@@ -25,7 +25,7 @@ import { type BenchNode, benchDiagramLayout } from '../bareTldraw/app/benchDiagr
 export type Engine = 'ours' | 'bare'
 
 /** The page every new room starts with (tldraw's DEFAULT_INITIAL_SNAPSHOT). */
-export const DEFAULT_PAGE_ID = 'page:page' as TLParentId
+const DEFAULT_PAGE_ID = 'page:page' as TLParentId
 
 const NODE_KINDS = [
 	{ type: DFD_SHAPE_TYPES.entity, defaults: ENTITY_SHAPE_DEFAULTS },
@@ -60,7 +60,7 @@ function schemaOf(engine: Engine): TLSchema {
 	return engine === 'ours' ? threatroomSchema : bareCanvasSchema
 }
 
-export function nodeRecord(engine: Engine, node: BenchNode, ordinal: number): TLShape {
+function nodeRecord(engine: Engine, node: BenchNode, ordinal: number): TLShape {
 	const shapeType = schemaOf(engine).types.shape
 	if (engine === 'ours') {
 		const kind = NODE_KINDS[ordinal % NODE_KINDS.length] ?? NODE_KINDS[0]

@@ -57,7 +57,7 @@ export function acquireBenchLock(purpose: string): void {
 	throw new Error(`could not take ${path.relative(ROOT, LOCK_FILE)}`)
 }
 
-export function releaseBenchLock(): void {
+function releaseBenchLock(): void {
 	if (!held) return
 	held = false
 	try {

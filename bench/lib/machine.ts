@@ -62,7 +62,7 @@ export function machineInfo(): MachineInfo {
 	}
 }
 
-export interface LoadReport {
+interface LoadReport {
 	samples: number
 	/** Share of the whole machine (all cores), averaged over the run. */
 	machineBusyPct: number

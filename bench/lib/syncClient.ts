@@ -9,7 +9,7 @@ import { ClientWebSocketAdapter } from '@/lib/canvas/syncCoreInternals'
 // (see tests/support/syncClient.ts, docs/protocol.md), for any schema, so the same client drives
 // Threatroom's room and the bare one.
 
-export type BenchStore = Store<TLRecord, TLStoreProps>
+type BenchStore = Store<TLRecord, TLStoreProps>
 
 export interface BenchSyncClient {
 	readonly index: number

@@ -27,7 +27,7 @@ export interface PropagationRun {
 	drops: number
 }
 
-export async function runEditBatch(
+async function runEditBatch(
 	stack: BenchStack,
 	engine: Engine,
 	n: number,

@@ -26,9 +26,9 @@ import { benchDiagramIds } from '../bareTldraw/app/benchDiagram'
 // <Tldraw/> that creates the diagram itself (no network), the floor.
 
 export type JoinPage = 'ours' | 'bareSync' | 'bareLocal'
-export const JOIN_PAGES: readonly JoinPage[] = ['ours', 'bareSync', 'bareLocal']
+const JOIN_PAGES: readonly JoinPage[] = ['ours', 'bareSync', 'bareLocal']
 
-export interface ResourceBytes {
+interface ResourceBytes {
 	count: number
 	/** Bytes on the wire, headers included (PerformanceResourceTiming.transferSize). */
 	transfer: number
@@ -59,9 +59,9 @@ export interface JoinLoad {
 const VIEWPORT = { width: 1400, height: 900 }
 const DISPLAY_NAME = 'Bench participant'
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
 }
 

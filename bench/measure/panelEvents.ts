@@ -23,7 +23,7 @@ import { type Distribution, distribution } from '../stats'
 // carries the same payloads under its own types; "relay" is a party that only rebroadcasts
 // (partysocket clients, one JSON message per event, parsed by each receiver).
 
-export type PanelEngine = 'ours' | 'bare' | 'relay'
+type PanelEngine = 'ours' | 'bare' | 'relay'
 
 export interface PanelRun {
 	engine: PanelEngine
@@ -82,7 +82,7 @@ async function openRelay(stack: BenchStack, n: number, tracker: PropagationTrack
 	}
 }
 
-export async function runPanelBatch(
+async function runPanelBatch(
 	stack: BenchStack,
 	engine: PanelEngine,
 	n: number,

@@ -12,8 +12,8 @@ import { roomSavedBody } from './persistence'
 // export does), and the HTTP export route when the build has it (GET /api/sessions/:id/export,
 // facilitator's token), on a session of 200 elements and 500 threats saved by the room.
 
-export const REPORT_FORMATS = ['markdown', 'csv', 'json', 'threatDragon'] as const
-export type ReportFormat = (typeof REPORT_FORMATS)[number]
+const REPORT_FORMATS = ['markdown', 'csv', 'json', 'threatDragon'] as const
+type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 /** The route's `format` values, tried in order (the route is being built alongside the bench). */
 const ROUTE_FORMATS: Record<ReportFormat, string[]> = {

@@ -16,7 +16,7 @@ import { linearFit } from '../stats'
 // added, so the document does not grow) while the RSS is sampled; the slope of a least-squares fit
 // (MB/min) says whether the room leaks.
 
-export interface MemoryLevel {
+interface MemoryLevel {
 	clients: number
 	/** One value per sample (MB, process tree). */
 	treeMb: number[]

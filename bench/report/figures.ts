@@ -7,7 +7,7 @@ import type { Figure } from './schema'
 export const KIB = 1024
 
 /** A figure's median with min–max, from its samples or, transcribed, as recorded. */
-export function summaryOf(figure: Figure | null | undefined): Summary | undefined {
+function summaryOf(figure: Figure | null | undefined): Summary | undefined {
 	if (!figure) return undefined
 	if ('samples' in figure) return summarize(figure.samples)
 	return { ...figure, values: [] }

@@ -8,7 +8,7 @@ import { type BenchResultsFile, benchResultsSchema } from './schema'
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..')
 export const FULL_RESULTS = 'bench/results/full.json'
-export const ANALYSIS = 'bench/analysis.md'
+const ANALYSIS = 'bench/analysis.md'
 export const BENCHMARKS = 'BENCHMARKS.md'
 
 export function readResults(file: string): BenchResultsFile {

@@ -10,7 +10,7 @@ import { z } from 'zod'
  * repetition's p95); figures transcribed from an older BENCHMARKS.md only have what it printed,
  * the median with min–max over `n` repetitions, rounded as printed.
  */
-export const figureSchema = z.union([
+const figureSchema = z.union([
 	z.strictObject({ samples: z.array(z.number()) }),
 	z.strictObject({ median: z.number(), min: z.number(), max: z.number(), n: z.int().nonnegative() }),
 ])
@@ -42,7 +42,7 @@ const recordedRatios = z.record(z.string(), z.number()).optional()
 
 const health = { missing: z.int().nonnegative(), drops: z.int().nonnegative(), errors: z.int().nonnegative() }
 
-export const canvasSectionSchema = z.strictObject({
+const canvasSectionSchema = z.strictObject({
 	provenance: provenanceSchema,
 	reps: z.int().positive(),
 	setup: z.strictObject({ seedElements: z.int(), edits: z.int(), warmup: z.int(), gapMs: z.tuple([z.number(), z.number()]) }),
@@ -55,7 +55,7 @@ export type CanvasSection = z.infer<typeof canvasSectionSchema>
 
 export const PANEL_ENGINES = ['ours', 'bare', 'relay'] as const
 export type PanelEngine = (typeof PANEL_ENGINES)[number]
-export const panelSectionSchema = z.strictObject({
+const panelSectionSchema = z.strictObject({
 	provenance: provenanceSchema,
 	reps: z.int().positive(),
 	setup: z.strictObject({ events: z.int(), warmup: z.int() }),
@@ -95,7 +95,7 @@ const joinPageSchema = z.strictObject({
 	largestScripts: z.array(z.strictObject({ encodedBytes: z.number(), decodedBytes: z.number() })),
 })
 export type JoinPageFigures = z.infer<typeof joinPageSchema>
-export const joinSectionSchema = z.strictObject({
+const joinSectionSchema = z.strictObject({
 	provenance: provenanceSchema,
 	reps: z.int().positive(),
 	setup: z.strictObject({ elements: z.int(), warmupLoads: z.int() }),
@@ -105,7 +105,7 @@ export const joinSectionSchema = z.strictObject({
 })
 export type JoinSection = z.infer<typeof joinSectionSchema>
 
-export const memorySectionSchema = z.strictObject({
+const memorySectionSchema = z.strictObject({
 	provenance: provenanceSchema,
 	setup: z.strictObject({ elements: z.int(), samplesPerLevel: z.int(), settleMs: z.number(), freshParty: z.boolean(), soakEditEveryMs: z.number(), soakSampleEveryMs: z.number() }),
 	idleWorkerdMb: z.number(),
@@ -128,7 +128,7 @@ export const memorySectionSchema = z.strictObject({
 })
 export type MemorySection = z.infer<typeof memorySectionSchema>
 
-export const persistenceSectionSchema = z.strictObject({
+const persistenceSectionSchema = z.strictObject({
 	provenance: provenanceSchema,
 	reps: z.int().positive(),
 	save: z.strictObject({
@@ -156,7 +156,7 @@ const reportFormatSchema = z.strictObject({
 	/** GET /api/sessions/:id/export; null when the route did not answer this format. */
 	route: z.strictObject({ ms: figureSchema, bytes: z.number() }).nullable(),
 })
-export const reportsSectionSchema = z.strictObject({
+const reportsSectionSchema = z.strictObject({
 	provenance: provenanceSchema,
 	reps: z.int().positive(),
 	threats: z.int(),
@@ -167,7 +167,7 @@ export const reportsSectionSchema = z.strictObject({
 export type ReportsSection = z.infer<typeof reportsSectionSchema>
 
 /** What one run knew of its machine; transcribed runs hold what the document said. */
-export const runSchema = z.strictObject({
+const runSchema = z.strictObject({
 	startedAt: z.iso.datetime(),
 	cpus: z.int().positive(),
 	cpuModel: z.string(),

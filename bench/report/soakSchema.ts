@@ -7,7 +7,7 @@ import { provenanceSchema } from './schema'
 
 const nullableMs = z.number().nullable()
 
-export const soakMinuteSchema = z.strictObject({
+const soakMinuteSchema = z.strictObject({
 	minute: z.int().positive(),
 	/** Timed edits in this minute; of them, how many did not reach every other client in time. */
 	edits: z.int().nonnegative().nullable(),
@@ -19,10 +19,9 @@ export const soakMinuteSchema = z.strictObject({
 	workerdMb: z.number().nullable(),
 	treeMb: z.number().nullable(),
 })
-export type SoakMinute = z.infer<typeof soakMinuteSchema>
 
 /** One of the room's once-a-minute write-ahead reports (party/durability.ts), parsed. */
-export const writeAheadReportSchema = z.strictObject({
+const writeAheadReportSchema = z.strictObject({
 	writes: z.int().nonnegative(),
 	p50Ms: z.number(),
 	p95Ms: z.number(),

@@ -80,6 +80,7 @@ export function ElementBadges() {
 						data-band={badge.worstBand?.name ?? ''}
 						data-uncovered={badge.uncoveredCount}
 						title={title}
+						role="img"
 						aria-label={title}
 					>
 						{badge.threatCount}

@@ -79,7 +79,7 @@ export function FocusRing() {
 	if (ring.kind === 'flow') {
 		return (
 			<div className="tr-focus-flow" data-testid="canvas.focus" data-shape-id={ring.shapeId} aria-hidden="true">
-				<svg className="tr-focus-flow__svg">
+				<svg className="tr-focus-flow__svg" aria-hidden="true">
 					<path className="tr-focus-flow__line" d={ring.path} />
 				</svg>
 				<span className="tr-focus-ring__tag tr-focus-ring__tag--flow" style={{ left: ring.tagX, top: ring.tagY }}>

@@ -281,7 +281,7 @@ export function PropertiesPanel({ editor, readOnly = false, renderHistory, rende
 				<CheckboxField
 					testId="properties.outOfScope"
 					label="Out of scope"
-					checked={values['outOfScope'] === true}
+					checked={values.outOfScope === true}
 					disabled={disabled}
 					onFocus={onFocus}
 					onChange={(checked) => onChange('outOfScope', checked)}

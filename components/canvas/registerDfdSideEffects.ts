@@ -29,7 +29,7 @@ function withoutHumanId(shape: TLShape): TLShape {
 	const humanId = humanIdOf(shape)
 	if (humanId === null) return shape
 	// An arrow without flow meta (pasted from another board) gets it here too.
-	if (humanId === '' && (shape.type !== FLOW_SHAPE_TYPE || shape.meta['dfd'] !== undefined)) return shape
+	if (humanId === '' && (shape.type !== FLOW_SHAPE_TYPE || shape.meta.dfd !== undefined)) return shape
 	return withHumanId(shape, '')
 }
 

@@ -8,7 +8,7 @@ type DfdShapeKind = Exclude<DfdKind, 'flow'>
  * Keyboard shortcuts for the DFD tools. They take over the keys of tldraw tools our toolbar does
  * not offer (rectangle r, ellipse o, and draw's alias b); flow is the arrow (a), text stays t.
  */
-export const DFD_TOOL_SHORTCUTS: Record<DfdShapeKind, string> = {
+const DFD_TOOL_SHORTCUTS: Record<DfdShapeKind, string> = {
 	entity: 'r',
 	process: 'o',
 	multiprocess: 'm',
@@ -22,14 +22,14 @@ const DFD_SHAPE_KINDS = Object.keys(DFD_SHAPE_TYPES) as DfdShapeKind[]
 export const dfdUiOverrides: TLUiOverrides = {
 	tools(editor, tools) {
 		// Free the keys we reuse; the geo and draw tools remain reachable from code.
-		const rectangle = tools['rectangle']
-		if (rectangle) tools['rectangle'] = { ...rectangle, kbd: undefined }
-		const ellipse = tools['ellipse']
-		if (ellipse) tools['ellipse'] = { ...ellipse, kbd: undefined }
-		const draw = tools['draw']
-		if (draw) tools['draw'] = { ...draw, kbd: 'd,x' }
-		const arrow = tools['arrow']
-		if (arrow) tools['arrow'] = { ...arrow, label: 'tool.dfd-flow', icon: DFD_ICONS.flow }
+		const rectangle = tools.rectangle
+		if (rectangle) tools.rectangle = { ...rectangle, kbd: undefined }
+		const ellipse = tools.ellipse
+		if (ellipse) tools.ellipse = { ...ellipse, kbd: undefined }
+		const draw = tools.draw
+		if (draw) tools.draw = { ...draw, kbd: 'd,x' }
+		const arrow = tools.arrow
+		if (arrow) tools.arrow = { ...arrow, label: 'tool.dfd-flow', icon: DFD_ICONS.flow }
 
 		for (const kind of DFD_SHAPE_KINDS) {
 			const id = DFD_SHAPE_TYPES[kind]

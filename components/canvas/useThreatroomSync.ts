@@ -35,7 +35,7 @@ export interface ThreatroomSyncHandlers {
 }
 
 /** The party's socket for a session: `<partyUrl>/party/<sessionId>?token=…&name=…&userKey=…`. */
-export function partySocketUri({
+function partySocketUri({
 	partyUrl,
 	sessionId,
 	token,
@@ -80,7 +80,9 @@ export function useThreatroomSync(
 		[partyUrl, sessionId, token, displayName, userKey],
 	)
 	// One per connection: what it has in flight means nothing to the next one.
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new connection (uri) is what must make a new one
 	const pending = useMemo(() => new PendingWrites(), [uri])
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new connection (uri) is what must make a new one
 	const room = useMemo(() => new RoomConnection(), [uri])
 	const connect = useMemo(() => connectWatched(uri, pending, room), [uri, pending, room])
 	const inRoom = useValue(room.inRoom)

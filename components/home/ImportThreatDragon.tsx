@@ -20,6 +20,7 @@ function IssueList({ issues, testId }: { issues: readonly ImportIssue[]; testId:
 	return (
 		<ul className="issues" data-testid={testId}>
 			{issues.map((issue, index) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: an issue has no identity (two may share a path), and the list never reorders
 				<li key={`${issue.path}-${index}`} className="issues__item">
 					{issue.path && <code className="issues__path">{issue.path}</code>}
 					<span>{issue.message}</span>

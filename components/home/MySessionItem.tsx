@@ -23,12 +23,14 @@ function ForgetButton({ session }: { session: RememberedSession }) {
 		)
 	}
 	return (
+		// biome-ignore lint/a11y/useSemanticElements: a group of buttons, not form fields: role=group names it without a fieldset's form semantics and box
 		<span className="my-sessions__confirm" role="group" aria-label={`Forget ${session.name || 'this session'}?`}>
 			<span>{session.role === 'facilitator' ? 'Forget it? The facilitator link cannot be shown again.' : 'Forget it?'}</span>
 			<button
 				type="button"
 				className="link-button link-button--danger"
 				data-testid="home.mySessions.forget.confirm"
+				// biome-ignore lint/a11y/noAutofocus: the confirm button appears where the user just clicked, so focus follows it
 				autoFocus
 				onClick={() => forgetRememberedSession(session.id)}
 			>

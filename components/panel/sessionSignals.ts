@@ -30,7 +30,7 @@ import { type SessionEndState, sessionEndState } from '@/lib/session/sessionEndS
 import { walkSteps } from '@/lib/session/walkSteps'
 
 /** The diagram the walk is on: the focused element's page, else the page this person looks at. */
-export interface WalkPage {
+interface WalkPage {
 	pageId: string
 	contexts: ReadonlyMap<string, ElementContext>
 	steps: WalkStep[]

@@ -60,6 +60,7 @@ export function JoinForm({ joined, onJoin }: { joined: JoinResponse; onJoin: (di
 					onChange={(event) => setName(event.target.value)}
 					maxLength={DISPLAY_NAME_MAX_LENGTH}
 					required
+					// biome-ignore lint/a11y/noAutofocus: the name is the one thing the join page asks for
 					autoFocus
 					autoComplete="nickname"
 					aria-invalid={error ? true : undefined}

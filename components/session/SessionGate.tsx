@@ -60,6 +60,7 @@ export function SessionGate({ sessionId }: { sessionId: string }) {
 	const [displayName, setDisplayName] = useState<string>()
 	const [attempt, setAttempt] = useState(0)
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (the retry button) must check the link again
 	useEffect(() => {
 		const token = readToken()
 		setDisplayName(undefined)

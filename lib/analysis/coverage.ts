@@ -2,21 +2,21 @@ import * as z from 'zod/mini'
 import { nonEmptyString } from '@/lib/nonEmptyString'
 import { elementKindSchema } from '@/lib/frameworks/elementKind'
 import { applicableCategories, type CategoryId } from '@/lib/frameworks/frameworkCatalog'
-import { type FrameworkId, frameworkIdSchema } from '@/lib/frameworks/frameworkTypes'
+import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 
-export const coverageElementSchema = z.object({
+const coverageElementSchema = z.object({
 	id: nonEmptyString,
 	kind: elementKindSchema,
 	outOfScope: z.boolean(),
 	isLog: z.optional(z.boolean()),
 	processesAi: z.optional(z.boolean()),
 })
-export const coverageThreatSchema = z.object({
+const coverageThreatSchema = z.object({
 	elementId: nonEmptyString,
 	categories: z.array(z.string()),
 })
 /** "We asked, and this category does not apply here" — counts as covered, like a threat does. */
-export const notApplicableMarkSchema = z.object({
+const notApplicableMarkSchema = z.object({
 	elementId: nonEmptyString,
 	category: z.string(),
 })
@@ -24,15 +24,7 @@ export type CoverageElement = z.infer<typeof coverageElementSchema>
 export type CoverageThreat = z.infer<typeof coverageThreatSchema>
 export type NotApplicableMark = z.infer<typeof notApplicableMarkSchema>
 
-export const coverageInputSchema = z.object({
-	framework: frameworkIdSchema,
-	elements: z.array(coverageElementSchema),
-	threats: z.array(coverageThreatSchema),
-	naMarks: z.array(notApplicableMarkSchema),
-})
-export type CoverageInput = z.infer<typeof coverageInputSchema>
-
-export type ElementCoverage<F extends FrameworkId = FrameworkId> = {
+type ElementCoverage<F extends FrameworkId = FrameworkId> = {
 	elementId: string
 	/** All in catalogue order. */
 	applicable: readonly CategoryId<F>[]
@@ -68,7 +60,10 @@ export function computeCoverage<F extends FrameworkId>(input: {
 	const addressed = new Map<string, Set<string>>()
 	const address = (elementId: string, category: string) => {
 		let categories = addressed.get(elementId)
-		if (!categories) addressed.set(elementId, (categories = new Set()))
+		if (!categories) {
+			categories = new Set()
+			addressed.set(elementId, categories)
+		}
 		categories.add(category)
 	}
 	for (const threat of input.threats) for (const category of threat.categories) address(threat.elementId, category)

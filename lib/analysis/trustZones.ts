@@ -7,7 +7,7 @@ export const trustZoneSchema = z.literal(TRUST_ZONES)
 export type TrustZone = z.infer<typeof trustZoneSchema>
 
 /** Outside every boundary is the internet: an element nobody drew a boundary around is not trusted. */
-export const OUTSIDE_ZONE: TrustZone = 0
+const OUTSIDE_ZONE: TrustZone = 0
 
 /** Axis-aligned page-space bounds, as tldraw's `editor.getShapePageBounds` gives them. */
 export const boundsSchema = z.object({
@@ -26,7 +26,7 @@ export const zoneBoundarySchema = z.object({
 })
 export type ZoneBoundary = z.infer<typeof zoneBoundarySchema>
 
-export const placedElementSchema = z.object({
+const placedElementSchema = z.object({
 	id: nonEmptyString,
 	bounds: boundsSchema,
 	pageId: nonEmptyString,

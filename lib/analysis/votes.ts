@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { nonEmptyString } from '@/lib/nonEmptyString'
 import { impactSchema, likelihoodSchema, RISK_LEVELS, type RiskLevel } from '@/lib/risk/riskScore'
 
-export const voteSchema = z.object({
+const voteSchema = z.object({
 	voterId: nonEmptyString,
 	likelihood: likelihoodSchema,
 	impact: impactSchema,
@@ -34,9 +34,9 @@ export function votesFromHistory(history: readonly Vote[]): VotesByVoter {
 	return history.reduce<VotesByVoter>(upsertVote, {})
 }
 
-export type VoteSpread = Readonly<Record<RiskLevel, number>>
+type VoteSpread = Readonly<Record<RiskLevel, number>>
 
-export type DimensionSummary = {
+type DimensionSummary = {
 	/** How many voters picked each level; every level present, zero when nobody picked it. */
 	spread: VoteSpread
 	/**

@@ -3,7 +3,7 @@ import { nonEmptyString } from '@/lib/nonEmptyString'
 import { elementKindSchema } from '@/lib/frameworks/elementKind'
 import { compareHumanIds } from './humanIdOrder'
 
-export const walkElementSchema = z.object({
+const walkElementSchema = z.object({
 	id: nonEmptyString,
 	kind: elementKindSchema,
 	humanId: z.string(),

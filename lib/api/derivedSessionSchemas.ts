@@ -7,7 +7,7 @@ import { createSessionResponse, SESSION_NAME_MAX_LENGTH } from './sessionSchemas
 /** 5 MiB: the largest TD demo model is 80 KiB; this leaves room for real ones without inviting abuse. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
-export const importIssueSchema = z.object({ path: z.string(), message: z.string() })
+const importIssueSchema = z.object({ path: z.string(), message: z.string() })
 
 export const importSessionResponse = z.extend(createSessionResponse, {
 	/** What was changed to fit or could not be carried over; the import still succeeded. */

@@ -6,13 +6,13 @@ import { PRIORITIES } from '@/lib/reports/tracker/threatPriority'
 // GET /api/sessions/:id/export — its query string. React- and drizzle-free so the panel can build
 // the same URLs it will be answered for.
 
-export const EXPORT_FORMATS = ['md', 'html', 'csv', 'json', 'threat-dragon', 'svg', 'github-csv', 'jira-csv', 'tasks-md', 'ics'] as const
+const EXPORT_FORMATS = ['md', 'html', 'csv', 'json', 'threat-dragon', 'svg', 'github-csv', 'jira-csv', 'tasks-md', 'ics'] as const
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 const DIAGRAM_PARAM_MAX = 256
 
-export const exportQuerySchema = z.object({
+const exportQuerySchema = z.object({
 	format: z.enum(EXPORT_FORMATS),
 	view: z.enum(REPORT_VIEWS).default('all'),
 	/** svg only: the page id (`page:…`) or the 0-based position of the diagram; the first when absent. */

@@ -125,7 +125,7 @@ const CLIENT_CLOSED_REQUEST = 499
  * Node's error for a request body the client stopped sending (the browser left mid-request). Read
  * by shape: it can come from another realm than this module's `Error`.
  */
-export function isClientAbort(error: unknown): boolean {
+function isClientAbort(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ECONNRESET' && 'message' in error && error.message === 'aborted'
 }
 

@@ -9,7 +9,6 @@ import { linkTokenSchema } from './sessionSchemas'
 export const INTERNAL_SECRET_HEADER = 'x-threatroom-secret'
 
 export const authorizeBody = z.object({ token: linkTokenSchema })
-export type AuthorizeBody = z.infer<typeof authorizeBody>
 
 export const authorizeResponse = z.object({ role: z.enum(ROLES) })
 export type AuthorizeResponse = z.infer<typeof authorizeResponse>

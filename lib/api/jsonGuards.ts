@@ -10,7 +10,7 @@ export const DEFAULT_MAX_JSON_DEPTH = 64
  * `z.record` copies like that) can turn `__proto__` into a prototype change, and `constructor` /
  * `prototype` into a path to one. No body of ours has a field by these names, so they are refused.
  */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
 const OPEN_BRACE = 0x7b
 const OPEN_BRACKET = 0x5b

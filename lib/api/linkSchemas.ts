@@ -14,7 +14,6 @@ export type RotatableRole = (typeof ROTATABLE_ROLES)[number]
 export const ROTATE_MAX_BYTES = 4 * 1024
 
 export const rotateLinkBody = z.object({ role: z.enum(ROTATABLE_ROLES) })
-export type RotateLinkBody = z.infer<typeof rotateLinkBody>
 
 export const rotateLinkResponse = z.object({
 	role: z.enum(ROTATABLE_ROLES),

@@ -12,11 +12,10 @@ export const summariesBody = z.object({
 		.array(z.object({ id: z.string().check(z.regex(SESSION_ID_PATTERN, 'Not a session id')), token: linkTokenSchema }))
 		.check(z.maxLength(SUMMARIES_MAX_LINKS)),
 })
-export type SummariesBody = z.infer<typeof summariesBody>
 
 const count = z.int().check(z.nonnegative())
 
-export const sessionListItem = z.object({
+const sessionListItem = z.object({
 	id: z.string(),
 	name: z.string(),
 	framework: z.enum(FRAMEWORKS),

@@ -12,7 +12,7 @@ import { PHASES, TIMER_ACTIONS } from '@/lib/session/records/walkRecords'
 
 const phaseSchema = z.enum(PHASES)
 
-export const voteResponse = z.object({
+const voteResponse = z.object({
 	id: z.string(),
 	voterId: z.string(),
 	voterName: z.string(),
@@ -22,7 +22,7 @@ export const voteResponse = z.object({
 })
 
 /** One entry of a threat's decision history (the record of docs/protocol.md, without `threatId`). */
-export const decisionResponse = z.object({
+const decisionResponse = z.object({
 	id: z.string(),
 	kind: z.enum(DECISION_KINDS),
 	rationale: z.string(),
@@ -41,7 +41,7 @@ export const decisionResponse = z.object({
 })
 export type DecisionResponse = z.infer<typeof decisionResponse>
 
-export const threatResponse = z.object({
+const threatResponse = z.object({
 	id: z.string(),
 	humanId: z.string(),
 	/** null for a model-level threat. */
@@ -88,7 +88,7 @@ export const threatResponse = z.object({
 })
 export type ThreatResponse = z.infer<typeof threatResponse>
 
-export const naMarkResponse = z.object({
+const naMarkResponse = z.object({
 	id: z.string(),
 	shapeId: z.string(),
 	elementHumanId: z.nullable(z.string()),
@@ -101,7 +101,7 @@ export const naMarkResponse = z.object({
 
 const ciaNeed = z.nullable(z.enum(CIA_NEEDS))
 
-export const scopeItemResponse = z.object({
+const scopeItemResponse = z.object({
 	id: z.string(),
 	kind: z.enum(SCOPE_ITEM_KINDS),
 	humanId: z.string(),
@@ -114,7 +114,7 @@ export const scopeItemResponse = z.object({
 	createdAt: z.int(),
 })
 
-export const phaseEventResponse = z.object({
+const phaseEventResponse = z.object({
 	id: z.string(),
 	phase: phaseSchema,
 	at: z.int(),
@@ -122,7 +122,7 @@ export const phaseEventResponse = z.object({
 	byName: z.string(),
 })
 
-export const timerEventResponse = z.object({
+const timerEventResponse = z.object({
 	id: z.string(),
 	phase: phaseSchema,
 	action: z.enum(TIMER_ACTIONS),
@@ -132,7 +132,7 @@ export const timerEventResponse = z.object({
 	byName: z.string(),
 })
 
-export const sessionEventResponse = z.object({
+const sessionEventResponse = z.object({
 	id: z.string(),
 	action: z.enum(SESSION_EVENT_ACTIONS),
 	nextSessionDate: z.string(),
@@ -141,7 +141,7 @@ export const sessionEventResponse = z.object({
 	byName: z.string(),
 })
 
-export const walkResponse = z.object({
+const walkResponse = z.object({
 	focusShapeId: z.nullable(z.string()),
 	phaseMinutes: z.record(phaseSchema, z.int()),
 	/** The phase of the latest phase change; the agenda's first phase (scope) before any. */
@@ -150,7 +150,7 @@ export const walkResponse = z.object({
 	phaseStartedAt: z.nullable(z.int()),
 })
 
-export const coverageResponse = z.object({
+const coverageResponse = z.object({
 	covered: z.int(),
 	applicable: z.int(),
 	ratio: z.number(),

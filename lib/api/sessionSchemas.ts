@@ -23,10 +23,10 @@ export const linkTokenSchema = z
 	.check(z.maxLength(TOKEN_MAX_LENGTH), z.regex(/^[A-Za-z0-9_-]*$/, 'A link token is made of A-Z, a-z, 0-9, _ and -'))
 
 /** The one-line name of a session, as every route that names one checks it. */
-export const sessionNameSchema = z
+const sessionNameSchema = z
 	.string()
 	.check(z.trim(), z.minLength(1), z.maxLength(SESSION_NAME_MAX_LENGTH), z.refine(isSafeLine, UNSAFE_LINE_MESSAGE))
-export const sessionDescriptionSchema = z
+const sessionDescriptionSchema = z
 	.string()
 	.check(z.trim(), z.maxLength(SESSION_DESCRIPTION_MAX_LENGTH), z.refine(isSafeText, UNSAFE_TEXT_MESSAGE))
 
@@ -53,7 +53,6 @@ export const joinBody = z.object({
 	/** The browser's secret key (see lib/protocol/identity.ts); the answer carries the public id derived from it. */
 	userKey: z.optional(z.string().check(z.regex(USER_KEY_PATTERN, 'Expected 21 to 64 characters of A-Z, a-z, 0-9, _ or -'))),
 })
-export type JoinBody = z.infer<typeof joinBody>
 
 export const sessionSummary = z.object({
 	id: z.string(),
@@ -102,4 +101,3 @@ export const errorResponse = z.object({
 	/** A machine-readable cause where the page reacts to it, e.g. LINK_REVOKED on join. */
 	reason: z.optional(z.string()),
 })
-export type ErrorResponse = z.infer<typeof errorResponse>

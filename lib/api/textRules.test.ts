@@ -24,7 +24,7 @@ describe('text rules', () => {
 	})
 
 	it('finds every unsafe string of a document, keys included, with its path', () => {
-		const issues = unsafeTextIssues({ summary: { title: 'ok\u202E', owner: 'fine' }, list: ['x', 'y\u0000'], ['bad\u0000key']: 1 })
+		const issues = unsafeTextIssues({ summary: { title: 'ok\u202E', owner: 'fine' }, list: ['x', 'y\u0000'], 'bad\u0000key': 1 })
 		expect(issues.map((issue) => issue.path).sort()).toEqual(['bad\u0000key', 'list.1', 'summary.title'])
 	})
 })

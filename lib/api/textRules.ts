@@ -7,9 +7,11 @@
  * differently from what it is), and unpaired surrogates (not Unicode; SQLite would mangle them).
  */
 const UNSAFE_IN_TEXT =
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this rejects
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 /** As above, and no line breaks or tabs either: a name is one line. */
 const UNSAFE_IN_LINE =
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this rejects
 	/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 export const UNSAFE_TEXT_MESSAGE = 'Must not contain control characters or bidirectional overrides'

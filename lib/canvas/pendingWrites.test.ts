@@ -31,8 +31,12 @@ function fakeSocket() {
 	return {
 		socket,
 		sent,
-		receive: (message: Message) => received.forEach((callback) => callback(message)),
-		status: (status: 'online' | 'offline') => statuses.forEach((callback) => callback({ status } as TLSocketStatusChangeEvent)),
+		receive: (message: Message) => {
+			for (const callback of received) callback(message)
+		},
+		status: (status: 'online' | 'offline') => {
+			for (const callback of statuses) callback({ status } as TLSocketStatusChangeEvent)
+		},
 	}
 }
 

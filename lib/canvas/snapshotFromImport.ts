@@ -23,7 +23,7 @@ export interface ImportStampOptions {
 	importedByName?: string
 }
 
-export interface ImportedCanvas {
+interface ImportedCanvas {
 	snapshot: RoomSnapshot
 	humanIdCounters: HumanIdCounters
 	/** The dfd_elements projection, computed as the room computes it on every save. */

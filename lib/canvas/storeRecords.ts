@@ -13,14 +13,14 @@ const storedEntrySchema = z.object({
 })
 
 /** What the room saves (RoomSnapshot of @tldraw/sync-core); only the fields read here are checked. */
-export const storedSnapshotSchema = z.looseObject({
+const storedSnapshotSchema = z.looseObject({
 	documents: z.array(storedEntrySchema),
 	clock: z.number().optional(),
 	documentClock: z.number().optional(),
 	schema: z.object({ schemaVersion: z.literal(2), sequences: z.record(z.string(), z.number()) }),
 })
 
-export interface SkippedRecord {
+interface SkippedRecord {
 	id: string
 	typeName: string
 	message: string

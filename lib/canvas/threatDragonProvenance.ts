@@ -14,7 +14,7 @@ import { type DiagramSource, diagramSourceSchema, type SummaryExtras, summaryExt
 
 export const TD_META_KEY = 'threatDragon'
 
-export const tdDocumentProvenanceSchema = z.object({
+const tdDocumentProvenanceSchema = z.object({
 	contributors: z.array(z.string()).default([]),
 	threats: z.record(z.string(), threatSourceSchema).default({}),
 	/** The imported file's `summary` values we have no field for. */

@@ -16,7 +16,7 @@ import { threatTriageMigrations } from '../session/records/threatTriageMigration
 import { sessionRecords } from '../session/sessionRecords'
 
 /** The DFD shapes as the schema needs them: props validators and migrations, no React. */
-export const dfdShapeSchemas = {
+const dfdShapeSchemas = {
 	[DFD_SHAPE_TYPES.entity]: { props: entityShapeProps, migrations: entityShapeMigrations },
 	[DFD_SHAPE_TYPES.process]: { props: processShapeProps, migrations: processShapeMigrations },
 	[DFD_SHAPE_TYPES.multiprocess]: { props: multiprocessShapeProps, migrations: multiprocessShapeMigrations },

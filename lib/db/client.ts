@@ -22,7 +22,8 @@ interface OpenDatabase {
 // On globalThis so hot reloads in `next dev` reuse the connection (and migrate once) instead of
 // opening another one per edit.
 const globalForDb = globalThis as typeof globalThis & { __threatroomDatabases?: Map<string, OpenDatabase> }
-const openDatabases = (globalForDb.__threatroomDatabases ??= new Map())
+globalForDb.__threatroomDatabases ??= new Map()
+const openDatabases = globalForDb.__threatroomDatabases
 
 /** The database named by DATABASE_URL, created and migrated on first use. */
 export function getDb(): Promise<Database> {

@@ -35,7 +35,7 @@ export async function loadStoredRoom(sessionId: string): Promise<StoredRoom | nu
 	return { session, records: read.records, humanIdCounters: canvas.humanIdCounters }
 }
 
-export function sessionInputOf(row: SessionRow): SessionInput {
+function sessionInputOf(row: SessionRow): SessionInput {
 	return {
 		id: row.id,
 		name: row.name,

@@ -71,7 +71,7 @@ export interface StoredWalk {
 	phaseMinutes: Record<Phase, number>
 }
 
-export type { StoredDecision, StoredSessionEvent }
+export type { StoredDecision }
 
 export interface StoredSessionRecords {
 	threats: StoredThreat[]

@@ -3,7 +3,7 @@ import { nonEmptyString } from '../nonEmptyString'
 // Relative: lib/db/schema.ts imports this file and drizzle-kit does not resolve the `@/` alias.
 import { DFD_KINDS } from './elementKinds'
 
-export const dfdPropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
+const dfdPropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 export const dfdPropertiesSchema = z.record(z.string(), dfdPropertyValueSchema)
 export type DfdProperties = z.infer<typeof dfdPropertiesSchema>
 

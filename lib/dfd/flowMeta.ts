@@ -19,7 +19,7 @@ export interface FlowMeta {
 	isBidirectional: boolean
 }
 
-export const flowMetaValidator: T.Validator<FlowMeta> = T.object({
+const flowMetaValidator: T.Validator<FlowMeta> = T.object({
 	humanId: humanIdValidator,
 	description: descriptionValidator,
 	outOfScope: T.boolean,
@@ -50,10 +50,6 @@ export const FLOW_META_DEFAULTS: FlowMeta = {
  * still loads; such an arrow is treated as a flow with default properties and gets stamped.
  */
 export const arrowMetaValidators = { dfd: flowMetaValidator.optional() }
-
-export interface ArrowMeta {
-	dfd?: FlowMeta
-}
 
 /** The flow properties of an arrow, with defaults for an arrow that has none (or broken ones). */
 export function flowMetaOf(meta: unknown): FlowMeta {

@@ -1,9 +1,9 @@
 import type { ApplicabilityInput, FrameworkCategory, FrameworkDefinition } from './frameworkTypes'
 
-export const CIA_CATEGORY_IDS = ['C', 'I', 'A'] as const
+const CIA_CATEGORY_IDS = ['C', 'I', 'A'] as const
 export type CiaCategoryId = (typeof CIA_CATEGORY_IDS)[number]
 
-export const CIA_CATEGORIES = [
+const CIA_CATEGORIES = [
 	{
 		id: 'C',
 		name: 'Confidentiality',
@@ -38,7 +38,7 @@ export const CIA_CATEGORIES = [
  * All three apply to every process, store and flow. For an external entity we ask about the data
  * it holds or receives from us (we cannot secure the entity, but we decide what it gets).
  */
-export function ciaCategoriesFor(element: ApplicabilityInput): readonly CiaCategoryId[] {
+function ciaCategoriesFor(element: ApplicabilityInput): readonly CiaCategoryId[] {
 	switch (element.kind) {
 		case 'entity':
 		case 'process':

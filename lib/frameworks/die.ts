@@ -1,10 +1,10 @@
 import type { ApplicabilityInput, FrameworkCategory, FrameworkDefinition } from './frameworkTypes'
 
 /** The letters of the framework's name; ids are per framework, so DIE's 'D' is not STRIDE's. */
-export const DIE_CATEGORY_IDS = ['D', 'I', 'E'] as const
+const DIE_CATEGORY_IDS = ['D', 'I', 'E'] as const
 export type DieCategoryId = (typeof DIE_CATEGORY_IDS)[number]
 
-export const DIE_CATEGORIES = [
+const DIE_CATEGORIES = [
 	{
 		id: 'D',
 		name: 'Distributed',
@@ -41,7 +41,7 @@ export const DIE_CATEGORIES = [
  * Resilience by design: every process and store can be asked all three. A flow is a path, not a
  * thing you rebuild or expire, so it only takes Distributed (is there a second path?).
  */
-export function dieCategoriesFor(element: ApplicabilityInput): readonly DieCategoryId[] {
+function dieCategoriesFor(element: ApplicabilityInput): readonly DieCategoryId[] {
 	switch (element.kind) {
 		case 'process':
 		case 'multiprocess':

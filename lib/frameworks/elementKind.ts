@@ -11,13 +11,3 @@ export const ELEMENT_KINDS = [...DFD_KINDS, 'text'] as const
 export const elementKindSchema = z.enum(ELEMENT_KINDS)
 export type ElementKind = z.infer<typeof elementKindSchema>
 
-/** A multi-process is a process whose internals are hidden for now, so it is analysed as one. */
-export function isProcessKind(kind: ElementKind): kind is 'process' | 'multiprocess' {
-	return kind === 'process' || kind === 'multiprocess'
-}
-
-export type AnalysableKind = Exclude<ElementKind, 'boundary' | 'text'>
-
-export function isAnalysableKind(kind: ElementKind): kind is AnalysableKind {
-	return kind !== 'boundary' && kind !== 'text'
-}

@@ -10,7 +10,7 @@ export type FrameworkId = z.infer<typeof frameworkIdSchema>
  * What decides which categories apply to an element. `isLog` matters for STRIDE (Repudiation on
  * a store only if it is a log/audit trail); `processesAi` for PLOT4ai (see plot4ai.ts).
  */
-export const applicabilityInputSchema = z.object({
+const applicabilityInputSchema = z.object({
 	kind: elementKindSchema,
 	isLog: z.optional(z.boolean()),
 	processesAi: z.optional(z.boolean()),

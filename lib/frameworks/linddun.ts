@@ -1,10 +1,10 @@
 import type { ApplicabilityInput, FrameworkCategory, FrameworkDefinition } from './frameworkTypes'
 
 /** Two-letter ids where one letter would collide (Non-repudiation/Non-compliance, Detecting/Data disclosure). */
-export const LINDDUN_CATEGORY_IDS = ['L', 'I', 'Nr', 'D', 'Dd', 'U', 'Nc'] as const
+const LINDDUN_CATEGORY_IDS = ['L', 'I', 'Nr', 'D', 'Dd', 'U', 'Nc'] as const
 export type LinddunCategoryId = (typeof LINDDUN_CATEGORY_IDS)[number]
 
-export const LINDDUN_CATEGORIES = [
+const LINDDUN_CATEGORIES = [
 	{
 		id: 'L',
 		name: 'Linking',
@@ -81,7 +81,7 @@ export const LINDDUN_CATEGORIES = [
  * we ask whether they can be linked or identified and whether they are aware and in control;
  * everything else about data is asked where data is processed, stored or carried.
  */
-export function linddunCategoriesFor(element: ApplicabilityInput): readonly LinddunCategoryId[] {
+function linddunCategoriesFor(element: ApplicabilityInput): readonly LinddunCategoryId[] {
 	switch (element.kind) {
 		case 'entity':
 			return ['L', 'I', 'U']

@@ -1,7 +1,7 @@
 import type { ApplicabilityInput, FrameworkCategory, FrameworkDefinition } from './frameworkTypes'
 
 /** PLOT4ai has no acronym per category, so its ids are short words. */
-export const PLOT4AI_CATEGORY_IDS = [
+const PLOT4AI_CATEGORY_IDS = [
 	'data',
 	'transparency',
 	'privacy',
@@ -13,7 +13,7 @@ export const PLOT4AI_CATEGORY_IDS = [
 ] as const
 export type Plot4aiCategoryId = (typeof PLOT4AI_CATEGORY_IDS)[number]
 
-export const PLOT4AI_CATEGORIES = [
+const PLOT4AI_CATEGORIES = [
 	{
 		id: 'data',
 		name: 'Data & data governance',
@@ -103,7 +103,7 @@ export const PLOT4AI_CATEGORIES = [
  * the same as not said.
  * Stores, flows and entities get nothing: their AI questions are asked at the process that uses them.
  */
-export function plot4aiCategoriesFor(element: ApplicabilityInput): readonly Plot4aiCategoryId[] {
+function plot4aiCategoriesFor(element: ApplicabilityInput): readonly Plot4aiCategoryId[] {
 	switch (element.kind) {
 		case 'process':
 		case 'multiprocess':

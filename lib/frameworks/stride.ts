@@ -1,9 +1,9 @@
 import type { ApplicabilityInput, FrameworkCategory, FrameworkDefinition } from './frameworkTypes'
 
-export const STRIDE_CATEGORY_IDS = ['S', 'T', 'R', 'I', 'D', 'E'] as const
+const STRIDE_CATEGORY_IDS = ['S', 'T', 'R', 'I', 'D', 'E'] as const
 export type StrideCategoryId = (typeof STRIDE_CATEGORY_IDS)[number]
 
-export const STRIDE_CATEGORIES = [
+const STRIDE_CATEGORIES = [
 	{
 		id: 'S',
 		name: 'Spoofing',
@@ -65,7 +65,7 @@ export const STRIDE_CATEGORIES = [
  * repudiate; processes get all six; stores and flows get T, I, D — and a store also gets R when it
  * is a log, because then it is the evidence that repudiation is argued over.
  */
-export function strideCategoriesFor(element: ApplicabilityInput): readonly StrideCategoryId[] {
+function strideCategoriesFor(element: ApplicabilityInput): readonly StrideCategoryId[] {
 	switch (element.kind) {
 		case 'entity':
 			return ['S', 'R']

@@ -61,7 +61,7 @@ export class HistoryLog {
 	private coalesced(change: RecordChange, author: HistoryAuthor, at: number): HistoryEntryRecord | null {
 		if (change.action !== 'update') return null
 		const last = this.latest.get(keyOf(change.recordId, change.field))
-		if (!last || last.action !== 'update' || last.by !== author.userId) return null
+		if (last?.action !== 'update' || last.by !== author.userId) return null
 		if (at - last.lastAt > (this.options.coalesceMs ?? HISTORY_COALESCE_MS)) return null
 		return { ...last, newValue: change.newValue, recordHumanId: change.recordHumanId || last.recordHumanId, lastAt: at, edits: last.edits + 1 }
 	}

@@ -32,7 +32,7 @@ export function recordChanges({ prev, next }: RecordWrite, context: RenderContex
 	const record = next ?? prev
 	if (!record) return []
 	const type = TRACKED_RECORDS.get(record.typeName)
-	if (!type || !type.tracks(record)) return []
+	if (!type?.tracks(record)) return []
 	const base = { recordType: type.typeName, recordId: record.id, recordHumanId: type.humanId(record), field: '' }
 	if (!prev) return [{ ...base, action: 'create', oldValue: '', newValue: type.title(record, context) }]
 	if (!next) return [{ ...base, action: 'delete', oldValue: type.title(prev, context), newValue: '' }]

@@ -22,7 +22,7 @@ export interface RenderContext {
 	humanIdOf(recordId: string): string | undefined
 }
 
-export interface TrackedField {
+interface TrackedField {
 	key: string
 	label: string
 	/** The value as the history shows it, or undefined when this record has no such field. */
@@ -54,13 +54,13 @@ function nested(record: AnyRecord, key: string): AnyRecord | undefined {
 }
 
 /** At most HISTORY_VALUE_MAX characters; a longer text is cut and marked. */
-export function boundedValue(text: string): string {
+function boundedValue(text: string): string {
 	if (text.length <= HISTORY_VALUE_MAX) return text
 	return text.slice(0, HISTORY_VALUE_MAX - HISTORY_TRUNCATION_MARKER.length) + HISTORY_TRUNCATION_MARKER
 }
 
 /** The common renderings: text as it is, yes/no, a level, a list, a label from a table. */
-export function renderValue(value: unknown, labels?: Readonly<Record<string, string>>): string | undefined {
+function renderValue(value: unknown, labels?: Readonly<Record<string, string>>): string | undefined {
 	if (value === undefined) return undefined
 	if (value === null) return '—'
 	if (typeof value === 'boolean') return value ? 'yes' : 'no'

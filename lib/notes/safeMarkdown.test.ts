@@ -7,7 +7,7 @@ const MERMAID = '```mermaid\ngraph TD\n  A[<img src=x onerror=alert(1)>] --> B\n
 
 describe('safe Markdown notes', () => {
 	it('parses the subset into blocks', () => {
-		const blocks = parseSafeMarkdown('# Title\n\nSome **bold** and *em* `code`.\n\n- one\n- two\n\n1. first\n\n> quoted\n\n---\n\n' + MERMAID)
+		const blocks = parseSafeMarkdown(`# Title\n\nSome **bold** and *em* \`code\`.\n\n- one\n- two\n\n1. first\n\n> quoted\n\n---\n\n${MERMAID}`)
 		expect(blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph', 'list', 'list', 'quote', 'rule', 'code'])
 		expect(blocks.at(-1)).toEqual({ kind: 'code', language: 'mermaid', text: 'graph TD\n  A[<img src=x onerror=alert(1)>] --> B' })
 	})

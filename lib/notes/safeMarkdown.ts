@@ -117,7 +117,7 @@ function pushText(out: MdInline[], text: string): void {
 }
 
 /** Inline spans; an opener without its closer is literal text. */
-export function parseInline(source: string): MdInline[] {
+function parseInline(source: string): MdInline[] {
 	const out: MdInline[] = []
 	let index = 0
 	while (index < source.length) {
@@ -172,9 +172,4 @@ export function parseInline(source: string): MdInline[] {
 		index += 1
 	}
 	return out
-}
-
-/** Plain text of inline spans, for labels and alt text. */
-export function inlineText(parts: readonly MdInline[]): string {
-	return parts.map((part) => ('text' in part ? part.text : inlineText(part.children))).join('')
 }

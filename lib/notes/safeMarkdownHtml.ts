@@ -3,6 +3,7 @@ import { type MdBlock, type MdInline, parseSafeMarkdown } from './safeMarkdown'
 
 function inlineHtml(parts: readonly MdInline[]): string {
 	return parts
+		// biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every kind of MdInline, as tsc checks
 		.map((part) => {
 			switch (part.kind) {
 				case 'text':

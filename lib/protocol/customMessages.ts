@@ -13,7 +13,7 @@ export const personSchema = z.object({
 export type Person = z.infer<typeof personSchema>
 
 /** Everyone connected now, one entry per person (not per tab); sent to all on every join and leave. */
-export const peopleMessageSchema = z.object({
+const peopleMessageSchema = z.object({
 	type: z.literal('people'),
 	people: z.array(personSchema),
 })
@@ -23,20 +23,20 @@ export type PeopleMessage = z.infer<typeof peopleMessageSchema>
  * The room's time, so a browser can show the room's timer: when the session's handshake completed
  * (`handshake: true`), then every few seconds to everyone (lib/session/serverClock.ts says why).
  */
-export const clockMessageSchema = z.object({
+const clockMessageSchema = z.object({
 	type: z.literal('clock'),
 	serverNow: z.number().check(z.nonnegative()),
 	handshake: z.optional(z.boolean()),
 })
 export type ClockMessage = z.infer<typeof clockMessageSchema>
 
-export const REJECTED_ACTIONS = ['create', 'update', 'delete'] as const
+const REJECTED_ACTIONS = ['create', 'update', 'delete'] as const
 
 /**
  * The room refused one record write of this session. tldraw's own answer is silent (the client
  * rolls the change back); this says which record and why, for the person who tried.
  */
-export const rejectedMessageSchema = z.object({
+const rejectedMessageSchema = z.object({
 	type: z.literal('rejected'),
 	recordType: z.string(),
 	recordId: z.string(),
@@ -64,7 +64,7 @@ export const MESSAGE_ERROR_REASON = {
 } as const
 export type MessageErrorReason = (typeof MESSAGE_ERROR_REASON)[keyof typeof MESSAGE_ERROR_REASON]
 
-export const errorMessageSchema = z.object({
+const errorMessageSchema = z.object({
 	type: z.literal('error'),
 	reason: z.enum(MESSAGE_ERROR_REASON),
 	/** What was wrong, for a person reading it; never echoes the message. */
@@ -76,7 +76,7 @@ export type ErrorMessage = z.infer<typeof errorMessageSchema>
  * This connection sends faster than the room processes (docs/protocol.md, "Limits"): its messages
  * wait in order and are handled at the allowed rate. Sent once per burst.
  */
-export const rateLimitedMessageSchema = z.object({
+const rateLimitedMessageSchema = z.object({
 	type: z.literal('rate-limited'),
 	/**
 	 * As of the notice: how long until the room has handled what it holds for this connection and
@@ -86,7 +86,7 @@ export const rateLimitedMessageSchema = z.object({
 })
 export type RateLimitedMessage = z.infer<typeof rateLimitedMessageSchema>
 
-export const customMessageSchema = z.discriminatedUnion('type', [
+const customMessageSchema = z.discriminatedUnion('type', [
 	peopleMessageSchema,
 	clockMessageSchema,
 	rejectedMessageSchema,

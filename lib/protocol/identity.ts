@@ -2,9 +2,9 @@
 // WebSocket query; the role comes from the token. A bad name is replaced, never rejected.
 
 export const DISPLAY_NAME_MAX_LENGTH = 64
-export const USER_ID_MAX_LENGTH = 64
+const USER_ID_MAX_LENGTH = 64
 export const USER_ID_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${USER_ID_MAX_LENGTH}}$`)
-export const GUEST_NAME = 'Guest'
+const GUEST_NAME = 'Guest'
 
 export function parseDisplayName(raw: string | null): string {
 	const name = raw?.trim() ?? ''

@@ -5,7 +5,7 @@ import type { Diagram, ModelElement } from './sessionModel'
 import type { ElementInput, PageInput } from './sessionModelInput'
 
 /** A boundary drawn as a line (imported from Threat Dragon) encloses nothing, so it has no zone. */
-export function isLineBoundary(element: Pick<ElementInput, 'kind' | 'points'>): boolean {
+function isLineBoundary(element: Pick<ElementInput, 'kind' | 'points'>): boolean {
 	return element.kind === 'boundary' && (element.points?.length ?? 0) > 0
 }
 

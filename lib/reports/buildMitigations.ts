@@ -5,7 +5,7 @@ import type { ModelMitigation, ModelThreat } from './sessionModel'
 import type { MitigationInput } from './sessionModelInput'
 
 /** Done, one way or the other: in place, or decided against. */
-export function isSettledMitigation(mitigation: Pick<ModelMitigation, 'status'>): boolean {
+function isSettledMitigation(mitigation: Pick<ModelMitigation, 'status'>): boolean {
 	return mitigation.status === 'inPlace' || mitigation.status === 'wontDo'
 }
 

@@ -71,11 +71,6 @@ export function alongPolyline(points: readonly Point[], fraction: number): { poi
 	return { point: points[0] ?? { x: 0, y: 0 }, direction: { x: 1, y: 0 } }
 }
 
-/** The point halfway along a polyline. */
-export function midpointOf(points: readonly Point[]): Point {
-	return alongPolyline(points, 0.5).point
-}
-
 /** The box around every element and point, for the SVG's viewBox. */
 export function extentOf(elements: readonly ModelElement[]): Bounds | null {
 	let minX = Number.POSITIVE_INFINITY

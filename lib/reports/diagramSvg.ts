@@ -100,7 +100,7 @@ function flowLine(element: ModelElement, path: readonly Point[], markerId: strin
 	return `<path d="${d}" fill="none" ${strokeOf(element)} ${markers}/>`
 }
 
-function describe(diagram: Diagram): string {
+function descriptionOf(diagram: Diagram): string {
 	const counts = new Map<string, number>()
 	for (const element of diagram.elements) {
 		if (element.kind === 'text') continue
@@ -147,7 +147,7 @@ export function diagramSvg(diagram: Diagram): string {
 		`viewBox="${fmt(view.x)} ${fmt(view.y)} ${fmt(view.w)} ${fmt(view.h)}" role="img" ` +
 		`aria-labelledby="${id}-title ${id}-desc" font-family="${escapeHtml(SVG_FONT_FAMILY)}" font-size="12">` +
 		`<title id="${id}-title">Data flow diagram: ${escapeHtml(diagram.name)}</title>` +
-		`<desc id="${id}-desc">${escapeHtml(describe(diagram))}</desc>` +
+		`<desc id="${id}-desc">${escapeHtml(descriptionOf(diagram))}</desc>` +
 		`<defs><marker id="${markerId}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">` +
 		`<path d="M0,0 L10,5 L0,10 z" fill="${INK}"/></marker></defs>` +
 		`<rect x="${fmt(view.x)}" y="${fmt(view.y)}" width="${fmt(view.w)}" height="${fmt(view.h)}" fill="#ffffff"/>` +

@@ -5,6 +5,7 @@
  * C0 controls other than tab, LF and CR, and the non-characters U+FFFE/U+FFFF, are not allowed in
  * XML 1.0 at all: one of them in a name would make the whole SVG unreadable, so they are dropped.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML 1.0 forbids are exactly what this drops
 const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 export function stripControlCharacters(text: string): string {

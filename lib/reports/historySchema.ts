@@ -8,7 +8,7 @@ import { ROLES } from '@/lib/sessionEnums'
 
 const instant = z.iso.datetime()
 
-export const historyEntrySchema = z.object({
+const historyEntrySchema = z.object({
 	/** 1, 2, 3…: the order the room took the changes in. */
 	seq: z.number().int().positive(),
 	/** `threat`, `scope-item`, `shape` (a DFD element), `mitigation`. */

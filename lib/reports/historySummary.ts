@@ -5,7 +5,7 @@ import { ROLES } from '@/lib/sessionEnums'
 // The schema of a follow-up's "who changed what" (summariseHistory.ts builds it). Kept apart from
 // the builder: the browser loads the builder through the views, and only zod/mini.
 
-export const historySummaryLineSchema = z.object({
+const historySummaryLineSchema = z.object({
 	recordType: z.string().min(1),
 	recordId: z.string().min(1),
 	recordHumanId: z.string(),

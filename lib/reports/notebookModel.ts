@@ -9,9 +9,9 @@ import { PARKED_RESOLUTIONS } from '@/lib/session/records/parkedQuestionRecord'
 const instant = z.iso.datetime()
 
 /** A threat named by the notebook: id and T-number, so a reader can find it in `threats`. */
-export const notebookThreatRefSchema = z.object({ id: z.string().min(1), humanId: z.string(), title: z.string() })
+const notebookThreatRefSchema = z.object({ id: z.string().min(1), humanId: z.string(), title: z.string() })
 
-export const attackTreeNodeSchema = z.object({
+const attackTreeNodeSchema = z.object({
 	id: z.string().min(1),
 	/** null for the goal. */
 	parentId: z.string().min(1).nullable(),

@@ -12,7 +12,7 @@ import { minuteOf } from './threatFacts'
 const ROLE_NAME = { facilitator: 'facilitator', participant: 'participant', productOwner: 'product owner', observer: 'observer' } as const
 
 /** "Threat T-007", "Element P1": what a reader recognises the record by. */
-export function recordLabel({ recordType, recordHumanId, recordId }: Pick<ModelHistoryEntry, 'recordType' | 'recordHumanId' | 'recordId'>): string {
+function recordLabel({ recordType, recordHumanId, recordId }: Pick<ModelHistoryEntry, 'recordType' | 'recordHumanId' | 'recordId'>): string {
 	const type = TRACKED_RECORDS.get(recordType)?.label ?? recordType
 	return `${type} ${recordHumanId || recordId}`
 }

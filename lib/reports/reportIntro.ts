@@ -8,7 +8,7 @@ import { byRiskDescending, componentLabelFor, coveragePercent, dayOf, minuteOf }
 import { isMitigated } from './views'
 import { projectFacts, reviewFact, sessionMetadataFact } from './reportMetadata'
 
-export const TOP_RISK_COUNT = 3
+const TOP_RISK_COUNT = 3
 
 const VIEW_NOTICE: Record<SessionModel['view'], string | null> = {
 	all: null,

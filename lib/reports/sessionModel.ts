@@ -26,22 +26,22 @@ export const SESSION_MODEL_FORMAT = 'threatroom-session'
 export const SESSION_MODEL_VERSION = 1
 
 export { REPORT_VIEWS, type ReportView }
-export const reportViewSchema = z.enum(REPORT_VIEWS)
+const reportViewSchema = z.enum(REPORT_VIEWS)
 
 /** Instants as ISO 8601 UTC (`2025-03-01T09:30:00.000Z`); calendar days as `YYYY-MM-DD`. */
 const instant = z.iso.datetime()
 const calendarDate = z.iso.date()
 
-export const pointSchema = z.object({ x: z.number(), y: z.number() })
+const pointSchema = z.object({ x: z.number(), y: z.number() })
 export type Point = z.infer<typeof pointSchema>
 
 /** Scalar values of a Threat Dragon `summary` we have no field for (newer TD versions' release version and date…), written back on export. */
 export const summaryExtrasSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
 
 /** Provenance of a model imported from OWASP Threat Dragon. */
-export const modelSourceSchema = z.object({ tool: z.literal('threat-dragon'), summary: summaryExtrasSchema })
+const modelSourceSchema = z.object({ tool: z.literal('threat-dragon'), summary: summaryExtrasSchema })
 
-export const sessionInfoSchema = z.object({
+const sessionInfoSchema = z.object({
 	id: z.string().min(1),
 	name: z.string(),
 	description: z.string(),
@@ -61,17 +61,17 @@ export const sessionInfoSchema = z.object({
 	review: reviewSchema.default(NOT_REVIEWED),
 })
 
-export const participantSchema = z.object({ name: z.string(), role: z.enum(ROLES) })
+const participantSchema = z.object({ name: z.string(), role: z.enum(ROLES) })
 
-export const scopeEntrySchema = z.object({ humanId: z.string(), title: z.string(), description: z.string() })
+const scopeEntrySchema = z.object({ humanId: z.string(), title: z.string(), description: z.string() })
 const ciaNeedSchema = z.enum(CIA_NEEDS).nullable()
-export const assetSchema = scopeEntrySchema.extend({
+const assetSchema = scopeEntrySchema.extend({
 	confidentiality: ciaNeedSchema,
 	integrity: ciaNeedSchema,
 	availability: ciaNeedSchema,
 })
-export const threatAgentSchema = scopeEntrySchema.extend({ inScope: z.boolean() })
-export const scopeSchema = z.object({
+const threatAgentSchema = scopeEntrySchema.extend({ inScope: z.boolean() })
+const scopeSchema = z.object({
 	useCases: z.array(scopeEntrySchema),
 	assets: z.array(assetSchema),
 	threatAgents: z.array(threatAgentSchema),
@@ -81,7 +81,7 @@ export const scopeSchema = z.object({
 	outOfScope: z.array(scopeEntrySchema).default([]),
 })
 
-export const elementSchema = z.object({
+const elementSchema = z.object({
 	shapeId: z.string().min(1),
 	/** '' for text notes, which have none. */
 	humanId: z.string(),
@@ -109,21 +109,21 @@ export const diagramSourceSchema = z.object({
 	diagramType: z.string(),
 })
 
-export const diagramSchema = z.object({
+const diagramSchema = z.object({
 	pageId: z.string().min(1),
 	name: z.string(),
 	elements: z.array(elementSchema),
 	source: diagramSourceSchema.nullable(),
 })
 
-export const voteSchema = z.object({
+const voteSchema = z.object({
 	voterName: z.string(),
 	likelihood: riskLevelSchema,
 	impact: riskLevelSchema,
 	votedAt: instant,
 })
 
-export const decisionSchema = z.object({
+const decisionSchema = z.object({
 	id: z.string().min(1),
 	kind: z.enum(DECISION_KINDS),
 	rationale: z.string(),
@@ -140,7 +140,7 @@ export const decisionSchema = z.object({
 	decidedAt: instant,
 })
 
-export const effectiveSchema = z.object({
+const effectiveSchema = z.object({
 	likelihood: riskLevelSchema,
 	impact: riskLevelSchema,
 	score: riskScoreSchema,
@@ -234,7 +234,7 @@ export const threatSchema = z
 	})
 
 /** A mitigation record: what is done about one or more threats, and how we know it works. */
-export const mitigationSchema = z.object({
+const mitigationSchema = z.object({
 	id: z.string().min(1),
 	humanId: z.string(),
 	title: z.string(),
@@ -253,7 +253,7 @@ export const mitigationSchema = z.object({
 	createdAt: instant,
 })
 
-export const naMarkSchema = z.object({
+const naMarkSchema = z.object({
 	elementShapeId: z.string().min(1),
 	elementHumanId: z.string().nullable(),
 	category: z.string(),
@@ -262,7 +262,7 @@ export const naMarkSchema = z.object({
 	markedAt: instant,
 })
 
-export const coverageSummarySchema = z.object({
+const coverageSummarySchema = z.object({
 	covered: z.number().int().nonnegative(),
 	applicable: z.number().int().nonnegative(),
 	/** covered ÷ applicable; 1 when nothing applies (see lib/analysis/coverage.ts). */
@@ -273,7 +273,7 @@ const threatRefSchema = z.object({ id: z.string().min(1), humanId: z.string(), t
 const elementRefSchema = z.object({ shapeId: z.string().min(1), humanId: z.string(), kind: elementKindSchema, name: z.string() })
 
 /** What a follow-up changed since the session it continues (lib/reports/changesSince.ts); ids match across the two. */
-export const changesSinceSchema = z.object({
+const changesSinceSchema = z.object({
 	previousSession: z.object({ id: z.string().min(1), name: z.string(), createdAt: instant, endedAt: instant.nullable() }),
 	threats: z.object({
 		/** In this session and not in the previous one. */
@@ -320,11 +320,7 @@ export const sessionModelSchema = z.object({
 	metadata: z.array(metadataEntrySchema).default([]),
 })
 
-export type SessionInfo = z.infer<typeof sessionInfoSchema>
-export type Participant = z.infer<typeof participantSchema>
 export type ScopeEntry = z.infer<typeof scopeEntrySchema>
-export type Asset = z.infer<typeof assetSchema>
-export type ThreatAgent = z.infer<typeof threatAgentSchema>
 export type Scope = z.infer<typeof scopeSchema>
 export type ModelElement = z.infer<typeof elementSchema>
 export type DiagramSource = z.infer<typeof diagramSourceSchema>
@@ -338,7 +334,6 @@ export type ModelThreat = z.infer<typeof threatSchema>
 export type ModelCvss = z.infer<typeof cvssSchema>
 export type ModelNaMark = z.infer<typeof naMarkSchema>
 export type ModelMitigation = z.infer<typeof mitigationSchema>
-export type CoverageSummary = z.infer<typeof coverageSummarySchema>
 export type ChangesSince = z.infer<typeof changesSinceSchema>
 export type SessionModel = z.infer<typeof sessionModelSchema>
 

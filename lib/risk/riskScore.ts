@@ -5,13 +5,15 @@ export const RISK_LEVELS = [1, 2, 3, 4, 5] as const
 export const riskLevelSchema = z.literal(RISK_LEVELS)
 export type RiskLevel = z.infer<typeof riskLevelSchema>
 
+/** A vote's likelihood is a risk level; named for what it rates. @alias */
 export const likelihoodSchema = riskLevelSchema
+/** A vote's impact is a risk level; named for what it rates. @alias */
 export const impactSchema = riskLevelSchema
 export type Likelihood = RiskLevel
 export type Impact = RiskLevel
 
-export const RISK_SCORE_MIN = 1
-export const RISK_SCORE_MAX = 25
+const RISK_SCORE_MIN = 1
+const RISK_SCORE_MAX = 25
 /** Any integer in 1–25 is accepted, not only products of two levels, so a score typed in or imported still bands. */
 export const riskScoreSchema = z.int().check(z.minimum(RISK_SCORE_MIN), z.maximum(RISK_SCORE_MAX))
 

@@ -30,7 +30,7 @@ export const create = (session: Session, next: TLRecord): RecordWrite => ({ sess
 export const update = (session: Session, prev: TLRecord, next: TLRecord): RecordWrite => ({ session, type: 'update', prev, next })
 export const remove = (session: Session, prev: TLRecord): RecordWrite => ({ session, type: 'delete', prev, next: null })
 
-export interface Rejection {
+interface Rejection {
 	sessionId: string
 	action: RecordWrite['type']
 	recordId: string

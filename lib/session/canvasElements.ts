@@ -14,7 +14,7 @@ export function canvasElements(records: Iterable<TLRecord>): DfdElement[] {
 
 /** A store is a log or audit trail: the one store where STRIDE asks about repudiation. */
 export function isLogStore(element: { kind: string; properties: DfdElement['properties'] }): boolean {
-	return element.kind === 'store' && element.properties['isALog'] === true
+	return element.kind === 'store' && element.properties.isALog === true
 }
 
 /** "DF1 · Login request", or the ID alone for an unnamed element. */

@@ -26,8 +26,6 @@ export const DECISION_REQUIRED_FIELDS = {
 	transfer: ['transferTo', 'rationale'],
 } as const satisfies Record<DecisionKind, readonly DecisionDetailField[]>
 
-export type RequiredDecisionField<K extends DecisionKind> = (typeof DECISION_REQUIRED_FIELDS)[K][number]
-
 /** Kept when given but not required: a mitigation may link the issue that tracks it. */
 const OPTIONAL_FIELDS: Record<DecisionKind, readonly DecisionDetailField[]> = {
 	mitigate: ['issueUrl'],
@@ -60,7 +58,7 @@ export interface DecisionLike {
 }
 
 /** Oldest first: by the room's stamp, then by id, so every reader agrees on which one is in force. */
-export function compareDecisions(a: DecisionLike, b: DecisionLike): number {
+function compareDecisions(a: DecisionLike, b: DecisionLike): number {
 	return compareByTimeThenId({ id: a.id, at: a.decidedAt }, { id: b.id, at: b.decidedAt })
 }
 

@@ -94,7 +94,7 @@ export function dfdModelFromRecords(records: Iterable<TLRecord>, { pageId, bound
 		if (element.kind === 'boundary') {
 			model.boundaries.push({
 				id: element.shapeId,
-				zone: trustZoneOf(element.properties['trustZone']),
+				zone: trustZoneOf(element.properties.trustZone),
 				bounds,
 				pageId: element.pageId,
 			})

@@ -1,4 +1,5 @@
 /** Characters no file system we care about accepts in a name, plus control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what this replaces
 const UNSAFE_IN_FILENAME = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g
 
 function safeFilename(name: string): string {

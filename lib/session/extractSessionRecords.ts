@@ -25,7 +25,7 @@ export interface SessionRecordSet {
 	mitigations: MitigationRecord[]
 }
 
-export interface RecordIssue {
+interface RecordIssue {
 	path: string
 	message: string
 }

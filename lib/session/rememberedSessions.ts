@@ -9,7 +9,7 @@ import { higherRole, roleSchema } from '../roles'
 /** As many as one "My sessions" request may ask about. */
 export const REMEMBERED_SESSIONS_MAX = SUMMARIES_MAX_LINKS
 
-export const rememberedSessionSchema = z.object({
+const rememberedSessionSchema = z.object({
 	id: z.string().check(z.minLength(1), z.maxLength(64)),
 	token: z.string().check(z.minLength(1), z.maxLength(256)),
 	role: roleSchema,

@@ -22,6 +22,6 @@ export type SessionEndState =
  */
 export function sessionEndState(events: readonly SessionEndEvent[]): SessionEndState {
 	const latest = latestSessionEvent(events)
-	if (!latest || latest.action !== 'end') return { ended: false }
+	if (latest?.action !== 'end') return { ended: false }
 	return { ended: true, endedAt: latest.at, nextSessionDate: latest.nextSessionDate, endedByName: latest.byName }
 }

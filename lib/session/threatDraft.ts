@@ -37,7 +37,7 @@ export type ThreatDraftFields = Omit<ThreatDraft, 'cvssVector'> & Pick<ThreatTri
 export type ThreatDraftErrors = Partial<Record<keyof ThreatDraft, string>>
 
 /** Middle of the scale: the author's first guess, refined by the vote. */
-export const DEFAULT_LEVEL = 3
+const DEFAULT_LEVEL = 3
 
 export function emptyThreatDraft(categories: readonly string[] = []): ThreatDraft {
 	return {

@@ -1,9 +1,9 @@
 import type { TimerState } from './timerState'
 
 /** The last stretch of a phase, when the timer turns amber so the room starts wrapping up. */
-export const TIMER_WARNING_MS = 2 * 60_000
+const TIMER_WARNING_MS = 2 * 60_000
 
-export type TimerTone = 'idle' | 'running' | 'warning' | 'overrun'
+type TimerTone = 'idle' | 'running' | 'warning' | 'overrun'
 
 export interface TimerDisplay {
 	/** "12:34", or "+02:13 over" once the budget is spent. */

@@ -3,7 +3,7 @@ import { INITIAL_PHASE } from './currentPhase'
 import type { Phase, PhaseEventRecord, TimerEventRecord } from './records/walkRecords'
 import { compareByTimeThenId, type SessionEventLike } from './sessionStatus'
 
-export const MS_PER_MINUTE = 60_000
+const MS_PER_MINUTE = 60_000
 
 export interface TimerInput {
 	phaseEvents: readonly PhaseEventRecord[]
@@ -70,7 +70,10 @@ export function timerState({ phaseEvents, timerEvents, phaseMinutes, lifecycleEv
 	const clocks = new Map<Phase, PhaseClock>()
 	const clockOf = (phase: Phase): PhaseClock => {
 		let clock = clocks.get(phase)
-		if (!clock) clocks.set(phase, (clock = { elapsedMs: 0, extendedMs: 0 }))
+		if (!clock) {
+			clock = { elapsedMs: 0, extendedMs: 0 }
+			clocks.set(phase, clock)
+		}
 		return clock
 	}
 

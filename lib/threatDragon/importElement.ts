@@ -12,7 +12,7 @@ import { humanIdClaim } from './tdHumanIds'
 import type { ImportWarnings } from './importWarnings'
 import type { TdCell, TdCellData, TdCellType } from './tdSchema'
 
-export const KIND_OF_TD_TYPE: Record<TdCellType, ElementKind> = {
+const KIND_OF_TD_TYPE: Record<TdCellType, ElementKind> = {
 	'tm.Actor': 'entity',
 	'tm.Process': 'process',
 	'tm.Store': 'store',
@@ -26,7 +26,7 @@ export const KIND_OF_TD_TYPE: Record<TdCellType, ElementKind> = {
 const FLOW_END_TYPES: ReadonlySet<TdCellType> = new Set(['tm.Actor', 'tm.Process', 'tm.Store'])
 
 /** TD's privilege level is free text ("root", "admin", ""); ours is one of three. */
-export function privilegeFromTd(text: string | undefined): PrivilegeLevel {
+function privilegeFromTd(text: string | undefined): PrivilegeLevel {
 	if (text === undefined || text.trim() === '') return 'standard'
 	if (/\b(root|system|kernel|superuser)\b/i.test(text)) return 'system'
 	if (/admin|elevated|privileged|sudo/i.test(text)) return 'elevated'
@@ -38,7 +38,7 @@ export function privilegeFromTd(text: string | undefined): PrivilegeLevel {
  * would read it, defaulting to 3 (Internal) like a new boundary on our canvas; the facilitator
  * reviews zones after an import anyway.
  */
-export function trustZoneFromName(name: string): number {
+function trustZoneFromName(name: string): number {
 	if (/internet|public|external|customer|untrusted|3rd party|third party/i.test(name)) return 0
 	if (/\bdmz\b|demilitari[sz]ed/i.test(name)) return 2
 	return 3
@@ -62,7 +62,7 @@ function displayedText(cell: TdCell): string {
 	return attrs.success ? (attrs.data.text?.text ?? attrs.data.label?.text ?? '') : ''
 }
 
-export function boundsOfNode(cell: TdCell): Bounds | null {
+function boundsOfNode(cell: TdCell): Bounds | null {
 	if (!cell.position || !cell.size) return null
 	// Our shapes need at least 1 × 1.
 	return { x: cell.position.x, y: cell.position.y, w: Math.max(cell.size.width, 1), h: Math.max(cell.size.height, 1) }

@@ -27,12 +27,12 @@ export type ImportResult =
  */
 function uniqueHumanIds(diagrams: readonly TdDiagram[], warnings: ImportWarnings): Set<string> {
 	const claims = new Map<string, (string | number)[][]>()
-	diagrams.forEach((diagram, d) =>
+	diagrams.forEach((diagram, d) => {
 		diagram.cells.forEach((cell, c) => {
 			const claim = humanIdClaim(rawNameOf(cell), cell.data.type)
 			if (claim) claims.set(claim.humanId, [...(claims.get(claim.humanId) ?? []), ['detail', 'diagrams', d, 'cells', c, 'data', 'name']])
-		}),
-	)
+		})
+	})
 	const unique = new Set<string>()
 	for (const [humanId, paths] of claims) {
 		if (paths.length === 1) unique.add(humanId)

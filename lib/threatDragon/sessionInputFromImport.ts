@@ -15,8 +15,8 @@ export interface ImportStamp {
 /** TD ids carried into ours, so importing the same file twice gives the same shape and threat ids. */
 export const shapeIdOfCell = (cellId: string) => `shape:${cellId}`
 export const threatIdOfTd = (id: string) => `threat:${id}`
-export const mitigationIdOfTd = (id: string) => `mitigation:td-${id}`
-export const pageIdOfDiagram = (index: number) => `page:td-${index + 1}`
+const mitigationIdOfTd = (id: string) => `mitigation:td-${id}`
+const pageIdOfDiagram = (index: number) => `page:td-${index + 1}`
 
 /**
  * An imported model as the report builder's input, stamped the way the room would stamp new

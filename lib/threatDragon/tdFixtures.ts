@@ -6,7 +6,7 @@ import path from 'node:path'
 // added to shared/ is tested without touching this code.
 
 const SHARED_DIR = process.env.THREATROOM_SHARED_DIR ?? path.resolve(import.meta.dirname, '../../../shared')
-export const TD_FIXTURE_DIR = path.join(SHARED_DIR, 'fixtures', 'threat-dragon')
+const TD_FIXTURE_DIR = path.join(SHARED_DIR, 'fixtures', 'threat-dragon')
 
 export const TD_SCHEMA_FILE = 'threat-dragon-v2.schema.json'
 export const TD_MALFORMED_FILE = 'v2-malformed-new-model.json'

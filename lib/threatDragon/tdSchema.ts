@@ -6,22 +6,22 @@ import { z } from 'zod'
 // us import the wrong thing (types, geometry, references); lenient where real files vary (optional
 // flags, missing descriptions, extra keys TD or x6 add), so that every file TD opens, we open.
 
-export const TD_CELL_TYPES = ['tm.Actor', 'tm.Process', 'tm.Store', 'tm.Flow', 'tm.Boundary', 'tm.BoundaryBox', 'tm.Text'] as const
+const TD_CELL_TYPES = ['tm.Actor', 'tm.Process', 'tm.Store', 'tm.Flow', 'tm.Boundary', 'tm.BoundaryBox', 'tm.Text'] as const
 export type TdCellType = (typeof TD_CELL_TYPES)[number]
 
 /** Types drawn as a line between two ends rather than a box. */
-export const TD_EDGE_TYPES: ReadonlySet<TdCellType> = new Set(['tm.Flow', 'tm.Boundary'])
+const TD_EDGE_TYPES: ReadonlySet<TdCellType> = new Set(['tm.Flow', 'tm.Boundary'])
 
 // Plain objects (extra keys dropped, not refused) so that `'cell' in end` tells the two ends apart.
-export const tdPointSchema = z.object({ x: z.number(), y: z.number() })
-export const tdCellRefSchema = z.object({ cell: z.string().min(1), port: z.string().optional() })
+const tdPointSchema = z.object({ x: z.number(), y: z.number() })
+const tdCellRefSchema = z.object({ cell: z.string().min(1), port: z.string().optional() })
 
 /** A flow's end is bound to a cell, or left loose at a point (seen in real files). */
-export const tdEndpointSchema = z.union([tdCellRefSchema, tdPointSchema], {
+const tdEndpointSchema = z.union([tdCellRefSchema, tdPointSchema], {
 	error: 'Expected a cell reference {cell} or a point {x, y}',
 })
 
-export const tdThreatSchema = z.looseObject({
+const tdThreatSchema = z.looseObject({
 	/** TD 2.x writes `id`; the published schema says `threatId`. Either may be present. */
 	id: z.string().min(1).optional(),
 	threatId: z.string().min(1).optional(),
@@ -40,7 +40,7 @@ export type TdThreat = z.infer<typeof tdThreatSchema>
 
 const flag = z.boolean().optional()
 
-export const tdCellDataSchema = z.looseObject({
+const tdCellDataSchema = z.looseObject({
 	type: z.enum(TD_CELL_TYPES),
 	name: z.string().default(''),
 	description: z.string().default(''),
@@ -62,7 +62,7 @@ export const tdCellDataSchema = z.looseObject({
 })
 export type TdCellData = z.infer<typeof tdCellDataSchema>
 
-export const tdCellSchema = z
+const tdCellSchema = z
 	.looseObject({
 		id: z.string().min(1),
 		shape: z.string(),
@@ -87,7 +87,7 @@ export const tdCellSchema = z
 	})
 export type TdCell = z.infer<typeof tdCellSchema>
 
-export const tdDiagramSchema = z.looseObject({
+const tdDiagramSchema = z.looseObject({
 	id: z.union([z.number().int(), z.string()]),
 	title: z.string().default(''),
 	diagramType: z.string().default('STRIDE'),
@@ -119,13 +119,13 @@ export const tdModelSchema = z
 	.superRefine((model, ctx) => {
 		// Cell ids become shape ids, so two cells with one id would silently merge into one element.
 		const seen = new Set<string>()
-		model.detail.diagrams.forEach((diagram, d) =>
+		model.detail.diagrams.forEach((diagram, d) => {
 			diagram.cells.forEach((cell, c) => {
 				if (seen.has(cell.id)) {
 					ctx.addIssue({ code: 'custom', path: ['detail', 'diagrams', d, 'cells', c, 'id'], message: `duplicate cell id ${JSON.stringify(cell.id)}` })
 				}
 				seen.add(cell.id)
-			}),
-		)
+			})
+		})
 	})
 export type TdModel = z.infer<typeof tdModelSchema>

@@ -48,7 +48,7 @@ function cacheDir() {
  * message where neither is possible.
  * @param {string} what the command being run, for the message
  */
-export function supportedNodeBinDir(what) {
+function supportedNodeBinDir(what) {
 	const minimum = declaredMinimum()
 	if (satisfiesMinimum(process.versions.node, minimum)) return path.dirname(process.execPath)
 	const wanted = minimum.join('.')

@@ -69,7 +69,7 @@ export function spawnNext({ mode, port, dir, env = {}, hostname, name = 'next', 
  * copy of changes the app has not saved yet, party/roomWal.ts). Git-ignored. It must survive a
  * restart of the party, or a crash loses what the copy protects; tests give each run its own.
  */
-export const DEFAULT_PARTY_STATE_DIR = path.join(ROOT, '.partykit', 'state')
+const DEFAULT_PARTY_STATE_DIR = path.join(ROOT, '.partykit', 'state')
 
 /**
  * The `partykit dev` command line every caller uses: the party in `cwd`'s partykit.json (ours, or
@@ -187,10 +187,11 @@ const COLORS = { next: 36, party: 35 }
 
 // Cursor moves and line erasures (partykit's terminal UI redraws itself) would wipe the other
 // process's lines once interleaved; colours (…m) are kept.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal cursor codes of partykit dev are what this strips
 const CURSOR_CONTROL = /\x1b\[[0-9;?]*[A-HJKSTfhlsu]/g
 
 /** @param {string} name @returns {OutputHandler} */
-export function prefixedOutput(name) {
+function prefixedOutput(name) {
 	const color = COLORS[/** @type {keyof typeof COLORS} */ (name)] ?? 33
 	return (rawLine, stream) => {
 		const line = rawLine.replace(CURSOR_CONTROL, '')
@@ -267,7 +268,7 @@ function accepts(port) {
  * @param {number | undefined} pid
  * @param {NodeJS.Signals} signal
  */
-export function signalGroup(pid, signal) {
+function signalGroup(pid, signal) {
 	if (pid === undefined) return
 	try {
 		process.kill(-pid, signal)

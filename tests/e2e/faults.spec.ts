@@ -13,6 +13,7 @@ test.beforeAll(async () => {
 	stack = await startThreatroomStack()
 })
 
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a hook wants from an object pattern, and this one wants none
 test.afterEach(async ({}, testInfo) => {
 	// What the room said (its restores, retries and write-ahead figures) goes with a failure's report.
 	if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('party output', { body: stack.partyOutput().join('\n') })

@@ -32,6 +32,8 @@ const SESSION_NAME = `Shop ${IMG}`
 const ENTITY_AT = { x: 220, y: 420 }
 const PROCESS_AT = { x: 700, y: 420 }
 const FLOW_MIDDLE = { x: (ENTITY_AT.x + PROCESS_AT.x) / 2, y: ENTITY_AT.y }
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal colour codes of the party log are what this strips
+const TERMINAL_COLOURS = /\x1b\[[0-9;]*m/g
 
 async function expectNotPwned(...pages: Page[]): Promise<void> {
 	for (const page of pages) expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), page.url()).toBeUndefined()
@@ -282,7 +284,7 @@ test('rotating a link disconnects whoever joined with it; the new link works and
 	await expect(fiona.page.getByTestId('people')).toContainText('Pat Participant')
 
 	// The party logs its requests, never a token: neither the old nor the new one.
-	const output = stack.partyOutput().join('\n').replace(/\x1b\[[0-9;]*m/g, '')
+	const output = stack.partyOutput().join('\n').replace(TERMINAL_COLOURS, '')
 	expect(output).toContain('POST /party/')
 	for (const link of [...Object.values(links), newLink]) expect(output).not.toContain(new URL(link).hash.slice(1))
 

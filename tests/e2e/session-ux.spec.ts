@@ -15,6 +15,7 @@ test.beforeAll(async () => {
 	stack = await startThreatroomStack()
 })
 
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a hook wants from an object pattern, and this one wants none
 test.afterEach(async ({}, testInfo) => {
 	for (const context of contexts.splice(0)) await context.close()
 	if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('party output', { body: stack.partyOutput().join('\n') })
@@ -135,6 +136,7 @@ test('an ended session’s timer stands still: the same for everyone, after a re
 	await new SessionEnd(fiona.page).confirm('2030-01-15')
 	await expect(pat.byTestId('session.ended')).toBeVisible()
 
+	// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the text as the user sees it
 	const final = await fiona.timer().innerText()
 	expect(final).toMatch(/^0[34]:\d\d$/)
 	await expect(pat.timer()).toHaveText(final)

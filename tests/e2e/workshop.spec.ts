@@ -163,6 +163,7 @@ test('a five-person workshop: scope, diagram, walk, votes, decisions, end and re
 	await end.confirm('2031-03-04')
 	for (const page of pages) await expect(page.getByTestId('session.ended')).toBeVisible()
 	// The clock stopped with the session: everyone reads the same value, and it stays.
+	// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the text as the user sees it
 	const stoppedAt = await fiona.timer().innerText()
 	for (const panel of [pat, quinn, paula, olga]) await expect(panel.timer()).toHaveText(stoppedAt)
 	await fionaPage.waitForTimeout(2_000)

@@ -175,9 +175,9 @@ describe('the room under fuzz', () => {
 		for (const entry of history) expect(honestIds).toContain(Reflect.get(entry, 'recordId'))
 		// The guest book (attendance) holds everyone who joined with a valid link, fuzzers included.
 		const saved = lastSavedRecords(session).filter((record) => record.typeName !== 'attendance' && record.typeName !== 'history-entry')
-		const seeded = (seededCanvas(await userIdFor('ana')).snapshot?.documents as { state: { id: string } }[]).map(({ state }) => state.id)
+		const seeded = ((seededCanvas(await userIdFor('ana')).snapshot?.documents ?? []) as { state: { id: string } }[]).map(({ state }) => state.id)
 		expect(saved.map((record) => record.id).sort()).toEqual([...seeded, ...honestIds].sort())
-		const seededThreat = (seededCanvas('x').snapshot?.documents as { state: { id: string; title?: string } }[]).find(({ state }) => state.id === OTHERS_THREAT_ID)
+		const seededThreat = ((seededCanvas('x').snapshot?.documents ?? []) as { state: { id: string; title?: string } }[]).find(({ state }) => state.id === OTHERS_THREAT_ID)
 		expect(saved.find((record) => record.id === OTHERS_THREAT_ID)).toMatchObject({ title: seededThreat?.state.title, isDeleted: false })
 		// Both honest clients hold exactly what was saved, records of the document scope.
 		const documentIds = (client: TestClient) =>

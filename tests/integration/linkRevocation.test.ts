@@ -122,6 +122,7 @@ describe('rotating a link, through the real room', () => {
 		} finally {
 			for (const spy of spies) spy.mockRestore()
 		}
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal colour codes of the party log are what this strips
 		const partyLines = harness.partyOutput().replace(/\x1b\[[0-9;]*m/g, '')
 		expect(partyLines).toContain(`POST /party/`) // the party did log the revocation's request line…
 		for (const secret of [...secrets, ...secrets.map(hashToken)]) {

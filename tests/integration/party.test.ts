@@ -170,7 +170,7 @@ describe('the party room', () => {
 		const saved = session.saves.at(-1)
 		expect(saved?.humanIdCounters).toEqual({ EE: 1, P: 1, DF: 1 })
 		expect(saved?.clock).toBeGreaterThan(0)
-		expect(saved?.clock).toBe((saved?.snapshot as { documentClock?: number }).documentClock)
+		expect(saved?.clock).toBe((saved?.snapshot as { documentClock?: number } | undefined)?.documentClock)
 		expect(saved?.elements).toEqual(
 			expect.arrayContaining([
 				expect.objectContaining({ shapeId: browser.id, humanId: 'EE1', kind: 'entity', name: 'Browser', pageId: page }),

@@ -8,7 +8,7 @@ import { resetEnvForTests } from '@/lib/env'
 // The party's revocation endpoint as the app sees it (party/linkRevocation.ts), in memory: for the
 // route tests of the link rotation, which run without a room.
 
-export interface FakePartyRequest {
+interface FakePartyRequest {
 	method: string
 	path: string
 	secret: string | undefined
@@ -23,7 +23,7 @@ export interface FakeParty {
 	close(): Promise<void>
 }
 
-export async function startFakeParty(secret: string): Promise<FakeParty> {
+async function startFakeParty(secret: string): Promise<FakeParty> {
 	const requests: FakePartyRequest[] = []
 	const party: Omit<FakeParty, 'url' | 'close'> = { requests, answer: { disconnected: 0 } }
 	const server = http.createServer((req, res) => {

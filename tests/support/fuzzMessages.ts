@@ -9,7 +9,7 @@ import { chunk, getTlsyncProtocolVersion } from '@/lib/canvas/syncCoreInternals'
 
 export type FuzzLane = 'unauthenticated' | 'participant' | 'observer'
 
-export const FUZZ_KINDS = [
+const FUZZ_KINDS = [
 	'invalidJson',
 	'wrongTypes',
 	'unknownKind',
@@ -48,7 +48,7 @@ export interface FuzzMessage {
 }
 
 /** Records the foreign writes aim at: someone else's threat, as roleActions.ts seeds it. */
-export interface FuzzTargets {
+interface FuzzTargets {
 	othersThreatId: string
 	otherUserId: string
 	/** Another session of the same party. */
@@ -107,7 +107,7 @@ const rejected = () => ({ answer: 'rejected' }) as const
 const invalidRecord = (lane: FuzzLane): FuzzAnswer => (lane === 'observer' ? { answer: 'rejected' } : { answer: 'close', reason: 'INVALID_RECORD' })
 
 const nest = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
-const deepObject = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
 
 function variants(targets: FuzzTargets): Record<FuzzKind, Variant[]> {
 	return {

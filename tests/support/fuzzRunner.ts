@@ -7,7 +7,7 @@ import { openRawSocket, type RawSocket } from './rawSocket'
 // frames a second per connection (party/rateLimit.ts), and the fuzzer keeps at most `window`
 // messages unanswered on each, so it is slowed down but never closed for its rate.
 
-export interface KindTally {
+interface KindTally {
 	sent: number
 	bytes: number
 	/** `error` replies by reason, `rejected`, closes by reason, workerd cuts by close code. */
@@ -84,11 +84,11 @@ function sent(outcome: FuzzOutcome, message: FuzzMessage, bytes: number): void {
 	outcome.tally.set(key, tally)
 }
 
-export function kindKey(kind: FuzzKind, lane: FuzzLane): string {
+function kindKey(kind: FuzzKind, lane: FuzzLane): string {
 	return `${lane}/${kind}`
 }
 
-function describe(message: FuzzMessage): string {
+function labelOf(message: FuzzMessage): string {
 	return `#${message.index} ${message.lane} ${message.kind} "${message.label}"`
 }
 
@@ -165,7 +165,7 @@ async function unauthenticatedWorker(messages: FuzzMessage[], url: () => string,
 		try {
 			socket = await open(url(), outcome)
 		} catch (error) {
-			for (const message of batch) outcome.failures.push(`${describe(message)}: could not connect: ${String(error)}`)
+			for (const message of batch) outcome.failures.push(`${labelOf(message)}: could not connect: ${String(error)}`)
 			continue
 		}
 		const again = retried.has(first)
@@ -175,14 +175,14 @@ async function unauthenticatedWorker(messages: FuzzMessage[], url: () => string,
 		// Lost without a close frame, and no frame workerd cuts among them: no answer from the room; once more.
 		if (closed !== 'timeout' && isLost(closed.code) && first.expect.answer !== 'cut' && !again) {
 			retried.add(first)
-			for (const message of batch) outcome.resent.push(`${describe(message)}: connection lost (${closed.code})`)
+			for (const message of batch) outcome.resent.push(`${labelOf(message)}: connection lost (${closed.code})`)
 			next -= batch.length
 			continue
 		}
 		for (const message of batch) {
 			const answer = closed === 'timeout' ? null : closeAnswer(message.expect, 'unauthenticated', closed.code, closed.reason)
 			if (answer) record(outcome, message, answer)
-			else outcome.failures.push(`${describe(message)}: expected ${JSON.stringify(message.expect)}, got ${JSON.stringify(closed)}`)
+			else outcome.failures.push(`${labelOf(message)}: expected ${JSON.stringify(message.expect)}, got ${JSON.stringify(closed)}`)
 		}
 	}
 }
@@ -235,7 +235,7 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 			const index = outstanding.findIndex(({ message: { expect } }) =>
 				message.type === 'error' ? expect.answer === 'error' && expect.reason === message.reason : expect.answer === 'rejected',
 			)
-			if (index === -1) outcome.failures.push(`unexpected answer ${JSON.stringify(data)} (outstanding: ${outstanding.map((p) => describe(p.message)).join(', ')})`)
+			if (index === -1) outcome.failures.push(`unexpected answer ${JSON.stringify(data)} (outstanding: ${outstanding.map((p) => labelOf(p.message)).join(', ')})`)
 			else settle(index, message.type === 'error' ? `error ${message.reason}` : 'rejected')
 		})
 		void current.closed.then(({ code, reason }) => {
@@ -258,10 +258,10 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 				if (isLost(code) && attempts <= MAX_RESENDS) {
 					sends.set(pending.message, attempts)
 					resend.unshift(pending.message)
-					outcome.resent.push(`${describe(pending.message)}: connection lost (${code}${current.lastError() ? `, ${current.lastError()}` : ''})`)
+					outcome.resent.push(`${labelOf(pending.message)}: connection lost (${code}${current.lastError() ? `, ${current.lastError()}` : ''})`)
 				} else {
 					const why = current.lastError() ? ` (${current.lastError()})` : ''
-					outcome.failures.push(`${describe(pending.message)}: socket closed ${code} ${reason}${why} instead of ${JSON.stringify(pending.message.expect)}`)
+					outcome.failures.push(`${labelOf(pending.message)}: socket closed ${code} ${reason}${why} instead of ${JSON.stringify(pending.message.expect)}`)
 				}
 				pending.done()
 			}
@@ -293,14 +293,14 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 		}
 		const closes = message.expect.answer === 'close' || message.expect.answer === 'cut'
 		if ((closes || message.beforeHandshake) && !(await until(0))) {
-			outcome.failures.push(`${describe(message)}: not sent, earlier messages still unanswered`)
+			outcome.failures.push(`${labelOf(message)}: not sent, earlier messages still unanswered`)
 			break
 		}
 		try {
 			if (message.beforeHandshake) await reconnect(false)
 			else if (!socket?.isOpen() || !handshaken) await reconnect(true)
 		} catch (error) {
-			outcome.failures.push(`${describe(message)}: not sent, no socket: ${String(error)}`)
+			outcome.failures.push(`${labelOf(message)}: not sent, no socket: ${String(error)}`)
 			break
 		}
 		if (!message.beforeHandshake && Date.now() - lastPingAt > KEEPALIVE_MS) {
@@ -308,19 +308,19 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 			await socket?.send('{"type":"ping"}')
 		}
 		if (!(await until(options.window - 1))) {
-			outcome.failures.push(`${describe(message)}: not sent, ${outstanding.length} earlier messages still unanswered`)
+			outcome.failures.push(`${labelOf(message)}: not sent, ${outstanding.length} earlier messages still unanswered`)
 			break
 		}
 		const answered = new Promise<void>((resolve) => outstanding.push({ message, done: resolve }))
 		if (!socket) {
-			outcome.failures.push(`${describe(message)}: no socket`)
+			outcome.failures.push(`${labelOf(message)}: no socket`)
 			break
 		}
 		const sock = socket
 		await sendFrames(socket, message, outcome, sends.has(message))
 		if (closes || message.beforeHandshake) {
 			if ((await withTimeout(answered, ANSWER_TIMEOUT_MS)) === 'timeout') {
-				outcome.failures.push(`${describe(message)}: no answer within ${ANSWER_TIMEOUT_MS} ms, state ${sock.ws.readyState}`)
+				outcome.failures.push(`${labelOf(message)}: no answer within ${ANSWER_TIMEOUT_MS} ms, state ${sock.ws.readyState}`)
 				break
 			}
 			if (message.beforeHandshake && socket) {
@@ -332,7 +332,7 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 	}
 	await until(0)
 	for (const pending of outstanding.splice(0)) {
-		outcome.failures.push(`${describe(pending.message)}: no answer within ${ANSWER_TIMEOUT_MS} ms (socket ${socket ? `state ${socket.ws.readyState}, ${socket.ws.bufferedAmount} bytes unsent` : 'gone'})`)
+		outcome.failures.push(`${labelOf(pending.message)}: no answer within ${ANSWER_TIMEOUT_MS} ms (socket ${socket ? `state ${socket.ws.readyState}, ${socket.ws.bufferedAmount} bytes unsent` : 'gone'})`)
 	}
 	socket?.close()
 }

@@ -5,9 +5,7 @@
 // Values written `$name` are filled in by the test from its fixture (a real session id, a live
 // token), so a case differs from an accepted request only in what it is testing.
 
-export type Placeholder = '$sessionId' | '$participantToken'
-
-export type FuzzCategory =
+type FuzzCategory =
 	| 'content type'
 	| 'missing or empty body'
 	| 'malformed JSON'
@@ -33,7 +31,7 @@ export type FuzzBody =
 	 */
 	| { kind: 'oversized'; bytes: number; mode: 'declared' | 'streamed' | 'understated' }
 
-export interface FuzzRequest {
+interface FuzzRequest {
 	body: FuzzBody
 	/** null: no Content-Type header. Default application/json. */
 	contentType?: string | null
@@ -95,7 +93,7 @@ const TD_NEW_MODEL = {
 	detail: { contributors: [], diagrams: [], diagramTop: 0, reviewer: '', threatTop: 0 },
 }
 
-export const ENDPOINTS = [
+const ENDPOINTS = [
 	{
 		name: 'POST /api/sessions',
 		method: 'POST',
@@ -206,7 +204,7 @@ export const ENDPOINTS = [
 // Hostile values.
 
 /** Control and formatting characters no name or token of ours holds. */
-export const HOSTILE_TEXT: ReadonlyArray<[string, string]> = [
+const HOSTILE_TEXT: ReadonlyArray<[string, string]> = [
 	['NUL', 'before\u0000after'],
 	['escape sequence', '\u001b[31mred\u001b[0m'],
 	['right-to-left override', 'invoice\u202Egpj.exe'],
@@ -293,7 +291,7 @@ const BAD_EXPORT_QUERIES: ReadonlyArray<[string, string]> = [
 // Helpers.
 
 /** A copy of `body` with the value at dotted `path` replaced. */
-export function withValueAt(body: unknown, path: string, value: unknown): unknown {
+function withValueAt(body: unknown, path: string, value: unknown): unknown {
 	const copy: unknown = structuredClone(body)
 	const keys = path.split('.')
 	let target = copy as Record<string, unknown>

@@ -30,7 +30,7 @@ export interface RawSocket {
 /** How long after the closing handshake the client waits for the server to end the connection. */
 const CLOSE_TIMEOUT_MS = 1_000
 
-export function connectMessage(): string {
+function connectMessage(): string {
 	return JSON.stringify({
 		type: 'connect',
 		connectRequestId: `raw-${Math.random().toString(36).slice(2)}`,

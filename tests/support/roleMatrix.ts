@@ -9,7 +9,7 @@ import { REJECTION_REASON as REASON, type RejectionReason } from '@/lib/session/
 
 /** Who tries, besides the four roles: someone with no token at all, and someone holding a link of another session. */
 export const OUTSIDERS = ['none', 'otherSession'] as const
-export type Outsider = (typeof OUTSIDERS)[number]
+type Outsider = (typeof OUTSIDERS)[number]
 export type Actor = Role | Outsider
 export const ACTORS: readonly Actor[] = [...ROLES, ...OUTSIDERS]
 

@@ -27,7 +27,7 @@ function installBrowserShims(): void {
 	globals.WebSocket = WebSocket
 }
 
-export type TestStore = Store<TLRecord, TLStoreProps>
+type TestStore = Store<TLRecord, TLStoreProps>
 
 export interface TestClient {
 	store: TestStore

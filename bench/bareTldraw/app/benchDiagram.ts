@@ -17,7 +17,7 @@ export interface BenchFlow {
 	to: BenchNode
 }
 
-export const BENCH_GRID = { columns: 7, cellW: 125, cellH: 110, originX: 40, originY: 40, nodeW: 80, nodeH: 60 }
+const BENCH_GRID = { columns: 7, cellW: 125, cellH: 110, originX: 40, originY: 40, nodeW: 80, nodeH: 60 }
 
 /** `count` elements: 70 % boxes, 30 % flows (a DFD's usual mix), the boxes laid out row by row. */
 export function benchDiagramLayout(count: number): { nodes: BenchNode[]; flows: BenchFlow[] } {

@@ -6,27 +6,27 @@ import { DFD_SHAPE_TYPES } from '@/lib/dfd/elementKinds'
  * the shape type, so the toolbar, shortcuts and `editor.setCurrentTool('dfd-process')` agree.
  */
 
-export class EntityShapeTool extends BaseBoxShapeTool {
+class EntityShapeTool extends BaseBoxShapeTool {
 	static override id = DFD_SHAPE_TYPES.entity
 	override shapeType = DFD_SHAPE_TYPES.entity
 }
 
-export class ProcessShapeTool extends BaseBoxShapeTool {
+class ProcessShapeTool extends BaseBoxShapeTool {
 	static override id = DFD_SHAPE_TYPES.process
 	override shapeType = DFD_SHAPE_TYPES.process
 }
 
-export class MultiprocessShapeTool extends BaseBoxShapeTool {
+class MultiprocessShapeTool extends BaseBoxShapeTool {
 	static override id = DFD_SHAPE_TYPES.multiprocess
 	override shapeType = DFD_SHAPE_TYPES.multiprocess
 }
 
-export class StoreShapeTool extends BaseBoxShapeTool {
+class StoreShapeTool extends BaseBoxShapeTool {
 	static override id = DFD_SHAPE_TYPES.store
 	override shapeType = DFD_SHAPE_TYPES.store
 }
 
-export class BoundaryShapeTool extends BaseBoxShapeTool {
+class BoundaryShapeTool extends BaseBoxShapeTool {
 	static override id = DFD_SHAPE_TYPES.boundary
 	override shapeType = DFD_SHAPE_TYPES.boundary
 }

@@ -51,7 +51,8 @@ export function AgendaBar() {
 	const currentIndex = PHASES.indexOf(current)
 
 	return (
-		<div className="tr-agenda" aria-label="Agenda">
+		// biome-ignore lint/a11y/useSemanticElements: the phases of the agenda, not form fields: role=group names them without a fieldset's form semantics and box
+		<div className="tr-agenda" role="group" aria-label="Agenda">
 			<ol className="tr-agenda__phases">
 				{PHASES.map((phase, index) => {
 					const state = index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'next'

@@ -5,7 +5,7 @@ import type { SessionValue } from '../SessionContext'
 import { putSessionRecords } from '../sessionWrites'
 
 /** How much one press of "+5" adds. */
-export const EXTEND_STEP_MS = 5 * 60_000
+const EXTEND_STEP_MS = 5 * 60_000
 
 type Session = Pick<SessionValue, 'editor' | 'model' | 'serverOffsetMs'>
 

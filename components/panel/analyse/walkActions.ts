@@ -22,10 +22,6 @@ export function focusElement(editor: Editor, model: SessionSignals, shapeId: TLS
 	if (bounds) editor.centerOnPoint(bounds.center, { animation: { duration: 240 } })
 }
 
-export function clearFocus(editor: Editor, model: SessionSignals): void {
-	putSessionRecords(editor, [walkWithFocus(model.walk.get(), null)])
-}
-
 /** Marking again only changes the reason: who marked it and when stay as the room stamped them. */
 export function markNotApplicable(editor: Editor, shapeId: TLShapeId, category: string, reason: string): void {
 	const fresh = naMarkRecord(shapeId, category, reason)

@@ -30,12 +30,14 @@ export function ConfirmButton({
 		)
 	}
 	return (
+		// biome-ignore lint/a11y/useSemanticElements: a group of buttons, not form fields: role=group names it without a fieldset's form semantics and box
 		<span className="tr-confirm" role="group" aria-label={question}>
 			<span className="tr-confirm__question">{question}</span>
 			<button
 				type="button"
 				className="tr-text-button tr-text-button--danger"
 				data-testid={`${testId}.confirm`}
+				// biome-ignore lint/a11y/noAutofocus: the confirm button appears where the user just clicked, so focus follows it
 				autoFocus
 				onClick={() => {
 					setAsking(false)

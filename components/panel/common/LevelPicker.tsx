@@ -24,6 +24,7 @@ export function LevelPicker({
 	counts?: Readonly<Record<number, number>>
 }) {
 	return (
+		// biome-ignore lint/a11y/useSemanticElements: a group of buttons, not form fields: role=group names it without a fieldset's form semantics and box
 		<div className="tr-levels" role="group" aria-label={label}>
 			<span className="tr-levels__label">{label}</span>
 			<div className="tr-levels__buttons">
@@ -40,7 +41,7 @@ export function LevelPicker({
 						onClick={() => onChange(level)}
 					>
 						{level}
-						{counts && counts[level] ? <span className="tr-levels__count">{counts[level]}</span> : null}
+						{counts?.[level] ? <span className="tr-levels__count">{counts[level]}</span> : null}
 					</button>
 				))}
 			</div>

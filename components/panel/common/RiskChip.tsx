@@ -18,7 +18,7 @@ export function RiskChip({ rating, compact = false }: { rating: EffectiveRating;
 			<span className="tr-risk__score">{rating.score}</span>
 			{!compact && <span className="tr-risk__band">{rating.band.name}</span>}
 			{agreed && (
-				<span className="tr-risk__agreed" aria-label="agreed">
+				<span className="tr-risk__agreed" role="img" aria-label="agreed">
 					✓
 				</span>
 			)}

@@ -39,7 +39,8 @@ export function DecideTab() {
 	return (
 		<div className="tr-tab-body" data-testid="panel.register">
 			<CoverageBar />
-			<div className="tr-band-totals" aria-label="Threats per risk band">
+			{/* biome-ignore lint/a11y/useSemanticElements: counts, not form fields: role=group names them without a fieldset's form semantics and box */}
+			<div className="tr-band-totals" role="group" aria-label="Threats per risk band">
 				{RISK_BANDS.map((band) => (
 					<span key={band.name} className={`tr-band-total tr-risk--${band.colorToken}`} title={`${band.priority}: ${band.action}`}>
 						{rated.filter((threat) => threat.effective.band === band.name).length} {band.name}

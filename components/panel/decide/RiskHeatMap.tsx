@@ -53,6 +53,7 @@ export function RiskHeatMap({
 				<span className="tr-heatmap__axis tr-heatmap__axis--y" aria-hidden="true">
 					Likelihood
 				</span>
+				{/* biome-ignore lint/a11y/useSemanticElements: a grid of counts, not form fields: role=group names it without a fieldset's form semantics and box */}
 				<div className="tr-heatmap__grid" role="group" aria-labelledby={titleId}>
 					{ROWS.map((likelihood) => (
 						<div key={likelihood} className="tr-heatmap__row">

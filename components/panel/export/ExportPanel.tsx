@@ -68,6 +68,7 @@ export function ExportPanel() {
 					optionLabel={(option) => TRACKER_PRIORITY_LABEL[option]}
 					hint="For the GitHub, Jira and task-block exports: threats still to fix, by the band of their risk."
 				/>
+				{/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not form fields: role=group names it without a fieldset's form semantics and box */}
 				<div className="tr-export__formats" role="group" aria-label="Download as">
 					{EXPORT_FORMATS.map((format) => (
 						<button

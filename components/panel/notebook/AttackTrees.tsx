@@ -25,6 +25,7 @@ function LabelForm({ initial, label, testId, onSubmit, onCancel }: { initial: st
 				data-testid={testId}
 				value={value}
 				maxLength={ATTACK_LABEL_MAX}
+				// biome-ignore lint/a11y/noAutofocus: the field opens because the user asked to add a step: typing goes there
 				autoFocus
 				onChange={(event) => setValue(event.target.value)}
 				onKeyDown={(event) => {
@@ -61,6 +62,7 @@ function NodeRow({ placed, tree, threats }: { placed: PlacedAttackNode<AttackNod
 		<li
 			className="tr-attack__node"
 			role="treeitem"
+			tabIndex={-1}
 			aria-level={depth + 1}
 			aria-selected={false}
 			data-testid="panel.attack.node"
@@ -162,6 +164,7 @@ function TreeView({ tree, threats }: { tree: AttackTree<AttackNodeRecord>; threa
 	return (
 		<div className="tr-attack" data-testid="panel.attack.tree" data-tree-id={tree.root.id}>
 			<p className="tr-attack__owner">{owner ? `On ${threatTag(owner)}` : 'Model-level goal'}</p>
+			{/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a list of tree items is how ARIA's tree pattern is written */}
 			<ul role="tree" aria-label={`Attack tree: ${tree.root.label}`} className="tr-attack__outline">
 				{tree.nodes.map((placed) => (
 					<NodeRow key={placed.node.id} placed={placed} tree={tree} threats={threats} />

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: a note's blocks and spans have no identity but their place, and the list is rebuilt from the text each render
 import type { ReactNode } from 'react'
 import { type MdBlock, type MdInline, parseSafeMarkdown } from '@/lib/notes/safeMarkdown'
 
@@ -5,6 +6,7 @@ import { type MdBlock, type MdInline, parseSafeMarkdown } from '@/lib/notes/safe
 // string, so nothing a note says becomes markup. Mermaid blocks are shown as their source.
 
 function inline(parts: readonly MdInline[]): ReactNode[] {
+	// biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every kind of MdInline, as tsc checks
 	return parts.map((part, index) => {
 		switch (part.kind) {
 			case 'text':
@@ -29,6 +31,7 @@ function block(value: MdBlock, index: number): ReactNode {
 	switch (value.kind) {
 		case 'heading':
 			return (
+				// biome-ignore lint/a11y/useSemanticElements: a note's heading sits below the panel's own headings (aria-level), styled as note text; an <hN> would take the page's heading styles
 				<p key={index} className={`tr-md__heading tr-md__heading--${value.level}`} role="heading" aria-level={Math.min(6, value.level + 2)}>
 					{inline(value.content)}
 				</p>

@@ -62,6 +62,7 @@ export function NoteEditor({ shapeId, title, testId }: { shapeId: TLShapeId | nu
 						value={draft.text}
 						maxLength={WORKSHOP_NOTE_MAX}
 						rows={8}
+						// biome-ignore lint/a11y/noAutofocus: the editor opens because the user asked to write: typing goes there
 						autoFocus
 						onChange={(event) => setDraft({ ...draft, text: event.target.value })}
 						onBlur={commitDraft}

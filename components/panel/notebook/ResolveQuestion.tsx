@@ -113,6 +113,7 @@ export function ResolveQuestion({ question }: { question: ParkedQuestionRecord }
 		)
 	}
 	return (
+		// biome-ignore lint/a11y/useSemanticElements: a group of buttons, not form fields: role=group names it without a fieldset's form semantics and box
 		<div className="tr-parked__actions" role="group" aria-label="Resolve this question">
 			<button type="button" className="tr-text-button" data-testid="panel.parking.toAssumption" onClick={() => toScope('assumption')}>
 				Assumption

@@ -27,6 +27,7 @@ export function AgreedRating({ threat, summary }: { threat: ThreatRecord; summar
 	const unchanged = agreed && threat.agreedLikelihood === likelihood && threat.agreedImpact === impact
 
 	return (
+		// biome-ignore lint/a11y/useSemanticElements: a group of buttons, not form fields: role=group names it without a fieldset's form semantics and box
 		<div className="tr-agreed" role="group" aria-label="Agreed rating">
 			<span className="tr-agreed__title">{agreed ? 'Agreed' : 'Agree'}</span>
 			{(['likelihood', 'impact'] as const).map((key) => (

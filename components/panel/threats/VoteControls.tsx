@@ -30,7 +30,8 @@ export function VoteSpread({ summary }: { summary: VoteSummary }) {
 				{summary.count} {summary.count === 1 ? 'vote' : 'votes'}
 			</span>
 			{rows.map(([label, dimension]) => (
-				<div key={label} className="tr-spread__row" aria-label={`${label} votes`}>
+				// biome-ignore lint/a11y/useSemanticElements: bars, not form fields: role=group names them without a fieldset's form semantics and box
+				<div key={label} className="tr-spread__row" role="group" aria-label={`${label} votes`}>
 					<span className="tr-spread__label">{label}</span>
 					<span className="tr-spread__bars">
 						{RISK_LEVELS.map((level) => (
@@ -85,7 +86,8 @@ export function VoteControls({ threat }: { threat: ThreatRecord }) {
 	}
 
 	return (
-		<div className="tr-vote" aria-label="Your vote">
+		// biome-ignore lint/a11y/useSemanticElements: two pickers of buttons, not form fields: role=group names them without a fieldset's form semantics and box
+		<div className="tr-vote" role="group" aria-label="Your vote">
 			<LevelPicker label="Likelihood" testIdPrefix="panel.vote.likelihood" value={likelihood} onChange={(level) => pick(level, impact)} />
 			<LevelPicker label="Impact" testIdPrefix="panel.vote.impact" value={impact} onChange={(level) => pick(likelihood, level)} />
 			<span className="tr-vote__status" role="status">

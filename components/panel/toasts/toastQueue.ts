@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-export interface ToastAction {
+interface ToastAction {
 	label: string
 	testId: string
 	onClick: () => void

@@ -38,6 +38,7 @@ export function BoundaryView({ shape }: { shape: BoundaryShape }) {
 				<rect className="dfd-boundary__box" width={w} height={h} />
 			</SVGContainer>
 			<HTMLContainer>
+				{/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer gesture on tldraw's canvas, whose keyboard shortcuts select and rename shapes; not a control */}
 				<div
 					className={outOfScope ? 'dfd-boundary__heading dfd-boundary__heading--out-of-scope' : 'dfd-boundary__heading'}
 					style={{ maxWidth: Math.max(w, BOUNDARY_HEADING_MIN_WIDTH) }}

@@ -17,7 +17,7 @@ import type { StoreShape } from '@/lib/dfd/shapes/store-props'
 export type DfdElementShape = EntityShape | ProcessShape | MultiprocessShape | StoreShape | BoundaryShape
 
 /** Below this a shape's ID tag and name no longer fit; resizing stops there. */
-export const DFD_MIN_SIZE_PX = 40
+const DFD_MIN_SIZE_PX = 40
 
 const DFD_FONT_FACES: TLFontFace[] = [
 	DefaultFontFaces.tldraw_sans.normal.normal,

@@ -17,14 +17,14 @@ import {
 
 const placed = { id: nonEmptyString, pageId: nonEmptyString, bounds: boundsSchema }
 
-export const modelNodeSchema = z.discriminatedUnion('kind', [
+const modelNodeSchema = z.discriminatedUnion('kind', [
 	z.object({ ...placed, kind: z.literal('entity'), props: entityPropertiesSchema }),
 	z.object({ ...placed, kind: z.enum(['process', 'multiprocess']), props: processPropertiesSchema }),
 	z.object({ ...placed, kind: z.literal('store'), props: storePropertiesSchema }),
 ])
 export type ModelNode = z.infer<typeof modelNodeSchema>
 
-export const modelFlowSchema = z.object({
+const modelFlowSchema = z.object({
 	id: nonEmptyString,
 	sourceId: z.nullable(nonEmptyString),
 	targetId: z.nullable(nonEmptyString),

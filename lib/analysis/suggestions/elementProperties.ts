@@ -10,9 +10,8 @@ import * as z from 'zod/mini'
 
 /** Same values as the process shape's privilegeLevel (a test keeps them in step). */
 export const PRIVILEGE_LEVELS = ['standard', 'elevated', 'system'] as const
-export const privilegeLevelSchema = z.enum(PRIVILEGE_LEVELS)
 /** standard: its own unprivileged account; elevated: admin/sudo, broad IAM or DB-owner rights; system: root, SYSTEM, cluster-admin. */
-export type PrivilegeLevel = z.infer<typeof privilegeLevelSchema>
+const privilegeLevelSchema = z.enum(PRIVILEGE_LEVELS)
 
 /** Same values as the process shape's aiModel (a test keeps them in step). */
 export const AI_MODEL_ANSWERS = ['unknown', 'yes', 'no'] as const

@@ -4,5 +4,5 @@ export * from './buildElementContexts'
 export * from './notApplicable'
 export * from './plaintextProtocol'
 export type * from './suggestionRule'
-export { SUGGESTION_RULES, type SuggestionRuleId } from './rules'
+
 export * from './suggestThreats'

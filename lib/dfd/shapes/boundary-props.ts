@@ -30,7 +30,7 @@ declare module '@tldraw/tlschema' {
 
 export type BoundaryShape = TLShape<typeof BOUNDARY_SHAPE_TYPE>
 
-export const trustZoneValidator = T.integer.check((value) => {
+const trustZoneValidator = T.integer.check((value) => {
 	if (value < TRUST_ZONE_MIN || value > TRUST_ZONE_MAX) {
 		throw new T.ValidationError(`Expected a trust zone from ${TRUST_ZONE_MIN} to ${TRUST_ZONE_MAX}, got ${value}`)
 	}

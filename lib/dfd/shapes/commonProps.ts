@@ -18,7 +18,7 @@ export const humanIdValidator = T.string.check((value) => {
 	}
 })
 
-export const nameValidator = boundedString(NAME_MAX)
+const nameValidator = boundedString(NAME_MAX)
 export const descriptionValidator = boundedString(DESCRIPTION_MAX)
 
 /** Props every DFD element shape carries; the per-kind files add their own. */

@@ -1,4 +1,4 @@
-export { nextSessionDay, toNextSessionIcs } from './nextSessionIcs'
-export { PRIORITIES, type Priority, threatPriority } from './threatPriority'
+export {  toNextSessionIcs } from './nextSessionIcs'
+
 export { toGithubIssuesCsv, toJiraCsv, toTaskBlocks } from './trackerFormats'
-export { DEFAULT_TRACKER_PRIORITIES, type TrackerTask, trackerTasks } from './trackerTasks'
+export {   trackerTasks } from './trackerTasks'

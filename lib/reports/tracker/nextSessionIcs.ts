@@ -55,7 +55,7 @@ export function nextSessionDay(model: Pick<SessionModel, 'session'>): string {
 }
 
 /** What the follow-up should cover: open threats by risk, deferred decisions due by then. */
-export function nextSessionTopics(model: SessionModel, day: string): string[] {
+function nextSessionTopics(model: SessionModel, day: string): string[] {
 	const open = model.threats
 		.filter((threat) => residualRiskOf(threat)?.kind === 'open')
 		.sort(byRiskDescending)

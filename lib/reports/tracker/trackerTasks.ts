@@ -19,7 +19,7 @@ export interface TrackerTask {
 	labels: string[]
 }
 
-export const DEFAULT_TRACKER_PRIORITIES: readonly Priority[] = ['P0', 'P1']
+const DEFAULT_TRACKER_PRIORITIES: readonly Priority[] = ['P0', 'P1']
 
 /**
  * Work a tracker should hold: a threat that is open, or whose mitigation is decided but not yet

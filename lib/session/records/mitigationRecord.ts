@@ -37,7 +37,7 @@ export const MITIGATION_TITLE_MAX = 200
 export const MITIGATION_TEXT_MAX = 1024
 export const MITIGATION_OWNER_MAX = 128
 /** One mitigation can treat many threats (one WAF rule, one training…), but not a whole board's worth. */
-export const MITIGATION_THREATS_MAX = 64
+const MITIGATION_THREATS_MAX = 64
 
 export type MitigationId = RecordId<MitigationRecord>
 

@@ -7,7 +7,7 @@ import { idBody } from './recordIds'
 // linked to it and removes them from the threat, so an older session opens with its mitigations.
 // A sequence of its own (not the threat record's): it reads and writes two record types.
 
-export const THREAT_MITIGATIONS_SEQUENCE_ID = 'com.threatroom.threat-mitigations'
+const THREAT_MITIGATIONS_SEQUENCE_ID = 'com.threatroom.threat-mitigations'
 export const threatMitigationsVersions = createMigrationIds(THREAT_MITIGATIONS_SEQUENCE_ID, { MoveToRecords: 1 })
 
 type StoredStore = SerializedStore<UnknownRecord>
@@ -49,7 +49,7 @@ function legacyFieldsOf(threat: UnknownRecord): LegacyThreatFields {
 	return { mitigation: text(threat, 'mitigation'), owner: text(threat, 'owner'), dueDate: text(threat, 'dueDate'), issueUrl: text(threat, 'issueUrl') }
 }
 
-export function mitigationIdForLegacyThreat(threatId: string): UnknownRecord['id'] {
+function mitigationIdForLegacyThreat(threatId: string): UnknownRecord['id'] {
 	return `${MITIGATION_TYPE}:legacy-${idBody(threatId)}` as UnknownRecord['id']
 }
 

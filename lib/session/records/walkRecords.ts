@@ -43,7 +43,7 @@ export interface PhaseEventRecord extends BaseRecord<typeof PHASE_EVENT_TYPE, Re
 
 export const TIMER_ACTIONS = ['start', 'pause', 'extend', 'reset'] as const
 export type TimerAction = (typeof TIMER_ACTIONS)[number]
-export const TIMER_EXTEND_MAX_MS = 60 * 60_000
+const TIMER_EXTEND_MAX_MS = 60 * 60_000
 
 export interface TimerEventRecord extends BaseRecord<typeof TIMER_EVENT_TYPE, RecordId<TimerEventRecord>> {
 	phase: Phase

@@ -17,7 +17,7 @@ import type { ExportFormat } from '../../../lib/api/exportSchemas'
 export type { ExportFormat }
 
 /** What the register shows for the decision in force. */
-export const DECISION_STATE: Record<DecisionKind, string> = {
+const DECISION_STATE: Record<DecisionKind, string> = {
 	mitigate: 'Mitigation planned',
 	accept: 'Accepted',
 	defer: 'Deferred',

@@ -5,7 +5,7 @@ export type PhaseId = 'scope' | 'diagram' | 'analyse' | 'decide'
 const PHASE_LABEL: Record<PhaseId, string> = { scope: 'Scope', diagram: 'Diagram', analyse: 'Analyse', decide: 'Decide' }
 
 /** "12:34" or "+02:13 over" → seconds left (negative when over). */
-export function timerSeconds(text: string): number {
+function timerSeconds(text: string): number {
 	const match = /^(\+)?(\d+):(\d{2})/.exec(text.trim())
 	if (!match) throw new Error(`Not a timer: ${JSON.stringify(text)}`)
 	const seconds = Number(match[2]) * 60 + Number(match[3])
@@ -36,6 +36,7 @@ export class SessionPanel {
 	}
 
 	async secondsLeft(): Promise<number> {
+		// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the text as the user sees it
 		return timerSeconds(await this.timer().innerText())
 	}
 
@@ -77,6 +78,7 @@ export class SessionPanel {
 		return {
 			covered: Number(await coverage.getAttribute('data-covered')),
 			applicable: Number(await coverage.getAttribute('data-applicable')),
+			// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the text as the user sees it
 			text: await coverage.innerText(),
 		}
 	}
@@ -90,6 +92,7 @@ export class SessionPanel {
 	/** Adopts the first suggestion; returns its title. */
 	async adoptFirstSuggestion(): Promise<string> {
 		const suggestion = this.suggestions().first()
+		// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the text as the user sees it
 		const title = (await suggestion.locator('.tr-suggestion__title').innerText()).trim()
 		await suggestion.getByTestId('panel.suggestion.adopt').click()
 		return title

@@ -2,9 +2,9 @@ import { type CreateSessionBody, SESSION_DESCRIPTION_MAX_LENGTH, SESSION_NAME_MA
 import type { ImportedModel, ImportIssue } from '@/lib/threatDragon'
 
 /** A TD model without a title still makes a session someone can find in their list. */
-export const UNTITLED_IMPORT = 'Imported threat model'
+const UNTITLED_IMPORT = 'Imported threat model'
 
-function fit(text: string, max: number, path: string, warnings: ImportIssue[]): string {
+function truncatedTo(text: string, max: number, path: string, warnings: ImportIssue[]): string {
 	if (text.length <= max) return text
 	warnings.push({ path, message: `shortened from ${text.length} to ${max} characters` })
 	return `${text.slice(0, max - 1)}…`
@@ -20,8 +20,8 @@ function oneLine(text: string, path: string, warnings: ImportIssue[]): string {
 /** The new session's row from TD's summary (and its first diagram's framework), within our limits. */
 export function importedSessionFields(model: ImportedModel, warnings: ImportIssue[]): CreateSessionBody {
 	return {
-		name: fit(oneLine(model.name.trim(), 'summary.title', warnings) || UNTITLED_IMPORT, SESSION_NAME_MAX_LENGTH, 'summary.title', warnings),
-		description: fit(model.description.trim(), SESSION_DESCRIPTION_MAX_LENGTH, 'summary.description', warnings),
+		name: truncatedTo(oneLine(model.name.trim(), 'summary.title', warnings) || UNTITLED_IMPORT, SESSION_NAME_MAX_LENGTH, 'summary.title', warnings),
+		description: truncatedTo(model.description.trim(), SESSION_DESCRIPTION_MAX_LENGTH, 'summary.description', warnings),
 		framework: model.framework,
 	}
 }

@@ -1,8 +1,0 @@
-export * from './elementKind'
-export * from './frameworkTypes'
-export * from './frameworkCatalog'
-export { STRIDE, STRIDE_CATEGORIES, STRIDE_CATEGORY_IDS, type StrideCategoryId } from './stride'
-export { LINDDUN, LINDDUN_CATEGORIES, LINDDUN_CATEGORY_IDS, type LinddunCategoryId } from './linddun'
-export { CIA, CIA_CATEGORIES, CIA_CATEGORY_IDS, type CiaCategoryId } from './cia'
-export { DIE, DIE_CATEGORIES, DIE_CATEGORY_IDS, type DieCategoryId } from './die'
-export { PLOT4AI, PLOT4AI_CATEGORIES, PLOT4AI_CATEGORY_IDS, type Plot4aiCategoryId } from './plot4ai'
