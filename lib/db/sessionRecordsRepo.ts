@@ -22,7 +22,7 @@ import { threats } from './schema'
  * The projection's shape_id of a model-level threat. The column predates threats without an
  * element and is NOT NULL; '' names no shape.
  */
-export const MODEL_LEVEL_SHAPE_ID = ''
+const MODEL_LEVEL_SHAPE_ID = ''
 
 /** Bound parameters per INSERT, far below SQLite's limit whatever the width of the table. */
 const MAX_PARAMETERS_PER_INSERT = 6_500
@@ -62,11 +62,11 @@ type Unwrapped<R extends { typeName: string }> = Omit<R, 'typeName'>
 /** A threat as the room keeps it, with the summary of its mitigations and its element's human ID. */
 export type StoredThreat = Unwrapped<ThreatRecord> & LegacyMitigationColumns & { elementHumanId: string | null }
 export type StoredVote = Unwrapped<VoteRecord>
-export type StoredNaMark = Unwrapped<NaMarkRecord> & { elementHumanId: string | null }
-export type StoredScopeItem = Unwrapped<ScopeItemRecord>
-export type StoredPhaseEvent = Unwrapped<PhaseEventRecord>
-export type StoredTimerEvent = Unwrapped<TimerEventRecord>
-export interface StoredWalk {
+type StoredNaMark = Unwrapped<NaMarkRecord> & { elementHumanId: string | null }
+type StoredScopeItem = Unwrapped<ScopeItemRecord>
+type StoredPhaseEvent = Unwrapped<PhaseEventRecord>
+type StoredTimerEvent = Unwrapped<TimerEventRecord>
+interface StoredWalk {
 	focusShapeId: string | null
 	phaseMinutes: Record<Phase, number>
 }

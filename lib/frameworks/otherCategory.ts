@@ -6,7 +6,7 @@ import type { FrameworkId } from './frameworkTypes'
  * counts as covering a framework category: coverage only matches the framework's own ids.
  */
 export const OTHER_CATEGORY_ID = 'other'
-export const OTHER_CATEGORY_NAME = 'Other'
+const OTHER_CATEGORY_NAME = 'Other'
 
 export function isOtherCategory(categoryId: string): boolean {
 	return categoryId === OTHER_CATEGORY_ID

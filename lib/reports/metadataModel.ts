@@ -6,7 +6,7 @@ import { REVIEW_STATUSES } from '@/lib/session/records/reviewEventRecord'
 
 const instant = z.iso.datetime()
 
-export const METADATA_TARGET_KINDS = ['session', 'element', 'threat'] as const
+const METADATA_TARGET_KINDS = ['session', 'element', 'threat'] as const
 
 /** One key=value entry and what it describes, with the ID a reader sees in the report. */
 export const metadataEntrySchema = z.object({

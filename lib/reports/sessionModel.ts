@@ -159,13 +159,13 @@ export const threatSourceSchema = z.object({
 	number: z.number().int().nullable(),
 })
 
-export const cvssSchema = z.object({
+const cvssSchema = z.object({
 	vector: z.string(),
 	baseScore: z.number().min(0).max(10),
 	severity: z.enum(CVSS_SEVERITIES),
 })
 
-export const threatSchema = z
+const threatSchema = z
 	.object({
 		id: z.string().min(1),
 		humanId: z.string(),

@@ -2,7 +2,7 @@
 // sections 7.1 and 7.4 and Appendix A). A threat may carry a vector; its base score is always
 // computed here from the vector, never typed in, so the two cannot disagree.
 
-export const CVSS31_PREFIX = 'CVSS:3.1/'
+const CVSS31_PREFIX = 'CVSS:3.1/'
 /** The longest valid vector is the eight base metrics plus the eleven temporal/environmental ones. */
 export const CVSS_VECTOR_MAX = 160
 
@@ -40,7 +40,7 @@ const OTHER_METRICS: Readonly<Record<string, readonly string[]>> = {
 export const CVSS_SEVERITIES = ['None', 'Low', 'Medium', 'High', 'Critical'] as const
 export type CvssSeverity = (typeof CVSS_SEVERITIES)[number]
 
-export interface CvssBaseScore {
+interface CvssBaseScore {
 	/** The vector as given, trimmed. */
 	vector: string
 	/** 0.0–10.0, one decimal. */

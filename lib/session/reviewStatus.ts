@@ -7,7 +7,7 @@ export interface ReviewState {
 	setAt: number | null
 }
 
-export const NOT_STARTED: ReviewState = { status: 'notStarted', setByName: null, setAt: null }
+const NOT_STARTED: ReviewState = { status: 'notStarted', setByName: null, setAt: null }
 
 type EventLike = Pick<ReviewEventRecord, 'status' | 'seq' | 'at' | 'byName'> & { id: string }
 

@@ -7,7 +7,7 @@ import { idBody, recordIdValidator } from './recordIds'
 export const METADATA_ENTRY_TYPE = 'metadata-entry'
 
 /** Keys read like tags in a tracker: lower case, digits and `_ . -`, so `env=prod` filters the same everywhere. */
-export const METADATA_KEY_PATTERN = /^[a-z0-9_.-]{1,40}$/
+const METADATA_KEY_PATTERN = /^[a-z0-9_.-]{1,40}$/
 export const METADATA_VALUE_MAX = 200
 /** Entries a session may ever create (counted by the room, never given back): far beyond a workshop's needs. */
 export const METADATA_ENTRIES_MAX = 5_000
@@ -17,7 +17,7 @@ export const METADATA_ENTRIES_MAX = 5_000
  */
 const TARGET_MAX = 160
 
-export const SESSION_TARGET = 'session'
+const SESSION_TARGET = 'session'
 export type MetadataTarget = string
 
 export type MetadataEntryId = RecordId<MetadataEntryRecord>

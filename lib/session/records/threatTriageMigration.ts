@@ -6,8 +6,8 @@ import { threatMitigationsVersions } from './threatMitigationsMigration'
 // A store sequence, like the mitigations one before it: its down step removes records (the
 // model-level threats an older version has no place for), which a record step cannot.
 
-export const THREAT_TRIAGE_SEQUENCE_ID = 'com.threatroom.threat-triage'
-export const threatTriageVersions = createMigrationIds(THREAT_TRIAGE_SEQUENCE_ID, { AddTriageAndScopeLinks: 1 })
+const THREAT_TRIAGE_SEQUENCE_ID = 'com.threatroom.threat-triage'
+const threatTriageVersions = createMigrationIds(THREAT_TRIAGE_SEQUENCE_ID, { AddTriageAndScopeLinks: 1 })
 
 type StoredStore = SerializedStore<UnknownRecord>
 
@@ -16,7 +16,7 @@ type StoredStore = SerializedStore<UnknownRecord>
  * rating (a severity is a separate judgement nobody has made yet, and the risk band already
  * shows the rating), no CVSS vector, the risk band's priority (null), kept in the report, no links.
  */
-export function triageDefaults() {
+function triageDefaults() {
 	return { severity: 'Unknown', cvssVector: null, priority: null, includeInReport: true, assetIds: [], agentIds: [] }
 }
 
