@@ -92,7 +92,6 @@ export type SessionDetailsResponse = z.infer<typeof sessionDetailsResponse>
 
 /** PATCH /api/sessions/:id: the facilitator sets or clears the project prefix. */
 export const updateSessionBody = z.object({ projectPrefix: z.nullable(projectPrefixSchema) })
-type UpdateSessionBody = z.infer<typeof updateSessionBody>
 
 export const errorResponse = z.object({
 	error: z.string(),

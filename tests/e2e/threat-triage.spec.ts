@@ -33,7 +33,6 @@ test('a participant adds a model-level Other threat on an asset and an agent, th
 	const pat = await joinAs(browser, links.participant, 'Pat Participant')
 	contexts.push(pat.context)
 	const fiona = new SessionPanel(fionaPage)
-	const patPanel = new SessionPanel(pat.page)
 	await expect(fionaPage.getByTestId('people')).toContainText('Pat Participant')
 
 	// The facilitator writes the scope: two assets and a threat agent.
