@@ -14,7 +14,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from './workshopRecordFixtures'
+} from '@/tests/fixtures/workshopRecords'
 
 function snapshotWith(...states: unknown[]) {
 	return {

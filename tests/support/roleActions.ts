@@ -19,9 +19,9 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/lib/session/workshopRecordFixtures'
+} from '@/tests/fixtures/workshopRecords'
 import { dfdShape } from './canvasRecords'
-import type { RoleAction } from './roleMatrix'
+import type { RoleAction } from '@/fixtures/roleMatrix'
 import type { TestClient } from './syncClient'
 
 // How each action of the role matrix (roleMatrix.ts) is attempted by a headless client, and how

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createSessionResponse, joinResponse, sessionDetailsResponse } from '@/lib/api/sessionSchemas'
 import { saveCanvas } from '@/lib/db/canvasRepo'
-import { useTemporaryDatabase } from '@/lib/db/testDatabase'
+import { useTemporaryDatabase } from '@/tests/fixtures/database'
 import { GET } from './[id]/route'
 import { POST as join } from './[id]/join/route'
 import { userIdFromKey } from '@/lib/protocol/identity'
