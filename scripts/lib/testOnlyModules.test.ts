@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hasTestHelperName, importersByModule, sourceFiles, testOnlyProductionModules } from './testOnlyModules'
+import { hasTestHelperName, importersByModule, libFiles, testOnlyProductionModules } from './testOnlyModules'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -10,14 +10,15 @@ describe('test helpers stay out of lib/, components/ and app/', () => {
 		expect(testOnlyProductionModules(root)).toEqual([])
 	})
 
-	it('no lib/ file is named like a test helper (test…, …TestKit.ts, …Fixtures.ts)', () => {
-		expect(sourceFiles(root).filter(hasTestHelperName)).toEqual([])
+	it('no lib/ file is named like a test helper (test…, …TestKit.ts, …Fixtures.ts, __fixtures__/)', () => {
+		expect(libFiles(root).filter(hasTestHelperName)).toEqual([])
 	})
 
 	it('tells a test helper from production code', () => {
 		expect(hasTestHelperName('lib/session/authorizerTestKit.ts')).toBe(true)
 		expect(hasTestHelperName('lib/reports/testModel.ts')).toBe(true)
 		expect(hasTestHelperName('lib/session/workshopRecordFixtures.ts')).toBe(true)
+		expect(hasTestHelperName('lib/canvas/__fixtures__/room.json')).toBe(true)
 		expect(hasTestHelperName('lib/session/voteSummary.test.ts')).toBe(false)
 		expect(hasTestHelperName('lib/session/voteSummary.ts')).toBe(false)
 	})

@@ -22,10 +22,19 @@ export function isProductionModule(file: string): boolean {
 	return PRODUCTION_DIRS.some((dir) => file.startsWith(dir)) && !isTestCode(file) && !NEXT_ENTRY.test(file)
 }
 
-/** A lib/ file named like a test helper: `test…`, `…TestKit.ts`, `…Fixtures.ts`. */
+/** A lib/ file named like a test helper: `test…`, `…TestKit.ts`, `…Fixtures.ts`, or in a `__fixtures__` folder. */
 export function hasTestHelperName(file: string): boolean {
 	const name = path.basename(file)
-	return file.startsWith('lib/') && !isTestCode(file) && (name.startsWith('test') || name.endsWith('TestKit.ts') || name.endsWith('Fixtures.ts'))
+	const helperName = name.startsWith('test') || name.endsWith('TestKit.ts') || name.endsWith('Fixtures.ts') || file.includes('/__fixtures__/')
+	return file.startsWith('lib/') && !isTestCode(file) && helperName
+}
+
+/** Every file under lib/, data included, so a JSON fixture is caught as well as a module. */
+export function libFiles(root: string, dir = 'lib'): string[] {
+	return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+		const relative = `${dir}/${entry.name}`
+		return entry.isDirectory() ? libFiles(root, relative) : [relative]
+	})
 }
 
 export function sourceFiles(root: string, dir = ''): string[] {

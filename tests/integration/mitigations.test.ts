@@ -15,7 +15,7 @@ const harness = usePartyHarness(FAST_SAVES)
 
 const BEFORE_MITIGATION_RECORDS = z
 	.record(z.string(), z.unknown())
-	.parse(JSON.parse(readFileSync(new URL('../../lib/session/records/__fixtures__/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')))
+	.parse(JSON.parse(readFileSync(new URL('../fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')))
 
 function mitigationIn(records: readonly TLRecord[], id: string): MitigationRecord | undefined {
 	return records.find((record): record is MitigationRecord => record.typeName === 'mitigation' && record.id === id)
