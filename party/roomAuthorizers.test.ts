@@ -7,7 +7,7 @@ import type { RecordWrite } from '@/lib/session/authorizeSessionRecords'
 import { create, remove, sessionOf, update } from '@/tests/fixtures/authorizer'
 import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
 import { SessionLifecycle } from '@/lib/session/sessionLifecycle'
-import { fixtureSessionEvent } from '@/tests/fixtures/workshopRecords'
+import { fixtureSessionEvent } from '@/fixtures/workshopRecords'
 import { arrowBinding, dfdShape, flowArrow, pageRecord } from '../tests/support/canvasRecords'
 import { roomAuthorizers, strictlyIncreasingClock } from './roomAuthorizers'
 

@@ -14,7 +14,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/tests/fixtures/workshopRecords'
+} from '@/fixtures/workshopRecords'
 import { arrowBinding, dfdShape, flowArrow, pageRecord } from '../../tests/support/canvasRecords'
 import { followUpSnapshot } from './followUpSnapshot'
 import { validateRecords } from './roomSnapshot'

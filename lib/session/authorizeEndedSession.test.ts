@@ -17,7 +17,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/tests/fixtures/workshopRecords'
+} from '@/fixtures/workshopRecords'
 
 // An ended session is read-only for everyone; the facilitator's reopen is the one write it takes.
 // (The canvas records get the same gate in party/roomAuthorizers.test.ts.)

@@ -23,7 +23,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/tests/fixtures/workshopRecords'
+} from '@/fixtures/workshopRecords'
 
 const OTHER_USER = 'someone-else'
 const OTHER_SHAPE = 'shape:database' as TLShapeId

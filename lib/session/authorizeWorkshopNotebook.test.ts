@@ -8,7 +8,7 @@ import { ATTACK_TREE_MAX_NODES, ATTACK_TREES_MAX, type AttackNodeId, type Attack
 import type { ThreatId } from './records/threatRecord'
 import { REJECTION_REASON as R } from './rejectionReasons'
 import { SessionLifecycle } from './sessionLifecycle'
-import { fixtureSessionEvent } from '@/tests/fixtures/workshopRecords'
+import { fixtureSessionEvent } from '@/fixtures/workshopRecords'
 
 const THREAT = 'threat:t1' as ThreatId
 const SHAPE = 'shape:api' as TLShapeId

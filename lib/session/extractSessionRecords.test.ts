@@ -14,7 +14,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/tests/fixtures/workshopRecords'
+} from '@/fixtures/workshopRecords'
 
 function snapshotWith(...states: unknown[]) {
 	return {

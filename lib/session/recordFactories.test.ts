@@ -18,7 +18,7 @@ import {
 	walkWithMinutes,
 } from './recordFactories'
 import { emptyThreatDraft } from './threatDraft'
-import { testThreat } from '@/tests/fixtures/sessionRecords'
+import { testThreat } from '@/fixtures/workshopRecords'
 
 const shapeId = 'shape:flow' as TLShapeId
 const threatId = 'threat:abc' as ThreatId

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { voteRecord } from './recordFactories'
-import { testThreat } from '@/tests/fixtures/sessionRecords'
+import { testThreat } from '@/fixtures/workshopRecords'
 import { proposedAgreement, voteSummaryFor } from './voteSummary'
 
 describe('voteSummaryFor', () => {

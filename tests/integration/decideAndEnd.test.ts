@@ -11,7 +11,7 @@ import type { DecisionId, DecisionRecord } from '@/lib/session/records/decisionR
 import type { SessionEventId, SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
-import { fixtureDecision, fixtureSessionEvent, fixtureThreat } from '@/tests/fixtures/workshopRecords'
+import { fixtureDecision, fixtureSessionEvent, fixtureThreat } from '@/fixtures/workshopRecords'
 import { dfdShape } from '../support/canvasRecords'
 import {
 	FAST_SAVES,

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { MitigationId, MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
-import { fixtureMitigation, fixtureThreat } from '@/tests/fixtures/workshopRecords'
+import { fixtureMitigation, fixtureThreat } from '@/fixtures/workshopRecords'
 import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
 
 // Mitigations are plain workshop records: proposed by anyone taking part, planned by the

@@ -9,7 +9,7 @@ import { saveCanvas } from '@/lib/db/canvasRepo'
 import { createSession } from '@/lib/db/sessionsRepo'
 import type { Role } from '@/lib/roles'
 import { readTdFixture, TD_EMPTY_FILE } from '@/tests/fixtures/threatDragon/files'
-import { fixtureSessionEvent } from '@/tests/fixtures/workshopRecords'
+import { fixtureSessionEvent } from '@/fixtures/workshopRecords'
 import type { Actor, ApiAction } from '@/fixtures/roleMatrix'
 
 // How each API action of the authorization matrix (roleMatrix.ts API_MATRIX) is attempted, through

@@ -19,7 +19,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/tests/fixtures/workshopRecords'
+} from '@/fixtures/workshopRecords'
 import { dfdShape } from './canvasRecords'
 import type { RoleAction } from '@/fixtures/roleMatrix'
 import type { TestClient } from './syncClient'

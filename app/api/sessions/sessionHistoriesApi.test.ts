@@ -10,7 +10,7 @@ import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/tests/fixtures/dat
 import type { DecisionId } from '@/lib/session/records/decisionRecord'
 import type { SessionEventId } from '@/lib/session/records/sessionEventRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
-import { fixtureDecision, fixtureSessionEvent, fixtureThreat } from '@/tests/fixtures/workshopRecords'
+import { fixtureDecision, fixtureSessionEvent, fixtureThreat } from '@/fixtures/workshopRecords'
 import { PUT as putCanvas } from '../internal/sessions/[id]/canvas/route'
 import { GET as getSession } from './[id]/route'
 

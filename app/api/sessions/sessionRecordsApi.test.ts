@@ -18,7 +18,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/tests/fixtures/workshopRecords'
+} from '@/fixtures/workshopRecords'
 import { PUT as putCanvas } from '../internal/sessions/[id]/canvas/route'
 import { GET as getSession } from './[id]/route'
 
