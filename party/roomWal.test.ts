@@ -1,7 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
-import { fixtureThreat } from '@/lib/session/workshopRecordFixtures'
+import { fixtureThreat } from '@/fixtures/workshopRecords'
 import { RoomWal, type WalStorage } from './roomWal'
 import type { TrackedChange } from './trackedStorage'
 import { CHUNK_CHARS, META_KEY } from './walFormat'

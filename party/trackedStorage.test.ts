@@ -2,7 +2,7 @@ import { InMemorySyncStorage } from '@tldraw/sync-core'
 import type { TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it, vi } from 'vitest'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
-import { fixtureThreat } from '@/lib/session/workshopRecordFixtures'
+import { fixtureThreat } from '@/fixtures/workshopRecords'
 import { TrackedSyncStorage } from './trackedStorage'
 
 const threat = (id: string, title = 'A threat') => fixtureThreat({ id: `threat:${id}` as ThreatId, title }) as TLRecord

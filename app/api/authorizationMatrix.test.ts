@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { useTemporaryDatabase } from '@/lib/db/testDatabase'
+import { useTemporaryDatabase } from '@/tests/fixtures/database'
 import { API_ACTION_REQUESTS, seedApiFixture, tokenOf } from '@/tests/support/apiActions'
 import { useFakeParty } from '@/tests/support/fakeParty'
-import { ACTORS, API_ACTIONS, API_MATRIX } from '@/tests/support/roleMatrix'
+import { ACTORS, API_ACTIONS, API_MATRIX } from '@/fixtures/roleMatrix'
 import { linkTokenStates, rowCounts } from '@/tests/support/rowCounts'
 
-// The API half of the authorization matrix (tests/support/roleMatrix.ts, documented in
+// The API half of the authorization matrix (fixtures/roleMatrix.ts, documented in
 // docs/security.md): every actor tries every action through the route handlers, in a session of
 // its own. A refusal changes nothing: no row, no link.
 

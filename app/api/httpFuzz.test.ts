@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { INTERNAL_SECRET_HEADER } from '@/lib/api/internalSchemas'
 import { createSession } from '@/lib/db/sessionsRepo'
-import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/lib/db/testDatabase'
+import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/tests/fixtures/database'
 import type { Role } from '@/lib/roles'
 import { useFakeParty } from '@/tests/support/fakeParty'
-import { type EndpointName, endpointSpec, type FuzzBody, type FuzzCase, fuzzCases } from '@/tests/support/httpFuzz'
+import { type EndpointName, endpointSpec, type FuzzBody, type FuzzCase, fuzzCases } from '@/fixtures/httpFuzzCases'
 import { linkTokenStates, rowCounts } from '@/tests/support/rowCounts'
 import { POST as authorize } from './internal/sessions/[id]/authorize/route'
 import { GET as loadCanvas, PUT as saveCanvas } from './internal/sessions/[id]/canvas/route'
@@ -17,7 +17,7 @@ import { POST as importSession } from './sessions/import/route'
 import { POST as summaries } from './sessions/summaries/route'
 import { POST as createSessionRoute } from './sessions/route'
 
-// The HTTP API fuzz (tests/support/httpFuzz.ts) against the route handlers and a temporary libSQL
+// The HTTP API fuzz (fixtures/httpFuzzCases.ts) against the route handlers and a temporary libSQL
 // file: every case gets exactly its status, never a 500; a refused request writes nothing (every
 // table's row count and every link as before); nothing pollutes Object.prototype.
 

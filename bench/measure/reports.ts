@@ -1,5 +1,5 @@
 import { buildSessionModel, type SessionModelInput, toCsv, toJson, toMarkdown } from '@/lib/reports'
-import { WEB_SHOP_INPUT } from '@/lib/reports/testModel'
+import { WEB_SHOP_INPUT } from '@/fixtures/sessionModel'
 import { formatThreatId } from '@/lib/session/threatIds'
 import { exportThreatDragon } from '@/lib/threatDragon'
 import type { BenchConfig } from '../config'

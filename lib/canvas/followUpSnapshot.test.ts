@@ -14,7 +14,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/lib/session/workshopRecordFixtures'
+} from '@/fixtures/workshopRecords'
 import { arrowBinding, dfdShape, flowArrow, pageRecord } from '../../tests/support/canvasRecords'
 import { metadataEntry, reviewEvent } from '@/lib/session/metadataFactories'
 import { followUpSnapshot } from './followUpSnapshot'

@@ -4,7 +4,7 @@ import type { TLPersistentClientSocket, TLSocketStatusChangeEvent } from '@tldra
 import type { TLRecord, TLStoreProps } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
-import { fixtureThreat } from '@/lib/session/workshopRecordFixtures'
+import { fixtureThreat } from '@/fixtures/workshopRecords'
 import { PendingWrites } from './pendingWrites'
 import { threatroomSchema } from './threatroomSchema'
 

@@ -8,9 +8,9 @@ import { sessionModelFromStore } from './sessionModelFromStore'
 import { readStoreRecords } from './storeRecords'
 
 // A room saved by the release before attack trees, parked questions, notes and out-of-scope items
-// (written by that release's own code, lib/canvas/__fixtures__): it must load, validate and export
+// (written by that release's own code, tests/fixtures/snapshots): it must load, validate and export
 // unchanged, with an empty notebook.
-const saved = storedCanvasState.parse(JSON.parse(readFileSync(new URL('./__fixtures__/room-before-notebook.json', import.meta.url), 'utf8')))
+const saved = storedCanvasState.parse(JSON.parse(readFileSync(new URL('../../tests/fixtures/snapshots/room-before-notebook.json', import.meta.url), 'utf8')))
 
 describe('a room saved before the notebook existed', () => {
 	it('loads every record with the current schema, skipping none', () => {

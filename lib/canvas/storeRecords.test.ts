@@ -1,6 +1,6 @@
 import type { TLParentId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { fixtureThreat } from '@/lib/session/workshopRecordFixtures'
+import { fixtureThreat } from '@/fixtures/workshopRecords'
 import { dfdShape, pageRecord } from '../../tests/support/canvasRecords'
 import { roomSnapshotOf } from './roomSnapshot'
 import { readStoreRecords } from './storeRecords'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { getDb, localFilePath } from './client'
-import { useTemporaryDatabase } from './testDatabase'
+import { useTemporaryDatabase } from '@/tests/fixtures/database'
 
 useTemporaryDatabase()
 

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { roomSnapshotOf } from '@/lib/canvas/roomSnapshot'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
-import { fixtureThreat } from '@/lib/session/workshopRecordFixtures'
+import { fixtureThreat } from '@/fixtures/workshopRecords'
 import { loadSessionModel } from './sessionModelRepo'
 import { findSession } from './sessionsRepo'
-import { useTemporaryDatabase } from './testDatabase'
+import { useTemporaryDatabase } from '@/tests/fixtures/database'
 
 // A database written by the release before migration 0003 (project prefixes, session numbers):
 // migrated on the app's first start, its sessions load and export as before, with no prefix.

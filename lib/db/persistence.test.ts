@@ -9,7 +9,7 @@ import { getDb, localFilePath } from './client'
 import { lookupToken, resolveToken } from './linkTokensRepo'
 import { dfdElements, linkTokens, sessions } from './schema'
 import { createSession, findSession, getSessionWithElements } from './sessionsRepo'
-import { useTemporaryDatabase } from './testDatabase'
+import { useTemporaryDatabase } from '@/tests/fixtures/database'
 
 const database = useTemporaryDatabase()
 

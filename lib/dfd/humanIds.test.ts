@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { arrowMetaValidators, FLOW_META_DEFAULTS } from './flowMeta'
 import { allocatorFor, authorizeShapeWrite, HumanIdAllocator, humanIdOf } from './humanIds'
 import { PROCESS_SHAPE_DEFAULTS } from './shapes/process-props'
-import { testShape } from './testShapes'
+import { testShape } from '@/tests/fixtures/dfdShapes'
 
 function processShape(humanId = ''): TLShape {
 	return testShape({ type: 'dfd-process', props: { ...PROCESS_SHAPE_DEFAULTS, humanId } })

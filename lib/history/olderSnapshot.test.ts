@@ -4,7 +4,7 @@ import { roomSnapshotOf } from '@/lib/canvas/roomSnapshot'
 import { sessionModelFromStore } from '@/lib/canvas/sessionModelFromStore'
 import { readStoreRecords } from '@/lib/canvas/storeRecords'
 import { buildSessionModel } from '@/lib/reports/buildSessionModel'
-import { fixtureScopeItem, fixtureThreat } from '@/lib/session/workshopRecordFixtures'
+import { fixtureScopeItem, fixtureThreat } from '@/fixtures/workshopRecords'
 import { dfdShape, pageRecord } from '../../tests/support/canvasRecords'
 import { HistoryLog } from './historyLog'
 

@@ -5,7 +5,7 @@ import { buildSessionModel } from './buildSessionModel'
 import { toJson } from './json'
 import { sessionModelJsonSchema, sessionModelSchema } from './sessionModel'
 import type { SessionModelInput } from './sessionModelInput'
-import { WEB_SHOP_INPUT, webShopModel } from './testModel'
+import { WEB_SHOP_INPUT, webShopModel } from '@/fixtures/sessionModel'
 
 function threatById(humanId: string) {
 	const threat = webShopModel().threats.find((candidate) => candidate.humanId === humanId)

@@ -6,7 +6,7 @@ import { toJson } from './json'
 import { toMarkdown } from './markdownReport'
 import { sessionModelSchema } from './sessionModel'
 import type { DecisionInput, SessionModelInput } from './sessionModelInput'
-import { WEB_SHOP_INPUT, webShopModel } from './testModel'
+import { WEB_SHOP_INPUT, webShopModel } from '@/fixtures/sessionModel'
 import { filterForView } from './views'
 
 const at = (iso: string) => Date.parse(iso)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CSV_COLUMNS, csvField, neutraliseFormula, toCsv } from './csv'
 import { filterForView } from './views'
-import { parseCsv } from './testCsv'
-import { FORMULA_TITLE, webShopModel } from './testModel'
+import { parseCsv } from '@/tests/fixtures/csv'
+import { FORMULA_TITLE, webShopModel } from '@/fixtures/sessionModel'
 
 describe('toCsv', () => {
 	it('writes exactly the agreed columns, in order', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Bounds } from '@/lib/analysis/trustZones'
 import { diagramSvg } from './diagramSvg'
 import type { Diagram, ModelElement, Point } from './sessionModel'
-import { modelElement as element, webShopModel } from './testModel'
+import { modelElement as element, webShopModel } from '@/fixtures/sessionModel'
 
 // What a reader of the exported SVG sees: which way each flow goes, every label readable.
 

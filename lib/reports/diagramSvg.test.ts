@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diagramSvg } from './diagramSvg'
 import type { Diagram } from './sessionModel'
-import { HOSTILE_TITLE, modelElement as element, webShopModel } from './testModel'
+import { HOSTILE_TITLE, modelElement as element, webShopModel } from '@/fixtures/sessionModel'
 
 function diagram(index: number): Diagram {
 	const found = webShopModel().diagrams[index]

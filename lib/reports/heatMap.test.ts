@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { heatMap, heatMapCount } from './heatMap'
 import { heatMapSvg } from './heatMapSvg'
-import { webShopModel } from './testModel'
+import { webShopModel } from '@/fixtures/sessionModel'
 
 describe('heatMap', () => {
 	it('counts every threat once, in the cell of its effective rating', () => {

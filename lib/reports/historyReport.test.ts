@@ -8,7 +8,7 @@ import { toJson } from './json'
 import { toMarkdown } from './markdownReport'
 import { sessionModelSchema } from './sessionModel'
 import { summariseHistory } from './summariseHistory'
-import { WEB_SHOP_INPUT } from './testModel'
+import { WEB_SHOP_INPUT } from '@/fixtures/sessionModel'
 import { filterForView } from './views'
 
 const at = (iso: string) => Date.parse(iso)

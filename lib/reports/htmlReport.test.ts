@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { escapeHtml } from './escape'
 import { toHtml } from './htmlReport'
-import { HOSTILE_TITLE, webShopModel } from './testModel'
+import { HOSTILE_TITLE, webShopModel } from '@/fixtures/sessionModel'
 
 describe('toHtml', () => {
 	const html = toHtml(webShopModel())

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toJson } from './json'
 import { sessionModelSchema } from './sessionModel'
-import { webShopModel } from './testModel'
+import { webShopModel } from '@/fixtures/sessionModel'
 import { filterForView } from './views'
 
 describe('toJson', () => {

@@ -8,7 +8,7 @@ import { toHtml } from './htmlReport'
 import { toJson } from './json'
 import { toMarkdown } from './markdownReport'
 import type { SessionModelInput } from './sessionModelInput'
-import { WEB_SHOP_INPUT } from './testModel'
+import { WEB_SHOP_INPUT } from '@/fixtures/sessionModel'
 
 const THREAT_COUNT = 500
 

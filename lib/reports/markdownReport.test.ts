@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toMarkdown } from './markdownReport'
-import { HOSTILE_TITLE, webShopModel } from './testModel'
+import { HOSTILE_TITLE, webShopModel } from '@/fixtures/sessionModel'
 import { filterForView } from './views'
 
 const referenced = (model = webShopModel()) =>

@@ -4,8 +4,8 @@ import { toCsv } from './csv'
 import { toJson } from './json'
 import { toMarkdown } from './markdownReport'
 import { sessionModelSchema } from './sessionModel'
-import { parseCsv } from './testCsv'
-import { WEB_SHOP_INPUT, webShopModel } from './testModel'
+import { parseCsv } from '@/tests/fixtures/csv'
+import { WEB_SHOP_INPUT, webShopModel } from '@/fixtures/sessionModel'
 import { filterForView } from './views'
 
 const PAY = { ...WEB_SHOP_INPUT, session: { ...WEB_SHOP_INPUT.session, projectPrefix: 'PAY', sessionNumber: 3 } }

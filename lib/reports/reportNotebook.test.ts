@@ -6,7 +6,7 @@ import { toJson } from './json'
 import { toMarkdown } from './markdownReport'
 import { sessionModelSchema } from './sessionModel'
 import type { AttackNodeInput, ParkedQuestionInput, SessionModelInput, WorkshopNoteInput } from './sessionModelInput'
-import { HOSTILE_TITLE, WEB_SHOP_INPUT } from './testModel'
+import { HOSTILE_TITLE, WEB_SHOP_INPUT } from '@/fixtures/sessionModel'
 import { filterForView } from './views'
 
 const at = (iso: string) => Date.parse(iso)

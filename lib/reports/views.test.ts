@@ -5,7 +5,7 @@ import { toCsv } from './csv'
 import { toHtml } from './htmlReport'
 import { toMarkdown } from './markdownReport'
 import type { ModelDecision } from './sessionModel'
-import { webShopModel } from './testModel'
+import { webShopModel } from '@/fixtures/sessionModel'
 import { filterForView, isMitigated } from './views'
 
 function decided(kind: DecisionKind): ModelDecision {

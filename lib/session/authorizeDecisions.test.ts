@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { create, NOW, sessionOf, setup } from './authorizerTestKit'
+import { create, NOW, sessionOf, setup } from '@/tests/fixtures/authorizer'
 import { DECISION_REQUIRED_FIELDS } from './decisions'
 import { DECISION_KINDS, type DecisionRecord } from './records/decisionRecord'
 import { DECISION_MISSING_REASON, REJECTION_REASON as R } from './rejectionReasons'
-import { fixtureDecision } from './workshopRecordFixtures'
+import { fixtureDecision } from '@/fixtures/workshopRecords'
 
 // The decide phase's rules in the room (the who-may matrix is in authorizeSessionRecords.test.ts):
 // what a decision must say, what the room stamps, and whose name it carries.

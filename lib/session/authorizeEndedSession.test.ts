@@ -2,7 +2,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '../roles'
 import type { RecordWrite } from './authorizeSessionRecords'
-import { create, NOW, remove, type Session, sessionOf, setup, update } from './authorizerTestKit'
+import { create, NOW, remove, type Session, sessionOf, setup, update } from '@/tests/fixtures/authorizer'
 import type { SessionEventId } from './records/sessionEventRecord'
 import { REJECTION_REASON as R } from './rejectionReasons'
 import { SessionLifecycle } from './sessionLifecycle'
@@ -17,7 +17,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from './workshopRecordFixtures'
+} from '@/fixtures/workshopRecords'
 
 // An ended session is read-only for everyone; the facilitator's reopen is the one write it takes.
 // (The canvas records get the same gate in party/roomAuthorizers.test.ts.)

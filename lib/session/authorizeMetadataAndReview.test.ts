@@ -1,12 +1,12 @@
 import type { TLShapeId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { ROLES } from '../roles'
-import { create, NOW, PEOPLE, remove, sessionOf, setup, update } from './authorizerTestKit'
+import { create, NOW, PEOPLE, remove, sessionOf, setup, update } from '@/tests/fixtures/authorizer'
 import { METADATA_COUNTER, REVIEW_COUNTER } from './authorizeMetadataAndReview'
 import { metadataEntry, reviewEvent } from './metadataFactories'
 import { METADATA_ENTRIES_MAX, type MetadataEntryId } from './records/metadataEntryRecord'
 import { REJECTION_REASON as R } from './rejectionReasons'
-import { fixtureSessionEvent } from './workshopRecordFixtures'
+import { fixtureSessionEvent } from '@/fixtures/workshopRecords'
 
 const SHAPE = 'shape:api' as TLShapeId
 let n = 0

@@ -3,7 +3,7 @@ import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '../roles'
 import { type RecordWrite, reportingRefusals } from './authorizeSessionRecords'
-import { create, NOW, remove, type Session, sessionOf, setup, update } from './authorizerTestKit'
+import { create, NOW, remove, type Session, sessionOf, setup, update } from '@/tests/fixtures/authorizer'
 import { attendanceAfterJoin } from './attendance'
 import type { MitigationId } from './records/mitigationRecord'
 import { naMarkIdFor, type NaMarkRecord } from './records/naMarkRecord'
@@ -23,7 +23,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from './workshopRecordFixtures'
+} from '@/fixtures/workshopRecords'
 
 const OTHER_USER = 'someone-else'
 const OTHER_SHAPE = 'shape:database' as TLShapeId

@@ -1,14 +1,14 @@
 import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { ROLES } from '../roles'
-import { create, NOW, PEOPLE, remove, sessionOf, setup, update } from './authorizerTestKit'
+import { create, NOW, PEOPLE, remove, sessionOf, setup, update } from '@/tests/fixtures/authorizer'
 import { ATTACK_TREES_COUNTER, attackTreeCounter, CLIENT_TIME_TOLERANCE_MS } from './authorizeWorkshopNotebook'
 import { newAttackGoal, newAttackStep, newParkedQuestion, reopenedQuestion, resolvedQuestion, savedNote } from './notebookFactories'
 import { ATTACK_TREE_MAX_NODES, ATTACK_TREES_MAX, type AttackNodeId, type AttackNodeRecord } from './records/attackNodeRecord'
 import type { ThreatId } from './records/threatRecord'
 import { REJECTION_REASON as R } from './rejectionReasons'
 import { SessionLifecycle } from './sessionLifecycle'
-import { fixtureSessionEvent } from './workshopRecordFixtures'
+import { fixtureSessionEvent } from '@/fixtures/workshopRecords'
 
 const THREAT = 'threat:t1' as ThreatId
 const SHAPE = 'shape:api' as TLShapeId

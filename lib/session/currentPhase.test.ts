@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { adjacentPhase, currentPhase } from './currentPhase'
-import { testPhaseEvent } from './testRecords'
+import { testPhaseEvent } from '@/fixtures/workshopRecords'
 
 describe('currentPhase', () => {
 	it('starts a workshop in Scope before anyone moves it', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { decisionHistories, decisionInForce, missingDecisionField, normalisedDecision } from './decisions'
 import type { DecisionId } from './records/decisionRecord'
 import type { ThreatId } from './records/threatRecord'
-import { fixtureDecision } from './workshopRecordFixtures'
+import { fixtureDecision } from '@/fixtures/workshopRecords'
 
 const decided = (id: string, threatId: string, decidedAt: number) =>
 	fixtureDecision({ id: `decision:${id}` as DecisionId, threatId: `threat:${threatId}` as ThreatId, decidedAt })

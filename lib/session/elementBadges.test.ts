@@ -1,7 +1,7 @@
 import type { TLShapeId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { elementBadges } from './elementBadges'
-import { testThreat } from './testRecords'
+import { testThreat } from '@/fixtures/workshopRecords'
 
 const flow = 'shape:flow' as TLShapeId
 const store = 'shape:store' as TLShapeId

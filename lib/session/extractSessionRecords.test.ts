@@ -14,7 +14,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from './workshopRecordFixtures'
+} from '@/fixtures/workshopRecords'
 
 function snapshotWith(...states: unknown[]) {
 	return {

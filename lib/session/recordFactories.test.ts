@@ -1,7 +1,7 @@
 import type { TLShapeId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { suggestThreats } from '../analysis/suggestions'
-import { flowContext } from '../analysis/suggestions/testFixtures'
+import { flowContext } from '@/tests/fixtures/suggestions'
 import { threatroomSchema } from '../canvas/threatroomSchema'
 import type { ThreatId } from './records/threatRecord'
 import {
@@ -18,7 +18,7 @@ import {
 	walkWithMinutes,
 } from './recordFactories'
 import { emptyThreatDraft } from './threatDraft'
-import { testThreat } from './testRecords'
+import { testThreat } from '@/fixtures/workshopRecords'
 
 const shapeId = 'shape:flow' as TLShapeId
 const threatId = 'threat:abc' as ThreatId

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { DfdElement } from '../dfd/dfdElementSchema'
 import { naMarkRecord } from './recordFactories'
 import { coverageText, sessionCoverage } from './sessionCoverage'
-import { testThreat } from './testRecords'
+import { testThreat } from '@/fixtures/workshopRecords'
 
 const element = (shapeId: string, kind: DfdElement['kind'], extra: Partial<DfdElement> = {}): DfdElement => ({
 	shapeId,

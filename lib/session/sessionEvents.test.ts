@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareSessionEvents } from './sessionEvents'
-import { testPhaseEvent, testTimerEvent } from './testRecords'
+import { testPhaseEvent, testTimerEvent } from '@/fixtures/workshopRecords'
 
 describe('compareSessionEvents', () => {
 	it('orders by the room’s stamp first', () => {

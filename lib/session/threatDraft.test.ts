@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { THREAT_DESCRIPTION_MAX, THREAT_TITLE_MAX } from './records/threatRecord'
 import { draftFromThreat, emptyThreatDraft, isValidDraft, normalisedDraft, validateThreatDraft } from './threatDraft'
-import { testThreat } from './testRecords'
+import { testThreat } from '@/fixtures/workshopRecords'
 
 const valid = { ...emptyThreatDraft(['T']), title: 'Price tampered in the browser' }
 

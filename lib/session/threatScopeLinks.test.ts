@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ScopeItemId } from './records/scopeItemRecord'
 import { linkedScopeItems, threatsLinkedTo } from './threatScopeLinks'
-import { testThreat } from './testRecords'
-import { fixtureScopeItem } from './workshopRecordFixtures'
+import { testThreat } from '@/fixtures/workshopRecords'
+import { fixtureScopeItem } from '@/fixtures/workshopRecords'
 
 const asset = fixtureScopeItem({ kind: 'asset', id: 'scope-item:a1' as ScopeItemId, humanId: 'A1' })
 const agent = fixtureScopeItem({ kind: 'threatAgent', id: 'scope-item:ta1' as ScopeItemId, humanId: 'TA1' })

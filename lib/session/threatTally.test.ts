@@ -4,7 +4,7 @@ import { decisionRecordFromDraft, emptyDecisionDraft } from './decisionDraft'
 import type { DecisionKind } from './records/decisionRecord'
 import type { ThreatRecord } from './records/threatRecord'
 import { tallyThreats } from './threatTally'
-import { testThreat } from './testRecords'
+import { testThreat } from '@/fixtures/workshopRecords'
 
 function decided(threat: ThreatRecord, kind: DecisionKind, decidedAt: number) {
 	const record = decisionRecordFromDraft(threat.id, emptyDecisionDraft(kind), { estimatedAt: decidedAt, needsOnBehalfOf: false })

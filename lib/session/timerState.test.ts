@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PHASE_MINUTES } from './records/walkRecords'
-import { testPhaseEvent, testTimerEvent } from './testRecords'
+import { testPhaseEvent, testTimerEvent } from '@/fixtures/workshopRecords'
 import { timerState } from './timerState'
 
 const MIN = 60_000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { voteRecord } from './recordFactories'
-import { testThreat } from './testRecords'
+import { testThreat } from '@/fixtures/workshopRecords'
 import { proposedAgreement, voteSummaryFor } from './voteSummary'
 
 describe('voteSummaryFor', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { buildSessionModel } from '@/lib/reports/buildSessionModel'
-import { WEB_SHOP_INPUT, webShopModel } from '@/lib/reports/testModel'
+import { WEB_SHOP_INPUT, webShopModel } from '@/fixtures/sessionModel'
 import { exportThreatDragon } from './exportThreatDragon'
 import { importThreatDragon } from './importThreatDragon'
 import type { TdOutCell, TdOutModel } from './tdExportTypes'
 import { tdModelSchema } from './tdSchema'
-import { tdSchemaValidator } from './tdSchemaValidator'
+import { tdSchemaValidator } from '@/tests/fixtures/threatDragon/schemaValidator'
 
 const validate = tdSchemaValidator()
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportedModel } from './importedModel'
 import { EMPTY_MODEL_DIAGRAM_NAME, importThreatDragon } from './importThreatDragon'
-import { rawTdCounts } from './rawTdCounts'
-import { readTdFixture, TD_EMPTY_FILE, TD_MALFORMED_FILE, tdModelFiles } from './tdFixtures'
+import { rawTdCounts } from '@/tests/fixtures/threatDragon/rawCounts'
+import { readTdFixture, TD_EMPTY_FILE, TD_MALFORMED_FILE, tdModelFiles } from '@/tests/fixtures/threatDragon/files'
 
 function imported(file: string): ImportedModel {
 	const result = importThreatDragon(readTdFixture(file))

@@ -6,8 +6,8 @@ import type { ImportedElement, ImportedModel } from './importedModel'
 import { exportThreatDragon } from './exportThreatDragon'
 import { importThreatDragon } from './importThreatDragon'
 import { sessionInputFromImport } from './sessionInputFromImport'
-import { readTdFixture, tdModelFiles } from './tdFixtures'
-import { tdSchemaValidator } from './tdSchemaValidator'
+import { readTdFixture, tdModelFiles } from '@/tests/fixtures/threatDragon/files'
+import { tdSchemaValidator } from '@/tests/fixtures/threatDragon/schemaValidator'
 
 const validate = tdSchemaValidator()
 const AT = Date.parse('2025-05-01T12:00:00Z')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildSessionModel } from '@/lib/reports/buildSessionModel'
 import { importThreatDragon } from './importThreatDragon'
 import { sessionInputFromImport } from './sessionInputFromImport'
-import { readTdFixture } from './tdFixtures'
+import { readTdFixture } from '@/tests/fixtures/threatDragon/files'
 import { humanIdClaim, nameWithHumanId } from './tdHumanIds'
 import type { TdModel } from './tdSchema'
 

@@ -4,7 +4,7 @@ import { buildSessionModel } from '@/lib/reports/buildSessionModel'
 import { exportThreatDragon } from './exportThreatDragon'
 import { importThreatDragon } from './importThreatDragon'
 import { sessionInputFromImport } from './sessionInputFromImport'
-import { readTdFixture } from './tdFixtures'
+import { readTdFixture } from '@/tests/fixtures/threatDragon/files'
 import { severityFromTd } from './tdVocabulary'
 
 // What newer Threat Dragon versions write beyond the v2 samples: the treatment statuses besides

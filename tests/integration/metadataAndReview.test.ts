@@ -7,7 +7,7 @@ import type { SessionEventId } from '@/lib/session/records/sessionEventRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
 import { currentReview } from '@/lib/session/reviewStatus'
-import { fixtureSessionEvent, fixtureThreat } from '@/lib/session/workshopRecordFixtures'
+import { fixtureSessionEvent, fixtureThreat } from '@/fixtures/workshopRecords'
 import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
 
 // Key=value metadata and the review status through the real room: who may write them, what the

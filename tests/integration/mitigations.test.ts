@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { MitigationId, MitigationRecord } from '@/lib/session/records/mitigationRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
-import { fixtureMitigation, fixtureThreat } from '@/lib/session/workshopRecordFixtures'
+import { fixtureMitigation, fixtureThreat } from '@/fixtures/workshopRecords'
 import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, usePartyHarness } from '../support/partyHarness'
 
 // Mitigations are plain workshop records: proposed by anyone taking part, planned by the
@@ -15,7 +15,7 @@ const harness = usePartyHarness(FAST_SAVES)
 
 const BEFORE_MITIGATION_RECORDS = z
 	.record(z.string(), z.unknown())
-	.parse(JSON.parse(readFileSync(new URL('../../lib/session/records/__fixtures__/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')))
+	.parse(JSON.parse(readFileSync(new URL('../fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')))
 
 function mitigationIn(records: readonly TLRecord[], id: string): MitigationRecord | undefined {
 	return records.find((record): record is MitigationRecord => record.typeName === 'mitigation' && record.id === id)

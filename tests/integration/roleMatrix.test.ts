@@ -5,9 +5,9 @@ import { dfdShape } from '../support/canvasRecords'
 import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 import { ROLE_ACTION_ATTEMPTS, seededCanvas } from '../support/roleActions'
 import { recordsOfSnapshot } from '../support/savedRecords'
-import { OUTSIDERS, REFUSED_AT_THE_DOOR, ROLE_ACTIONS, ROLE_MATRIX, roomOutcome } from '../support/roleMatrix'
+import { OUTSIDERS, REFUSED_AT_THE_DOOR, ROLE_ACTIONS, ROLE_MATRIX, roomOutcome } from '@/fixtures/roleMatrix'
 
-// The role matrix (tests/support/roleMatrix.ts) through the real room: each role tries each action
+// The role matrix (fixtures/roleMatrix.ts) through the real room: each role tries each action
 // in a fresh seeded session while a facilitator watches. An allowed write reaches the watcher and
 // the saved snapshot; a refused one reaches neither, and its author is told why. Someone without a
 // link of the session (no token, or another session's) is turned away at the door.

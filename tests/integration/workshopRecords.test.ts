@@ -13,7 +13,7 @@ import {
 	fixtureScopeItem,
 	fixtureThreat,
 	fixtureVote,
-} from '@/lib/session/workshopRecordFixtures'
+} from '@/fixtures/workshopRecords'
 import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 
 // Threats, votes, n/a marks, scope and the walk's history travel like canvas edits: through the

@@ -8,9 +8,9 @@ import { roomSnapshotOf } from '@/lib/canvas/roomSnapshot'
 import { saveCanvas } from '@/lib/db/canvasRepo'
 import { createSession } from '@/lib/db/sessionsRepo'
 import type { Role } from '@/lib/roles'
-import { readTdFixture, TD_EMPTY_FILE } from '@/lib/threatDragon/tdFixtures'
-import { fixtureSessionEvent } from '@/lib/session/workshopRecordFixtures'
-import type { Actor, ApiAction } from './roleMatrix'
+import { readTdFixture, TD_EMPTY_FILE } from '@/tests/fixtures/threatDragon/files'
+import { fixtureSessionEvent } from '@/fixtures/workshopRecords'
+import type { Actor, ApiAction } from '@/fixtures/roleMatrix'
 
 // How each API action of the authorization matrix (roleMatrix.ts API_MATRIX) is attempted, through
 // the route handlers themselves, by someone holding a token (or none).

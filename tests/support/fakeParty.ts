@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll } from 'vitest'
 import { INTERNAL_SECRET_HEADER, revokeLinksBody } from '@/lib/api/internalSchemas'
-import { TEST_INTERNAL_SECRET } from '@/lib/db/testDatabase'
+import { TEST_INTERNAL_SECRET } from '@/tests/fixtures/database'
 import { resetEnvForTests } from '@/lib/env'
 
 // The party's revocation endpoint as the app sees it (party/linkRevocation.ts), in memory: for the

@@ -20,12 +20,12 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/lib/session/workshopRecordFixtures'
+} from '@/fixtures/workshopRecords'
 import { metadataEntry, reviewEvent } from '@/lib/session/metadataFactories'
 import { newAttackGoal, newParkedQuestion } from '@/lib/session/notebookFactories'
 import type { MitigationId } from '@/lib/session/records/mitigationRecord'
 import { dfdShape } from './canvasRecords'
-import type { RoleAction } from './roleMatrix'
+import type { RoleAction } from '@/fixtures/roleMatrix'
 import type { TestClient } from './syncClient'
 
 // How each action of the role matrix (roleMatrix.ts) is attempted by a headless client, and how

@@ -5,7 +5,7 @@ import { INTERNAL_SECRET_HEADER, type SaveCanvasBody } from '@/lib/api/internalS
 import { sessionDetailsResponse } from '@/lib/api/sessionSchemas'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
 import { createSession } from '@/lib/db/sessionsRepo'
-import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/lib/db/testDatabase'
+import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/tests/fixtures/database'
 import type { MitigationId } from '@/lib/session/records/mitigationRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
 import type { PhaseEventRecord } from '@/lib/session/records/walkRecords'
@@ -18,7 +18,7 @@ import {
 	fixtureTimerEvent,
 	fixtureVote,
 	fixtureWalk,
-} from '@/lib/session/workshopRecordFixtures'
+} from '@/fixtures/workshopRecords'
 import { PUT as putCanvas } from '../internal/sessions/[id]/canvas/route'
 import { GET as getSession } from './[id]/route'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { withoutNotApplicable } from './notApplicable'
 import { suggestThreats } from './suggestThreats'
-import { entityContext } from './testFixtures'
+import { entityContext } from '@/tests/fixtures/suggestions'
 
 // An unauthenticated actor: "Actor is not authenticated" suggests Spoofing and Repudiation.
 const suggestions = suggestThreats('STRIDE', entityContext())

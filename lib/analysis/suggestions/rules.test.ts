@@ -5,7 +5,7 @@ import { isRiskLevel } from '@/lib/risk/riskScore'
 import type { ElementContext } from './elementContext'
 import { SUGGESTION_RULES, type SuggestionRuleId } from './rules'
 import { applicabilityOf, suggestThreats } from './suggestThreats'
-import { entityContext, flowContext, processContext, storeContext } from './testFixtures'
+import { entityContext, flowContext, processContext, storeContext } from '@/tests/fixtures/suggestions'
 
 type RuleCase = { positive: ElementContext; negative: ElementContext }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { suggestThreats } from './suggestThreats'
-import { entityContext, flowContext, processContext, storeContext } from './testFixtures'
+import { entityContext, flowContext, processContext, storeContext } from '@/tests/fixtures/suggestions'
 
 const ids = (suggestions: { ruleId: string }[]) => suggestions.map((suggestion) => suggestion.ruleId)
 

@@ -6,7 +6,7 @@ import { multiprocessShapeMigrations, multiprocessShapeVersions } from './multip
 import { processShapeMigrations, processShapeVersions } from './process-migrations'
 
 // Saved by the code before processes said whether they run an AI model; never regenerate it.
-const BEFORE = JSON.parse(readFileSync(new URL('../../session/records/__fixtures__/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
+const BEFORE = JSON.parse(readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
 
 function step(sequence: typeof processShapeMigrations, id: string) {
 	const found = sequence.sequence.find((migration) => 'id' in migration && migration.id === id)

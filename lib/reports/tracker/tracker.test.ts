@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseCsv } from '../testCsv'
-import { webShopModel } from '../testModel'
+import { parseCsv } from '@/tests/fixtures/csv'
+import { webShopModel } from '@/fixtures/sessionModel'
 import { addMonths, escapeIcsText, foldIcsLine, nextSessionDay, toNextSessionIcs } from './nextSessionIcs'
 import { threatPriority } from './threatPriority'
 import { GITHUB_CSV_COLUMNS, JIRA_CSV_COLUMNS, toGithubIssuesCsv, toJiraCsv, toTaskBlocks } from './trackerFormats'

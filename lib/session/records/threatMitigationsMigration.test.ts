@@ -8,7 +8,7 @@ import { threatMitigationsMigrations } from './threatMitigationsMigration'
 
 // Written by the code before mitigations were records (threats with mitigation, owner, due date
 // and issue link), saved as the room saved it; never regenerate it.
-const BEFORE = JSON.parse(readFileSync(new URL('./__fixtures__/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
+const BEFORE = JSON.parse(readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
 
 function readBefore() {
 	const read = readStoreRecords(BEFORE)

@@ -8,7 +8,7 @@ import { threatTriageMigrations } from './threatTriageMigration'
 
 // Saved before threats had triage fields or scope links (and before mitigations were records):
 // the fixture of the migration before this one, never regenerated.
-const BEFORE = JSON.parse(readFileSync(new URL('./__fixtures__/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
+const BEFORE = JSON.parse(readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
 
 type StoredStore = SerializedStore<UnknownRecord>
 const idOf = (id: string) => id as UnknownRecord['id']

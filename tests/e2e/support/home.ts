@@ -4,9 +4,9 @@ import { expect, type Locator, type Page } from '@playwright/test'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 
-/** OWASP Threat Dragon's sample models; `shared/` sits beside the repository, in CI too. */
+/** OWASP Threat Dragon's sample models, vendored under tests/fixtures/threatDragon. */
 export function threatDragonFixture(name: string): string {
-	return path.resolve(HERE, '../../../../shared/fixtures/threat-dragon', name)
+	return path.resolve(HERE, '../../fixtures/threatDragon', name)
 }
 
 /** The home page: a new session, an imported Threat Dragon model, and "My sessions". */

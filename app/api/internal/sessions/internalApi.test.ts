@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { canvasStateResponse, INTERNAL_SECRET_HEADER, type SaveCanvasBody } from '@/lib/api/internalSchemas'
 import { createSession } from '@/lib/db/sessionsRepo'
-import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/lib/db/testDatabase'
+import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/tests/fixtures/database'
 import { POST as authorize } from './[id]/authorize/route'
 import { GET as getCanvas, PUT as putCanvas } from './[id]/canvas/route'
 

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { roomSnapshotOf } from '@/lib/canvas/roomSnapshot'
-import { roomRecordsFromInput } from '@/lib/canvas/testRoomRecords'
+import { roomRecordsFromInput } from '@/tests/fixtures/roomRecords'
 import { extractElements } from '@/lib/dfd/extractElements'
 import { allocatorFor } from '@/lib/dfd/humanIds'
 import { saveCanvas } from '@/lib/db/canvasRepo'
 import { createSession } from '@/lib/db/sessionsRepo'
-import { useTemporaryDatabase } from '@/lib/db/testDatabase'
+import { useTemporaryDatabase } from '@/tests/fixtures/database'
 import { CSV_COLUMNS, filterForView, isMitigated, sessionModelSchema } from '@/lib/reports'
-import { WEB_SHOP_INPUT, webShopModel } from '@/lib/reports/testModel'
+import { WEB_SHOP_INPUT, webShopModel } from '@/fixtures/sessionModel'
 import { addMonths } from '@/lib/reports/tracker/nextSessionIcs'
 import { importThreatDragon } from '@/lib/threatDragon'
-import { tdSchemaValidator } from '@/lib/threatDragon/tdSchemaValidator'
+import { tdSchemaValidator } from '@/tests/fixtures/threatDragon/schemaValidator'
 import { GET } from './route'
 
-// The web shop of the report tests (lib/reports/testModel.ts), saved as a room would save it, and
+// The web shop of the report tests (fixtures/sessionModel.ts), saved as a room would save it, and
 // exported through the route in every format and view.
 
 useTemporaryDatabase()

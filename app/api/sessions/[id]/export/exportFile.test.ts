@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { webShopModel } from '@/lib/reports/testModel'
+import { webShopModel } from '@/fixtures/sessionModel'
 import { exportFile, slugOf } from './exportFile'
 
 describe('slugOf', () => {

@@ -6,7 +6,7 @@ import { LINK_REVOKED, LINK_REVOKED_MESSAGE, rotateLinkResponse } from '@/lib/ap
 import { createSessionResponse } from '@/lib/api/sessionSchemas'
 import { getDb } from '@/lib/db/client'
 import { linkTokens } from '@/lib/db/schema'
-import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/lib/db/testDatabase'
+import { TEST_INTERNAL_SECRET, useTemporaryDatabase } from '@/tests/fixtures/database'
 import { hashToken } from '@/lib/tokens'
 import { useFakeParty } from '@/tests/support/fakeParty'
 import { linkTokenStates } from '@/tests/support/rowCounts'
