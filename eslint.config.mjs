@@ -5,7 +5,19 @@
 import tseslint from 'typescript-eslint'
 
 export default [
-	{ ignores: ['.next/**', 'bench/.build/**', 'node_modules/**', 'public/**', 'test-results/**', 'playwright-report/**', '.partykit/**', 'data/**', '**/*.{js,mjs,cjs}'] },
+	{
+		ignores: [
+			'**/.next/**',
+			'bench/.build/**',
+			'node_modules/**',
+			'public/**',
+			'test-results/**',
+			'playwright-report/**',
+			'.partykit/**',
+			'data/**',
+			'**/*.{js,mjs,cjs}',
+		],
+	},
 	{
 		files: ['**/*.{ts,tsx}'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

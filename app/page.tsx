@@ -11,8 +11,8 @@ export default function HomePage() {
 				<div className="intro">
 					<h1 className="intro__title">Start a threat-modeling session</h1>
 					<p className="intro__text">
-						Draw the system as a data-flow diagram together in real time, then walk it for threats. No accounts:
-						you get one link per role to share with your team.
+						Draw the system as a data-flow diagram together in real time, then walk it for threats. No accounts: you get one link per role to share with your
+						team.
 					</p>
 				</div>
 				<div className="home-stack">

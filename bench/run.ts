@@ -57,7 +57,12 @@ function positiveInt(value: string | undefined, name: string): number | undefine
 
 const config = benchConfig(args.smoke ?? false, { reps: positiveInt(args.reps, 'reps'), soakSeconds: positiveInt(args['soak-seconds'], 'soak-seconds') })
 const only = new Set<Module>(
-	(args.only?.split(',').map((name) => name.trim()).filter(Boolean) ?? [...MODULES]).map((name) => {
+	(
+		args.only
+			?.split(',')
+			.map((name) => name.trim())
+			.filter(Boolean) ?? [...MODULES]
+	).map((name) => {
 		if (!(MODULES as readonly string[]).includes(name)) throw new Error(`--only: unknown measurement "${name}" (known: ${MODULES.join(', ')})`)
 		return name as Module
 	}),
@@ -141,7 +146,9 @@ function provenanceOf(load: { otherBusyPct: number; otherBusyMaxPct: number }): 
 	}
 }
 
-log(`${config.mode} run: ${[...only].join(', ')}; ${machine.cpus} CPUs, loadavg ${machine.loadavgAtStart.map((value) => value.toFixed(2)).join(' ')}, Node ${machine.node}`)
+log(
+	`${config.mode} run: ${[...only].join(', ')}; ${machine.cpus} CPUs, loadavg ${machine.loadavgAtStart.map((value) => value.toFixed(2)).join(' ')}, Node ${machine.node}`,
+)
 let stack: BenchStack | null = null
 try {
 	log(reuseAppBuild ? 'Threatroom build (reused if its sources are unchanged)…' : 'building Threatroom (next build)…')
@@ -154,7 +161,9 @@ try {
 	log(bare.buildMs === null ? 'bare <Tldraw/> build reused' : `bare <Tldraw/> app built in ${(bare.buildMs / 1000).toFixed(0)} s`)
 
 	stack = await startStack({ appDir: app.dir, bareAppDir: bare.dir, verbose })
-	log(`servers up: app ${stack.appUrl}, party ${stack.partyUrl}, bare party ${stack.barePartyUrl}, relay ws://${stack.relayHost}, bare page ${stack.bareAppUrl}`)
+	log(
+		`servers up: app ${stack.appUrl}, party ${stack.partyUrl}, bare party ${stack.barePartyUrl}, relay ws://${stack.relayHost}, bare page ${stack.bareAppUrl}`,
+	)
 	const started = stack
 
 	/** Runs one module; its result with the provenance it gets, or null when it failed. */
@@ -252,7 +261,14 @@ const results: BenchResultsFile = {
 		dirty: machine.uncommittedFiles > 0,
 		loadavgAtStart: machine.loadavgAtStart,
 		load: loadKnown
-			? { machineBusyPct: load.machineBusyPct, benchBusyPct: load.benchBusyPct, otherBusyPct: load.otherBusyPct, otherBusyMaxPct: load.otherBusyMaxPct, loadavgMax: load.loadavgMax, loadavgAtEnd: load.loadavgAtEnd }
+			? {
+					machineBusyPct: load.machineBusyPct,
+					benchBusyPct: load.benchBusyPct,
+					otherBusyPct: load.otherBusyPct,
+					otherBusyMaxPct: load.otherBusyMaxPct,
+					loadavgMax: load.loadavgMax,
+					loadavgAtEnd: load.loadavgAtEnd,
+				}
 			: null,
 		builds,
 		durationMs: performance.now() - runStarted,
@@ -276,5 +292,7 @@ fs.mkdirSync(path.dirname(outFile), { recursive: true })
 fs.writeFileSync(outFile, report)
 const summary = report.slice(report.indexOf('## Summary'), report.indexOf('\n## ', report.indexOf('## Summary') + 5))
 console.log(`\n${summary}`)
-log(`wrote ${path.relative(ROOT, resultsFile)} and ${path.relative(ROOT, outFile)} in ${((performance.now() - runStarted) / 1000).toFixed(0)} s${errors.length ? `, ${errors.length} measurement(s) failed` : ''}`)
+log(
+	`wrote ${path.relative(ROOT, resultsFile)} and ${path.relative(ROOT, outFile)} in ${((performance.now() - runStarted) / 1000).toFixed(0)} s${errors.length ? `, ${errors.length} measurement(s) failed` : ''}`,
+)
 process.exit(errors.length ? 1 : 0)

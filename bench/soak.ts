@@ -227,7 +227,9 @@ function report(minutes: Minute[], edits: number, health: { errors: string[]; dr
 	const header = '| minute | edits | missing | p50 ms | p95 ms | max ms | workerd RSS MB (median) | party tree RSS MB (median) |'
 	console.log(`\n${header}\n|${'---|'.repeat(8)}`)
 	for (const row of rows) {
-		console.log(`| ${row.minute} | ${row.edits} | ${row.missing} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} | ${row.workerd.toFixed(0)} | ${row.tree.toFixed(0)} |`)
+		console.log(
+			`| ${row.minute} | ${row.edits} | ${row.missing} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} | ${row.workerd.toFixed(0)} | ${row.tree.toFixed(0)} |`,
+		)
 	}
 	const first = rows[0]
 	const last = rows.at(-1)
@@ -241,10 +243,13 @@ function report(minutes: Minute[], edits: number, health: { errors: string[]; dr
 	const dropped = health.drops > 0 || health.errors.length > 0 || loaded < CLIENTS
 	console.log(`${dropped ? 'FAIL' : 'PASS'}  clients: ${loaded}/${CLIENTS} connected at the end, ${health.drops} drops, ${health.errors.length} sync errors`)
 	const missing = rows.reduce((sum, row) => sum + row.missing, 0)
-	console.log(`${missing > 0 ? 'FAIL' : 'PASS'}  every edit reached all ${CLIENTS - 1} other clients (${edits} edits, ${missing} did not within ${EDIT_TIMEOUT_MS / 1000} s)`)
+	console.log(
+		`${missing > 0 ? 'FAIL' : 'PASS'}  every edit reached all ${CLIENTS - 1} other clients (${edits} edits, ${missing} did not within ${EDIT_TIMEOUT_MS / 1000} s)`,
+	)
 	// The room logs its write-ahead latency once a minute (party/durability.ts).
 	const writeAhead = partyOutput.split('\n').filter((line) => line.includes('write-ahead:'))
-	if (writeAhead.length > 0) console.log(`\nthe room's write-ahead log lines:\n${writeAhead.map((line) => `  ${line.replace(TERMINAL_CODES, '').trim()}`).join('\n')}`)
+	if (writeAhead.length > 0)
+		console.log(`\nthe room's write-ahead log lines:\n${writeAhead.map((line) => `  ${line.replace(TERMINAL_CODES, '').trim()}`).join('\n')}`)
 	return checks.every((check) => check.ok) && !dropped && missing === 0
 }
 

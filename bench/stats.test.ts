@@ -87,7 +87,12 @@ describe('linearFit', () => {
 
 	it('has no slope for fewer than two distinct x', () => {
 		expect(linearFit([{ x: 1, y: 1 }]).slope).toBeNaN()
-		expect(linearFit([{ x: 1, y: 1 }, { x: 1, y: 3 }]).slope).toBeNaN()
+		expect(
+			linearFit([
+				{ x: 1, y: 1 },
+				{ x: 1, y: 3 },
+			]).slope,
+		).toBeNaN()
 	})
 })
 

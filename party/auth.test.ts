@@ -39,9 +39,10 @@ describe('identityOf', () => {
 
 	it('lets nobody in without a valid forwarded role', () => {
 		expect(identityOf(requestWith({}))).toEqual({ ok: false, reason: 'NOT_AUTHENTICATED' })
-		expect(
-			identityOf(requestWith({ [IDENTITY_HEADER.role]: 'admin', [IDENTITY_HEADER.name]: 'x', [IDENTITY_HEADER.user]: 'u' })),
-		).toEqual({ ok: false, reason: 'NOT_AUTHENTICATED' })
+		expect(identityOf(requestWith({ [IDENTITY_HEADER.role]: 'admin', [IDENTITY_HEADER.name]: 'x', [IDENTITY_HEADER.user]: 'u' }))).toEqual({
+			ok: false,
+			reason: 'NOT_AUTHENTICATED',
+		})
 		expect(
 			identityOf(
 				requestWith({

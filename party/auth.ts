@@ -69,9 +69,9 @@ export async function authenticate(request: Party.Request, lobby: Party.Lobby): 
 }
 
 /** `onConnect`: who the worker let in, or why not. A request without headers never passed the worker. */
-export function identityOf(
-	request: { headers: Pick<Headers, 'get' | 'has'> },
-): { ok: true; person: Person; linkHash: string } | { ok: false; reason: AuthError } {
+export function identityOf(request: {
+	headers: Pick<Headers, 'get' | 'has'>
+}): { ok: true; person: Person; linkHash: string } | { ok: false; reason: AuthError } {
 	const headers = request.headers
 	if (headers.get(IDENTITY_HEADER.authError) === 'NOT_FOUND') return { ok: false, reason: 'NOT_FOUND' }
 	if (headers.has(IDENTITY_HEADER.authError)) return { ok: false, reason: 'NOT_AUTHENTICATED' }

@@ -5,11 +5,7 @@ import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { extractElements } from '@/lib/dfd/extractElements'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { allocatorFor, type HumanIdAllocator } from '@/lib/dfd/humanIds'
-import type {
-	ClockMessage,
-	Person,
-	PeopleMessage,
-} from '@/lib/protocol/customMessages'
+import type { ClockMessage, Person, PeopleMessage } from '@/lib/protocol/customMessages'
 import { canEditCanvas } from '@/lib/roles'
 import { attendanceAfterJoin } from '@/lib/session/attendance'
 import { type AttendanceRecord, attendanceIdFor } from '@/lib/session/records/attendanceRecord'
@@ -92,9 +88,10 @@ export class CanvasRoom {
 		this.history = new RoomHistory({
 			getRecord: (id) => this.room.getRecord(id),
 			now,
-			write: (entries) => this.durability.storage.transaction((txn) => {
-				for (const entry of entries) txn.set(entry.id, entry)
-			}),
+			write: (entries) =>
+				this.durability.storage.transaction((txn) => {
+					for (const entry of entries) txn.set(entry.id, entry)
+				}),
 			warn: (message) => console.warn(`[party ${sessionId}] ${message}`),
 		})
 		this.room = new TLSocketRoom<TLRecord, SessionMeta>({
@@ -130,9 +127,7 @@ export class CanvasRoom {
 		})
 		// From the stored records of both lanes after the room migrated them, and the saved counters,
 		// so an ID whose element, threat or scope item was deleted is not handed out again.
-		const loaded = [...this.room.getCurrentSnapshot().documents, ...this.room.getCurrentObjectsSnapshot()].map(
-			(document) => document.state as TLRecord,
-		)
+		const loaded = [...this.room.getCurrentSnapshot().documents, ...this.room.getCurrentObjectsSnapshot()].map((document) => document.state as TLRecord)
 		this.allocator = allocatorFor(loaded, start.humanIdCounters)
 		this.history.load(loaded)
 		// Likewise from the migrated records: ended sessions load read-only.

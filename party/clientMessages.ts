@@ -107,8 +107,7 @@ const pushMessage = z
 	})
 	.superRefine((push, context) => {
 		const problem =
-			(push.diff && networkDiffProblem(push.diff)) ||
-			(push.presence?.[0] === 'patch' ? objectDiffProblem(push.presence[1], ['presence', 1]) : null)
+			(push.diff && networkDiffProblem(push.diff)) || (push.presence?.[0] === 'patch' ? objectDiffProblem(push.presence[1], ['presence', 1]) : null)
 		if (problem) context.addIssue({ code: 'custom', path: problem.path, message: problem.message })
 	})
 

@@ -111,10 +111,13 @@ export default class ThreatroomServer implements Party.Server {
 				const api = createAppApi(env, this.room.id)
 				// The app's snapshot and the room's own write-ahead copy: the room starts from the newer.
 				const loaded = await loadRoom(this.room.id, api, this.room.storage)
-				return loaded && new CanvasRoom(this.room.id, loaded.start, api, loaded.wal, {
+				return (
+					loaded &&
+					new CanvasRoom(this.room.id, loaded.start, api, loaded.wal, {
 						framework: loaded.framework,
 						persistDebounceMs: env.PERSIST_DEBOUNCE_MS,
 					})
+				)
 			} catch (error) {
 				const retryInMs = retryDelayMs(failures)
 				const message = error instanceof Error ? error.message : String(error)

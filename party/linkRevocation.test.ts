@@ -68,7 +68,14 @@ describe('handleRevocationRequest', () => {
 	it('refuses other methods, malformed bodies and oversized ones', async () => {
 		const revoke = vi.fn(() => 1)
 		expect((await handleRevocationRequest(request(body, { method: 'GET' }), SECRET, revoke)).status).toBe(405)
-		for (const bad of ['{', 'null', [], { type: 'revoke-links', tokenHashes: [] }, { type: 'revoke-links', tokenHashes: ['not-a-hash'] }, { type: 'other', tokenHashes: [HASH_A] }]) {
+		for (const bad of [
+			'{',
+			'null',
+			[],
+			{ type: 'revoke-links', tokenHashes: [] },
+			{ type: 'revoke-links', tokenHashes: ['not-a-hash'] },
+			{ type: 'other', tokenHashes: [HASH_A] },
+		]) {
 			expect((await handleRevocationRequest(request(bad), SECRET, revoke)).status).toBe(400)
 		}
 		expect((await handleRevocationRequest(request({ ...body, pad: 'x'.repeat(5000) }), SECRET, revoke)).status).toBe(413)

@@ -21,10 +21,7 @@ export async function linkHashOf(token: string): Promise<string> {
 export async function secretMatches(presented: string | null, expected: string): Promise<boolean> {
 	if (presented === null) return false
 	const encoder = new TextEncoder()
-	const [a, b] = await Promise.all([
-		crypto.subtle.digest('SHA-256', encoder.encode(presented)),
-		crypto.subtle.digest('SHA-256', encoder.encode(expected)),
-	])
+	const [a, b] = await Promise.all([crypto.subtle.digest('SHA-256', encoder.encode(presented)), crypto.subtle.digest('SHA-256', encoder.encode(expected))])
 	const left = new Uint8Array(a)
 	const right = new Uint8Array(b)
 	let difference = 0
@@ -71,11 +68,7 @@ interface RevocationRequest {
  * anything else, in constant time), 405 for anything but POST, 413/400 for a body that is not a
  * revocation; else `revoke` closes the sockets and the answer says how many.
  */
-export async function handleRevocationRequest(
-	request: RevocationRequest,
-	secret: string,
-	revoke: (linkHashes: string[]) => number,
-): Promise<Response> {
+export async function handleRevocationRequest(request: RevocationRequest, secret: string, revoke: (linkHashes: string[]) => number): Promise<Response> {
 	if (!(await secretMatches(request.headers.get(INTERNAL_SECRET_HEADER), secret))) {
 		return Response.json({ error: 'Unauthorized' }, { status: 401 })
 	}

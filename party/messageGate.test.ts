@@ -82,10 +82,16 @@ describe('MessageGate', () => {
 	it('refuses __proto__ as a record id or a patched key, where tldraw would assign it', () => {
 		const gate = new MessageGate()
 		expect(reasonOf(inspect(gate, '{"type":"push","clientClock":1,"diff":{"__proto__":["put",{"id":"__proto__","typeName":"page"}]}}'))).toBe('BAD_MESSAGE')
-		expect(reasonOf(inspect(gate, '{"type":"push","clientClock":1,"diff":{"page:p":["patch",{"meta":["patch",{"__proto__":["put",{"x":1}]}]}]}}'))).toBe('BAD_MESSAGE')
+		expect(reasonOf(inspect(gate, '{"type":"push","clientClock":1,"diff":{"page:p":["patch",{"meta":["patch",{"__proto__":["put",{"x":1}]}]}]}}'))).toBe(
+			'BAD_MESSAGE',
+		)
 		expect(reasonOf(inspect(gate, '{"type":"push","clientClock":1,"presence":["patch",{"__proto__":["put",{}]}]}'))).toBe('BAD_MESSAGE')
 		// As data in a record it is only a key, which the schema's validators judge.
-		expect(reasonOf(inspect(gate, JSON.stringify({ type: 'push', clientClock: 1, diff: { 'page:p': ['put', page] } }).replace('"meta":{}', '"meta":{"__proto__":1}')))).toBe('deliver')
+		expect(
+			reasonOf(
+				inspect(gate, JSON.stringify({ type: 'push', clientClock: 1, diff: { 'page:p': ['put', page] } }).replace('"meta":{}', '"meta":{"__proto__":1}')),
+			),
+		).toBe('deliver')
 	})
 
 	it("refuses a put stored under another record's id", () => {
@@ -96,7 +102,8 @@ describe('MessageGate', () => {
 	it('refuses nesting past the limit before validating, whatever nests', () => {
 		const gate = new MessageGate({ maxBytes: 1_000_000, maxDepth: 10 })
 		const deep = (n: number) => '['.repeat(n) + ']'.repeat(n)
-		const meta = (n: number) => JSON.stringify({ type: 'push', clientClock: 1, diff: { 'page:p': ['put', { ...page, meta: { d: 0 } }] } }).replace('"d":0', `"d":${deep(n)}`)
+		const meta = (n: number) =>
+			JSON.stringify({ type: 'push', clientClock: 1, diff: { 'page:p': ['put', { ...page, meta: { d: 0 } }] } }).replace('"d":0', `"d":${deep(n)}`)
 		expect(reasonOf(inspect(gate, meta(3)))).toBe('deliver')
 		expect(inspect(gate, meta(6))).toMatchObject({ kind: 'refuse', reason: 'BAD_MESSAGE', detail: expect.stringContaining('deeper than 10') })
 		expect(reasonOf(inspect(new MessageGate(), `{"a":${deep(200_000)}}`))).toBe('BAD_MESSAGE')
@@ -105,7 +112,8 @@ describe('MessageGate', () => {
 	it('lets through an edit of rich text nested twenty lists deep, as tldraw diffs it', () => {
 		let item: object = { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'leaf' }] }] }
 		for (let i = 0; i < 20; i++) item = { type: 'listItem', content: [{ type: 'paragraph' }, { type: 'bulletList', content: [item] }] }
-		const richText = (leaf: string) => JSON.parse(JSON.stringify({ type: 'doc', content: [{ type: 'bulletList', content: [item] }] }).replace('"leaf"', `"${leaf}"`))
+		const richText = (leaf: string) =>
+			JSON.parse(JSON.stringify({ type: 'doc', content: [{ type: 'bulletList', content: [item] }] }).replace('"leaf"', `"${leaf}"`))
 		const shape = (leaf: string) => ({ id: 'shape:t', typeName: 'shape', type: 'text', props: { richText: richText(leaf) }, meta: {} })
 		const patch = diffRecord(shape('lea'), shape('leaf'))
 		expect(reasonOf(inspect(new MessageGate(), JSON.stringify({ type: 'push', clientClock: 1, diff: { 'shape:t': ['patch', patch] } })))).toBe('deliver')

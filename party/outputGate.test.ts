@@ -64,7 +64,11 @@ describe('OutputGate', () => {
 	it('drops what waited for a socket that closed meanwhile, and reports how long messages were held', () => {
 		const log: string[] = []
 		let now = 1_000
-		const gate = new OutputGate(() => 3, 2, () => now)
+		const gate = new OutputGate(
+			() => 3,
+			2,
+			() => now,
+		)
 		const conn = connection(log, 'a')
 		gate.socketFor(conn).send('late')
 		conn.readyState = 3

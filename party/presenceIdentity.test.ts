@@ -15,9 +15,7 @@ describe('withOwnPresenceIdentity', () => {
 
 	it("puts the authenticated identity over someone else's in a full presence record", () => {
 		const claimed = push(['put', { userId: 'user:the-facilitator', userName: 'Fay', cursor: { x: 1, y: 2 } }])
-		expect(withOwnPresenceIdentity(claimed, PAT)).toEqual(
-			push(['put', { userId: `user:${PAT.userId}`, userName: 'Pat', cursor: { x: 1, y: 2 } }]),
-		)
+		expect(withOwnPresenceIdentity(claimed, PAT)).toEqual(push(['put', { userId: `user:${PAT.userId}`, userName: 'Pat', cursor: { x: 1, y: 2 } }]))
 	})
 
 	it('turns every change of the identity in a patch into a put of the own one, and keeps the rest', () => {

@@ -22,7 +22,7 @@ function setup(ended: boolean) {
 	function authorize(write: RecordWrite): TLRecord | null {
 		const { typeName } = write.next ?? write.prev
 		const authorizer = authorizers[typeName] as TLRecordAuthorizer<TLRecord, Person> | undefined
-		return authorizer ? authorizer(write) : write.next ?? write.prev
+		return authorizer ? authorizer(write) : (write.next ?? write.prev)
 	}
 	return { authorize, reports }
 }

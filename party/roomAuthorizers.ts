@@ -5,13 +5,7 @@ import { userRecordRule } from '@/lib/canvas/userRecordRule'
 import { authorizeShapeWrite, type HumanIdAllocator } from '@/lib/dfd/humanIds'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { Person, RejectedMessage } from '@/lib/protocol/customMessages'
-import {
-	asWritten,
-	type OnReject,
-	reportingRefusals,
-	sessionAuthorizers,
-	whileOpen,
-} from '@/lib/session/authorizeSessionRecords'
+import { asWritten, type OnReject, reportingRefusals, sessionAuthorizers, whileOpen } from '@/lib/session/authorizeSessionRecords'
 import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
 import type { SessionLifecycle } from '@/lib/session/sessionLifecycle'
 import { SESSION_OBJECT_TYPES } from '@/lib/session/sessionRecords'

@@ -56,7 +56,14 @@ describe('RoomWal', () => {
 		const { wal } = await RoomWal.open(storage, log)
 		const durable: number[] = []
 		wal.onDurable((clock) => durable.push(clock))
-		wal.append(changes([['threat:a', { state: threat('a'), clock: 3 }], ['threat:gone', { state: null, clock: 4 }]]), { clock: 4, humanIdCounters: { T: 1 } }, SCHEMA)
+		wal.append(
+			changes([
+				['threat:a', { state: threat('a'), clock: 3 }],
+				['threat:gone', { state: null, clock: 4 }],
+			]),
+			{ clock: 4, humanIdCounters: { T: 1 } },
+			SCHEMA,
+		)
 		await settle()
 		expect(durable).toEqual([4])
 		expect(storage.data.get(META_KEY)).toEqual({ version: 1, clock: 4, humanIdCounters: { T: 1 } })
@@ -127,7 +134,14 @@ describe('RoomWal', () => {
 	it('prunes what the app has stored, but not a record written again since', async () => {
 		const storage = new FakeStorage()
 		const { wal } = await RoomWal.open(storage, log)
-		wal.append(changes([['threat:a', { state: threat('a'), clock: 1 }], ['threat:b', { state: threat('b'), clock: 2 }]]), { clock: 2, humanIdCounters: {} }, SCHEMA)
+		wal.append(
+			changes([
+				['threat:a', { state: threat('a'), clock: 1 }],
+				['threat:b', { state: threat('b'), clock: 2 }],
+			]),
+			{ clock: 2, humanIdCounters: {} },
+			SCHEMA,
+		)
 		await settle()
 		wal.append(changes([['threat:b', { state: threat('b', 'Again'), clock: 3 }]]), { clock: 3, humanIdCounters: {} }, SCHEMA)
 		wal.checkpoint(2)

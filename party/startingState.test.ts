@@ -72,7 +72,10 @@ describe('startingState', () => {
 		expect(start.replayed).toBe(3)
 		expect(start.snapshot.documentClock).toBe(9)
 		expect(ids(start)).toEqual(['threat:added', 'threat:kept', 'threat:updated'])
-		expect(start.snapshot.documents.find((document) => document.state.id === 'threat:updated')).toEqual({ state: threat('updated', 'After'), lastChangedClock: 7 })
+		expect(start.snapshot.documents.find((document) => document.state.id === 'threat:updated')).toEqual({
+			state: threat('updated', 'After'),
+			lastChangedClock: 7,
+		})
 		expect(start.snapshot.documents.find((document) => document.state.id === 'threat:kept')?.state).toEqual(threat('kept'))
 		expect(start.snapshot.tombstones).toEqual({ 'threat:deleted': 8 })
 		expect(start.humanIdCounters).toEqual({ T: 4, P: 1 })

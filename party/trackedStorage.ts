@@ -33,10 +33,7 @@ export class TrackedSyncStorage implements TLSyncStorage<TLRecord> {
 		private readonly onTracked: () => void = () => {},
 	) {}
 
-	transaction<T>(
-		callback: TLSyncStorageTransactionCallback<TLRecord, T>,
-		opts?: TLSyncStorageTransactionOptions,
-	): TLSyncStorageTransactionResult<T, TLRecord> {
+	transaction<T>(callback: TLSyncStorageTransactionCallback<TLRecord, T>, opts?: TLSyncStorageTransactionOptions): TLSyncStorageTransactionResult<T, TLRecord> {
 		const changed = new Map<string, TrackedChange>()
 		const run = callback as unknown as (txn: TLSyncStorageTransaction<TLRecord>) => T
 		const result = this.inner.transaction(
@@ -86,10 +83,7 @@ export class TrackedSyncStorage implements TLSyncStorage<TLRecord> {
 	}
 }
 
-function tracking(
-	txn: TLSyncStorageTransaction<TLRecord>,
-	changed: Map<string, TrackedChange>,
-): TLSyncStorageTransaction<TLRecord> {
+function tracking(txn: TLSyncStorageTransaction<TLRecord>, changed: Map<string, TrackedChange>): TLSyncStorageTransaction<TLRecord> {
 	return {
 		get: (id) => txn.get(id),
 		set(id, record) {

@@ -28,10 +28,7 @@ export interface WalMeta {
 }
 
 /** A record's entry: its state inline, in `chunks` chunk keys, or a tombstone (`deleted`). */
-type WalEntry =
-	| { clock: number; state: TLRecord }
-	| { clock: number; chunks: number }
-	| { clock: number; deleted: true }
+type WalEntry = { clock: number; state: TLRecord } | { clock: number; chunks: number } | { clock: number; deleted: true }
 
 export const recordKey = (id: string): string => `${RECORD_PREFIX}${id}`
 export const chunkKey = (id: string, index: number): string => `${CHUNK_PREFIX}${id}#${index}`

@@ -28,7 +28,8 @@ function ensureChromium() {
 	if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
 		console.log('Debian Chromium is missing: installing it (apt-get install chromium)')
 		const env = { DEBIAN_FRONTEND: 'noninteractive' }
-		if (run('apt-get update', ['apt-get', 'update', '-qq'], env) && run('apt-get install chromium', ['apt-get', 'install', '-y', '-qq', 'chromium'], env)) return
+		if (run('apt-get update', ['apt-get', 'update', '-qq'], env) && run('apt-get install chromium', ['apt-get', 'install', '-y', '-qq', 'chromium'], env))
+			return
 	}
 	console.error(`Chromium not found at ${CHROMIUM}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`)
 	process.exit(1)
@@ -76,7 +77,16 @@ function lintStep() {
 /** @param {'unit' | 'integration'} project @returns {StepResult} */
 function vitestStep(project) {
 	const out = path.join(reportDir, `${project}.json`)
-	const ok = run(`vitest (${project})`, [process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+	const ok = run(`vitest (${project})`, [
+		process.execPath,
+		'node_modules/vitest/vitest.mjs',
+		'run',
+		'--project',
+		project,
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${out}`,
+	])
 	return resultOf(ok, countsFrom(out, 'vitest'))
 }
 
@@ -89,19 +99,28 @@ const steps = [
 	{ name: 'dead code', run: () => commandStep('dead code (knip)', [process.execPath, 'node_modules/knip/bin/knip.js', '--no-progress']) },
 	{ name: 'unit tests', run: () => vitestStep('unit') },
 	{ name: 'integration tests', run: () => vitestStep('integration') },
-	{ name: 'production build', run: () => commandStep('next build', [process.execPath, 'node_modules/next/dist/bin/next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' }) },
+	{
+		name: 'production build',
+		run: () => commandStep('next build', [process.execPath, 'node_modules/next/dist/bin/next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' }),
+	},
 	{
 		name: 'end-to-end tests',
 		needsBuild: true,
 		run: () => {
 			const out = path.join(reportDir, 'e2e.json')
-			const ok = run('playwright (e2e)', [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out })
+			const ok = run('playwright (e2e)', [process.execPath, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], {
+				PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+			})
 			return resultOf(ok, countsFrom(out, 'playwright'))
 		},
 	},
 	// Benchmarks are not timed tests: the smoke version (N = 5, one repetition, no targets) only
 	// proves the harness still works.
-	{ name: 'benchmark harness (smoke)', needsBuild: true, run: () => commandStep('benchmark harness (smoke)', ['npm', 'run', '--silent', 'bench', '--', '--smoke']) },
+	{
+		name: 'benchmark harness (smoke)',
+		needsBuild: true,
+		run: () => commandStep('benchmark harness (smoke)', ['npm', 'run', '--silent', 'bench', '--', '--smoke']),
+	},
 ]
 
 /** @type {{ name: string, result: StepResult, seconds: number }[]} */

@@ -99,7 +99,8 @@ function requestFor(fuzzCase: FuzzCase): { request: Request; id: string } {
 		headers.set('authorization', credential === 'valid' ? `Bearer ${fixture.tokens.facilitator}` : credential)
 	}
 	if (spec.auth === 'internal' && credential !== null) {
-		const secret = credential === 'valid' ? TEST_INTERNAL_SECRET : credential.replace('$secret', TEST_INTERNAL_SECRET).replace('$SECRET', TEST_INTERNAL_SECRET.toUpperCase())
+		const secret =
+			credential === 'valid' ? TEST_INTERNAL_SECRET : credential.replace('$secret', TEST_INTERNAL_SECRET).replace('$SECRET', TEST_INTERNAL_SECRET.toUpperCase())
 		headers.set(INTERNAL_SECRET_HEADER, secret)
 	}
 	const { init, contentLength } = method === 'GET' ? { init: {}, contentLength: undefined } : bodyOf(fuzz.body)

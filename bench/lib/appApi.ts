@@ -85,7 +85,11 @@ export async function getInternalCanvas(stack: BenchStack, sessionId: string): P
 }
 
 /** The room's save, timed from the first byte sent to the last byte of the answer. */
-export async function putInternalCanvas(stack: BenchStack, sessionId: string, body: SaveCanvasBody | string): Promise<{ ms: number; bytes: number; saved: boolean }> {
+export async function putInternalCanvas(
+	stack: BenchStack,
+	sessionId: string,
+	body: SaveCanvasBody | string,
+): Promise<{ ms: number; bytes: number; saved: boolean }> {
 	const payload = typeof body === 'string' ? body : JSON.stringify(body)
 	const started = performance.now()
 	const response = await fetch(internalUrl(stack, sessionId), {

@@ -72,7 +72,12 @@ function appSources(): string[] {
 
 function hashFiles(root: string, files: string[], extra: string): string {
 	const hash = createHash('sha256').update(extra)
-	for (const file of files) hash.update(file).update('\0').update(fs.readFileSync(path.join(root, file))).update('\0')
+	for (const file of files)
+		hash
+			.update(file)
+			.update('\0')
+			.update(fs.readFileSync(path.join(root, file)))
+			.update('\0')
 	return hash.digest('hex')
 }
 
@@ -149,7 +154,9 @@ export async function buildApp({ reuse, verbose = false }: { reuse: boolean; ver
 /** The bare <Tldraw/> app of bench/bareTldraw, built in place (its .next is the bench's own). */
 export async function buildBareApp({ reuse, verbose = false }: { reuse: boolean; verbose?: boolean }): Promise<BuildResult> {
 	acquireBenchLock('building the bare page')
-	const sources = listFiles(BARE_APP_DIR).filter((file) => !file.startsWith('.next') && !file.startsWith('public') && file !== '.build-stamp' && file !== 'next-env.d.ts')
+	const sources = listFiles(BARE_APP_DIR).filter(
+		(file) => !file.startsWith('.next') && !file.startsWith('public') && file !== '.build-stamp' && file !== 'next-env.d.ts',
+	)
 	const stamp = hashFiles(BARE_APP_DIR, sources.sort(), nodeModuleVersions())
 	const built = path.join(BARE_APP_DIR, '.next', 'BUILD_ID')
 	if (reuse && fs.existsSync(built) && fs.existsSync(BARE_STAMP) && fs.readFileSync(BARE_STAMP, 'utf8') === stamp) {

@@ -1,13 +1,4 @@
-import {
-	createBindingId,
-	type TLArrowBinding,
-	type TLParentId,
-	type TLRecord,
-	type TLSchema,
-	type TLShape,
-	type TLShapeId,
-	toRichText,
-} from '@tldraw/tlschema'
+import { createBindingId, type TLArrowBinding, type TLParentId, type TLRecord, type TLSchema, type TLShape, type TLShapeId, toRichText } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { DFD_SHAPE_TYPES } from '@/lib/dfd/elementKinds'

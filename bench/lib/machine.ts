@@ -55,9 +55,13 @@ export function machineInfo(): MachineInfo {
 		memoryAvailableGiB: availableKb / 2 ** 20,
 		os: `${os.type()} ${os.release()} ${os.arch()}`,
 		node: process.version,
-		versions: Object.fromEntries(['next', 'tldraw', '@tldraw/sync-core', 'partykit', 'react', '@libsql/client', '@playwright/test'].map((name) => [name, readVersion(name)])),
+		versions: Object.fromEntries(
+			['next', 'tldraw', '@tldraw/sync-core', 'partykit', 'react', '@libsql/client', '@playwright/test'].map((name) => [name, readVersion(name)]),
+		),
 		commit: git(['rev-parse', 'HEAD']) || 'unknown (not a git checkout)',
-		uncommittedFiles: git(['status', '--porcelain', '--', '.', ...BENCH_OUTPUTS.map((file) => `:!${file}`)]).split('\n').filter(Boolean).length,
+		uncommittedFiles: git(['status', '--porcelain', '--', '.', ...BENCH_OUTPUTS.map((file) => `:!${file}`)])
+			.split('\n')
+			.filter(Boolean).length,
 		loadavgAtStart: [load[0] ?? 0, load[1] ?? 0, load[2] ?? 0],
 	}
 }

@@ -113,8 +113,11 @@ export async function seedThrough(
 ): Promise<void> {
 	const last = records.at(-1)
 	if (!last) return
-	const result = await tracker.measure(last.id, () => true, { sender: sender.index, receivers: room.clients.length - 1, timeoutMs }, () =>
-		sender.store.put(records),
+	const result = await tracker.measure(
+		last.id,
+		() => true,
+		{ sender: sender.index, receivers: room.clients.length - 1, timeoutMs },
+		() => sender.store.put(records),
 	)
 	if (result.missing > 0) throw new Error(`seeding: ${result.missing} of ${room.clients.length - 1} clients never got the records`)
 }

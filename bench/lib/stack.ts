@@ -91,8 +91,7 @@ export async function startStack({
 	const earlierPartyOutput: string[] = []
 	const waits = [waitForHttp(`${appUrl}/`, START_TIMEOUT_MS, app), waitForHttp(`http://127.0.0.1:${partyPort}/`, START_TIMEOUT_MS, party)]
 	if (baselines) {
-		const other = (name: string, port: number, dir: string) =>
-			spawnOtherParty({ port, cwd: path.join(ROOT, 'bench', dir), name, onOutput: output(name) })
+		const other = (name: string, port: number, dir: string) => spawnOtherParty({ port, cwd: path.join(ROOT, 'bench', dir), name, onOutput: output(name) })
 		const bare = other('party (bare)', barePort, 'bareParty')
 		const relay = other('party (relay)', relayPort, 'relayParty')
 		const bareApp = spawnNext({

@@ -27,13 +27,7 @@ export interface PropagationRun {
 	drops: number
 }
 
-async function runEditBatch(
-	stack: BenchStack,
-	engine: Engine,
-	n: number,
-	rep: number,
-	config: BenchConfig['propagation'],
-): Promise<PropagationRun> {
+async function runEditBatch(stack: BenchStack, engine: Engine, n: number, rep: number, config: BenchConfig['propagation']): Promise<PropagationRun> {
 	const tracker = new PropagationTracker()
 	const room = await openRoom(stack, engine, n, { tracker })
 	try {
@@ -64,11 +58,8 @@ async function runEditBatch(
 				record = extraNode(engine, `${rep}-${n}-${edit}`, edit)
 				test = () => true
 			}
-			const result = await tracker.measure(
-				record.id,
-				test,
-				{ sender: sender.index, receivers: room.clients.length - 1, timeoutMs: config.editTimeoutMs },
-				() => sender.store.put([record]),
+			const result = await tracker.measure(record.id, test, { sender: sender.index, receivers: room.clients.length - 1, timeoutMs: config.editTimeoutMs }, () =>
+				sender.store.put([record]),
 			)
 			if (edit >= config.warmup) {
 				perReceiver.push(...result.perReceiverMs)
@@ -97,11 +88,7 @@ async function runEditBatch(
 	}
 }
 
-export async function measureCanvasPropagation(
-	stack: BenchStack,
-	config: BenchConfig,
-	log: (line: string) => void,
-): Promise<PropagationRun[]> {
+export async function measureCanvasPropagation(stack: BenchStack, config: BenchConfig, log: (line: string) => void): Promise<PropagationRun[]> {
 	const runs: PropagationRun[] = []
 	for (let rep = 0; rep < config.reps; rep++) {
 		for (const n of config.propagation.ns) {

@@ -159,11 +159,7 @@ async function loadOnce(browser: Browser, page: JoinPage, url: string, ids: stri
 	}
 }
 
-export async function measureJoin(
-	stack: BenchStack,
-	config: BenchConfig,
-	log: (line: string) => void,
-): Promise<{ loads: JoinLoad[]; chromium: string }> {
+export async function measureJoin(stack: BenchStack, config: BenchConfig, log: (line: string) => void): Promise<{ loads: JoinLoad[]; chromium: string }> {
 	const { all: ids, clickTarget } = benchDiagramIds(config.join.elements)
 	const tracker = new PropagationTracker()
 	// A session in progress: the facilitator drew the diagram and stays (Node client), as does
@@ -217,4 +213,3 @@ export async function measureJoin(
 		for (const room of rooms) room.close()
 	}
 }
-

@@ -7,14 +7,7 @@ import { diagramNodeIds, diagramRecords } from '../lib/diagram'
 import { inBatches, PropagationTracker, seededRandom, sleep, within } from '../lib/propagation'
 import { type BenchRoom, openRoom, seedThrough } from '../lib/rooms'
 import type { BenchStack } from '../lib/stack'
-import {
-	asBareRecord,
-	PANEL_EVENT_KINDS,
-	type PanelEventKind,
-	phaseEventRecord,
-	threatRecord,
-	voteRecord,
-} from '../lib/workshopRecords'
+import { asBareRecord, PANEL_EVENT_KINDS, type PanelEventKind, phaseEventRecord, threatRecord, voteRecord } from '../lib/workshopRecords'
 import { type Distribution, distribution } from '../stats'
 
 // 2. Panel events: a threat added (by a participant), a vote on it (by another participant), a phase
@@ -82,13 +75,7 @@ async function openRelay(stack: BenchStack, n: number, tracker: PropagationTrack
 	}
 }
 
-async function runPanelBatch(
-	stack: BenchStack,
-	engine: PanelEngine,
-	n: number,
-	rep: number,
-	config: BenchConfig['panel'],
-): Promise<PanelRun> {
+async function runPanelBatch(stack: BenchStack, engine: PanelEngine, n: number, rep: number, config: BenchConfig['panel']): Promise<PanelRun> {
 	const tracker = new PropagationTracker()
 	let room: BenchRoom | null = null
 	let relay: RelayRoom | null = null
@@ -140,10 +127,15 @@ async function runPanelBatch(
 			const sent = engine === 'bare' ? asBareRecord(kind, record as never) : record
 			const client = room?.clients[sender]
 			const socket = relay?.sockets[sender]
-			const result = await tracker.measure(sent.id, () => true, { sender, receivers: count - 1, timeoutMs: config.eventTimeoutMs }, () => {
-				if (client) client.store.put([sent])
-				else socket?.send(JSON.stringify(sent))
-			})
+			const result = await tracker.measure(
+				sent.id,
+				() => true,
+				{ sender, receivers: count - 1, timeoutMs: config.eventTimeoutMs },
+				() => {
+					if (client) client.store.put([sent])
+					else socket?.send(JSON.stringify(sent))
+				},
+			)
 			if (event >= config.warmup) {
 				if (result.missing > 0) missing++
 				else {

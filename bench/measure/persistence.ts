@@ -193,7 +193,9 @@ export async function measurePersistence(stack: BenchStack, config: BenchConfig,
 	} finally {
 		raw.close()
 	}
-	log(`save ${settings.saveThreats} threats: HTTP ${httpMs.map((ms) => ms.toFixed(0)).join(', ')} ms; saveCanvas() ${directMs.map((ms) => ms.toFixed(0)).join(', ')} ms; raw batch ${rawMs.map((ms) => ms.toFixed(0)).join(', ')} ms`)
+	log(
+		`save ${settings.saveThreats} threats: HTTP ${httpMs.map((ms) => ms.toFixed(0)).join(', ')} ms; saveCanvas() ${directMs.map((ms) => ms.toFixed(0)).join(', ')} ms; raw batch ${rawMs.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+	)
 
 	// --- load -------------------------------------------------------------------------------
 	const large = await roomSavedBody(stack, settings.loadElements, settings.loadThreats)
@@ -220,7 +222,9 @@ export async function measurePersistence(stack: BenchStack, config: BenchConfig,
 			room.close()
 		}
 	}
-	log(`load ${settings.loadElements} elements + ${settings.loadThreats} threats (${(snapshotBytes / 1024).toFixed(0)} KiB): GET canvas ${getCanvasMs.map((ms) => ms.toFixed(0)).join(', ')} ms; cold join ${coldJoinMs.map((ms) => ms.toFixed(0)).join(', ')} ms; warm join ${warmJoinMs.map((ms) => ms.toFixed(0)).join(', ')} ms`)
+	log(
+		`load ${settings.loadElements} elements + ${settings.loadThreats} threats (${(snapshotBytes / 1024).toFixed(0)} KiB): GET canvas ${getCanvasMs.map((ms) => ms.toFixed(0)).join(', ')} ms; cold join ${coldJoinMs.map((ms) => ms.toFixed(0)).join(', ')} ms; warm join ${warmJoinMs.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+	)
 	fs.rmSync(directDb, { force: true })
 	return {
 		save: { threats: settings.saveThreats, bodyBytes, httpMs, directMs, rawMs, parts },

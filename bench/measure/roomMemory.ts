@@ -78,7 +78,9 @@ export async function measureRoomMemory(stack: BenchStack, config: BenchConfig, 
 				level.workerdMb.push(workerdMb)
 			}
 			levels.push(level)
-			log(`memory with ${n} clients: process tree ${level.treeMb.map((mb) => mb.toFixed(0)).join(', ')} MB, workerd ${level.workerdMb.map((mb) => mb.toFixed(0)).join(', ')} MB`)
+			log(
+				`memory with ${n} clients: process tree ${level.treeMb.map((mb) => mb.toFixed(0)).join(', ')} MB, workerd ${level.workerdMb.map((mb) => mb.toFixed(0)).join(', ')} MB`,
+			)
 		}
 
 		// The soak, with soakClients connected.

@@ -7,11 +7,30 @@ import { fmt } from './figures'
 import { canvasSection, joinSection } from './fromRun'
 import type { Provenance } from './schema'
 
-const provenance: Provenance = { commit: 'f'.repeat(40), dirty: true, measuredAt: '2026-12-01T10:00:00.000Z', node: 'v22.23.5', otherBusyPct: 40, otherBusyMaxPct: 70 }
+const provenance: Provenance = {
+	commit: 'f'.repeat(40),
+	dirty: true,
+	measuredAt: '2026-12-01T10:00:00.000Z',
+	node: 'v22.23.5',
+	otherBusyPct: 40,
+	otherBusyMaxPct: 70,
+}
 const config = benchConfig(false)
 
 function run(engine: 'ours' | 'bare', n: number, rep: number, edits: number[], overrides: Partial<PropagationRun> = {}): PropagationRun {
-	return { engine, n, rep, all: distribution(edits), perReceiver: distribution(edits), edits: edits.length, missing: 0, joinMs: 300, errors: [], drops: 0, ...overrides }
+	return {
+		engine,
+		n,
+		rep,
+		all: distribution(edits),
+		perReceiver: distribution(edits),
+		edits: edits.length,
+		missing: 0,
+		joinMs: 300,
+		errors: [],
+		drops: 0,
+		...overrides,
+	}
 }
 
 function load(page: JoinLoad['page'], rep: number, drawnMs: number, clickedMs: number, selectedMs: number): JoinLoad {
@@ -32,11 +51,7 @@ function load(page: JoinLoad['page'], rep: number, drawnMs: number, clickedMs: n
 
 describe('sections from a run', () => {
 	it("keeps one sample per repetition for every figure, and adds up each repetition's health", () => {
-		const runs = [
-			run('ours', 50, 0, [60, 70, 80]),
-			run('ours', 50, 1, [62, 72, 90], { missing: 1, drops: 2, errors: ['x'] }),
-			run('bare', 50, 0, [60, 66, 70]),
-		]
+		const runs = [run('ours', 50, 0, [60, 70, 80]), run('ours', 50, 1, [62, 72, 90], { missing: 1, drops: 2, errors: ['x'] }), run('bare', 50, 0, [60, 66, 70])]
 		const section = canvasSection(runs, config, provenance)
 		const ours = section.rows.find((row) => row.n === 50 && row.engine === 'ours')
 		expect(ours?.p50).toEqual({ samples: [70, 72] })
@@ -46,7 +61,12 @@ describe('sections from a run', () => {
 	})
 
 	it('counts a load as interactive when drawn plus the editor’s answer to the click, without the harness between', () => {
-		const loads = [load('ours', 0, 1000, 1150, 1170), load('ours', 1, 1100, 1300, 1330), load('bareSync', 0, 900, 1100, 1140), load('bareLocal', 0, 800, 950, 980)]
+		const loads = [
+			load('ours', 0, 1000, 1150, 1170),
+			load('ours', 1, 1100, 1300, 1330),
+			load('bareSync', 0, 900, 1100, 1140),
+			load('bareLocal', 0, 800, 950, 980),
+		]
 		const section = joinSection(loads, '156.0', config, provenance)
 		expect(section.pages.ours.interactiveMs).toEqual({ samples: [1020, 1130] })
 		expect(fmt(section.pages.ours.drawnToClickMs)).toBe('175 ms (150–200)')

@@ -28,7 +28,14 @@ function persistence(httpMs: number[], rawMs: number[]): PersistenceSection {
 			bodySchemaMs: { samples: [1, 1, 1] },
 			rawMs: { samples: rawMs },
 		},
-		load: { elements: 200, threats: 500, snapshotBytes: 400 * 1024, getCanvasMs: { samples: [10, 12, 14] }, coldJoinMs: { samples: [40, 50, 60] }, warmJoinMs: { samples: [20, 21, 22] } },
+		load: {
+			elements: 200,
+			threats: 500,
+			snapshotBytes: 400 * 1024,
+			getCanvasMs: { samples: [10, 12, 14] },
+			coldJoinMs: { samples: [40, 50, 60] },
+			warmJoinMs: { samples: [20, 21, 22] },
+		},
 	}
 }
 
@@ -94,7 +101,9 @@ describe('fillTemplate', () => {
 describe('renderBenchmarks', () => {
 	it('judges a full run against the targets and lists a miss with how far it is over', () => {
 		const markdown = renderBenchmarks(results('full', persistence([150, 160, 170], [30, 31, 35])), null, sources)
-		expect(markdown).toContain('| 6. save 1000 threats (PUT internal canvas → saveCanvas) | 160 ms (150–170) | raw batch 31 ms (30–35) | 5.16× | ≤ 4 × raw | ❌ **missed** by 1.16× (29 % over 4×) |')
+		expect(markdown).toContain(
+			'| 6. save 1000 threats (PUT internal canvas → saveCanvas) | 160 ms (150–170) | raw batch 31 ms (30–35) | 5.16× | ≤ 4 × raw | ❌ **missed** by 1.16× (29 % over 4×) |',
+		)
 		expect(markdown).toContain('### Missed targets\n\n- **6. save 1000 threats')
 	})
 
@@ -109,15 +118,21 @@ describe('renderBenchmarks', () => {
 		const transcribed = persistence([80], [30])
 		transcribed.provenance = { ...provenance, commit: 'unknown (transcribed)', dirty: null, transcribedFrom: 'an old BENCHMARKS.md' }
 		const markdown = renderBenchmarks(results('full', transcribed), null, sources)
-		expect(markdown).toContain('| 6. Persistence | 2026-12-01T10:00:00.000Z | unknown (transcribed) | working tree unknown | v22.23.5 | 3 % | transcribed (summaries) |')
+		expect(markdown).toContain(
+			'| 6. Persistence | 2026-12-01T10:00:00.000Z | unknown (transcribed) | working tree unknown | v22.23.5 | 3 % | transcribed (summaries) |',
+		)
 		expect(markdown).toContain('Transcribed from an old BENCHMARKS.md')
 		const measured = renderBenchmarks(results('full', { ...persistence([80], [30]), provenance: { ...provenance, dirty: true } }), null, sources)
-		expect(measured).toContain('| 6. Persistence | 2026-12-01T10:00:00.000Z | `0123456789ab` | uncommitted changes in the working tree, measured as they were |')
+		expect(measured).toContain(
+			'| 6. Persistence | 2026-12-01T10:00:00.000Z | `0123456789ab` | uncommitted changes in the working tree, measured as they were |',
+		)
 	})
 
 	it('fills the analysis with figures of the results, so its numbers follow them', () => {
 		const analysis = 'Saving is {{persistence.save.ratio}} raw ({{persistence.save.http}}).'
-		expect(renderBenchmarks(results('full', persistence([80, 90, 100], [30, 30, 30])), analysis, sources)).toContain('## Analysis\n\nSaving is 3.00× raw (90 ms (80–100)).')
+		expect(renderBenchmarks(results('full', persistence([80, 90, 100], [30, 30, 30])), analysis, sources)).toContain(
+			'## Analysis\n\nSaving is 3.00× raw (90 ms (80–100)).',
+		)
 		expect(renderBenchmarks(results('full', persistence([60, 60, 60], [30, 30, 30])), analysis, sources)).toContain('Saving is 2.00× raw (60 ms (all 3)).')
 	})
 

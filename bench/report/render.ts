@@ -31,12 +31,23 @@ function machineTable(run: BenchRun, chromium: string | null): string {
 		['', ''],
 		[
 			['date', run.startedAt],
-			['machine', `${run.cpus} CPUs (nproc), ${run.cpuModel}, ${run.memoryGiB.toFixed(1)} GiB RAM (${run.memoryAvailableGiB.toFixed(1)} GiB available at start)`],
+			[
+				'machine',
+				`${run.cpus} CPUs (nproc), ${run.cpuModel}, ${run.memoryGiB.toFixed(1)} GiB RAM (${run.memoryAvailableGiB.toFixed(1)} GiB available at start)`,
+			],
 			['OS', run.os],
 			['Node', run.node],
 			['Chromium', chromium ?? '—'],
-			['packages', Object.entries(run.versions).map(([name, version]) => `${name} ${version}`).join(', ')],
-			['code', `commit ${run.commit}${run.dirty === null ? ' (working tree unknown)' : run.dirty ? ' + uncommitted changes in the working tree (built as they were)' : ''}`],
+			[
+				'packages',
+				Object.entries(run.versions)
+					.map(([name, version]) => `${name} ${version}`)
+					.join(', '),
+			],
+			[
+				'code',
+				`commit ${run.commit}${run.dirty === null ? ' (working tree unknown)' : run.dirty ? ' + uncommitted changes in the working tree (built as they were)' : ''}`,
+			],
 			['load', loadText],
 			['builds', `Threatroom \`next build\` ${build(run.builds.appMs)}, bare \`<Tldraw/>\` app ${build(run.builds.bareMs)}; both production builds`],
 			['run time', `${(run.durationMs / 60_000).toFixed(1)} min`],
@@ -108,15 +119,26 @@ export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: st
 			['figure', 'ours', 'baseline (same run)', 'ratio', 'target', 'verdict', 'CPU used by others meanwhile'],
 			summary.map((row) => {
 				const other = otherBusy(row.module)
-				return [row.figure, row.ours, row.baseline, row.ratio, row.target, `${mark(row.verdict)} ${row.verdict.text}`, other === null || !Number.isFinite(other) ? '—' : `${num(other)} %`]
+				return [
+					row.figure,
+					row.ours,
+					row.baseline,
+					row.ratio,
+					row.target,
+					`${mark(row.verdict)} ${row.verdict.text}`,
+					other === null || !Number.isFinite(other) ? '—' : `${num(other)} %`,
+				]
 			}),
 		),
 		'',
 	)
 	if (run.warnings.length) lines.push('**Warnings:**', '', ...run.warnings.map((warning) => `- ${warning}`), '')
-	if (run.errors.length) lines.push('**Measurements that failed in the last run:**', '', ...run.errors.map((error) => `- ${error.module}: ${error.message.split('\n')[0]}`), '')
+	if (run.errors.length)
+		lines.push('**Measurements that failed in the last run:**', '', ...run.errors.map((error) => `- ${error.module}: ${error.message.split('\n')[0]}`), '')
 	if (options.judged) {
-		const misses = summary.filter((row) => row.verdict.ok === false).map((row) => `- **${row.figure}**: ${row.ours} vs ${row.baseline || 'target'} — ${row.verdict.text}.`)
+		const misses = summary
+			.filter((row) => row.verdict.ok === false)
+			.map((row) => `- **${row.figure}**: ${row.ours} vs ${row.baseline || 'target'} — ${row.verdict.text}.`)
 		lines.push('### Missed targets', '', misses.length ? misses.join('\n') : 'None.', '')
 	}
 	for (const module of present) lines.push(...(rendered[module]?.body ?? []))

@@ -47,7 +47,15 @@ const canvasSectionSchema = z.strictObject({
 	reps: z.int().positive(),
 	setup: z.strictObject({ seedElements: z.int(), edits: z.int(), warmup: z.int(), gapMs: z.tuple([z.number(), z.number()]) }),
 	rows: z.array(
-		z.strictObject({ n: z.int().positive(), engine: z.enum(['ours', 'bare']), p50: figureSchema, p95: figureSchema, max: figureSchema, joinMs: figureSchema, ...health }),
+		z.strictObject({
+			n: z.int().positive(),
+			engine: z.enum(['ours', 'bare']),
+			p50: figureSchema,
+			p95: figureSchema,
+			max: figureSchema,
+			joinMs: figureSchema,
+			...health,
+		}),
 	),
 	recordedRatios,
 })
@@ -107,7 +115,14 @@ export type JoinSection = z.infer<typeof joinSectionSchema>
 
 const memorySectionSchema = z.strictObject({
 	provenance: provenanceSchema,
-	setup: z.strictObject({ elements: z.int(), samplesPerLevel: z.int(), settleMs: z.number(), freshParty: z.boolean(), soakEditEveryMs: z.number(), soakSampleEveryMs: z.number() }),
+	setup: z.strictObject({
+		elements: z.int(),
+		samplesPerLevel: z.int(),
+		settleMs: z.number(),
+		freshParty: z.boolean(),
+		soakEditEveryMs: z.number(),
+		soakSampleEveryMs: z.number(),
+	}),
 	idleWorkerdMb: z.number(),
 	idleTreeMb: z.number(),
 	levels: z.array(z.strictObject({ clients: z.int().positive(), workerdMb: figureSchema, treeMb: figureSchema })),
@@ -142,7 +157,14 @@ const persistenceSectionSchema = z.strictObject({
 		bodySchemaMs: figureSchema,
 		rawMs: figureSchema,
 	}),
-	load: z.strictObject({ elements: z.int(), threats: z.int(), snapshotBytes: z.number(), getCanvasMs: figureSchema, coldJoinMs: figureSchema, warmJoinMs: figureSchema }),
+	load: z.strictObject({
+		elements: z.int(),
+		threats: z.int(),
+		snapshotBytes: z.number(),
+		getCanvasMs: figureSchema,
+		coldJoinMs: figureSchema,
+		warmJoinMs: figureSchema,
+	}),
 	recordedRatios,
 })
 export type PersistenceSection = z.infer<typeof persistenceSectionSchema>

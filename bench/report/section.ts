@@ -38,11 +38,24 @@ function treeText(dirty: boolean | null): string {
 
 /** The line under each section's title: where its figures come from and how busy the machine was. */
 export function provenanceNote(provenance: Provenance): string {
-	const load = provenance.otherBusyPct === null || !Number.isFinite(provenance.otherBusyPct) ? '' : `; other processes used ${num(provenance.otherBusyPct)} % of the machine's CPU on average (up to ${num(provenance.otherBusyMaxPct ?? Number.NaN)} % over 5 s)`
-	const transcribed = provenance.transcribedFrom ? ` Transcribed from ${provenance.transcribedFrom}: figures as printed there, rounded, without their samples.` : ''
+	const load =
+		provenance.otherBusyPct === null || !Number.isFinite(provenance.otherBusyPct)
+			? ''
+			: `; other processes used ${num(provenance.otherBusyPct)} % of the machine's CPU on average (up to ${num(provenance.otherBusyMaxPct ?? Number.NaN)} % over 5 s)`
+	const transcribed = provenance.transcribedFrom
+		? ` Transcribed from ${provenance.transcribedFrom}: figures as printed there, rounded, without their samples.`
+		: ''
 	return `_Measured in the run of ${provenance.measuredAt}; commit: ${commitText(provenance.commit, false)}; ${treeText(provenance.dirty)}; Node: ${provenance.node}${load}.${transcribed}_`
 }
 
 export function provenanceRow(section: string, provenance: Provenance): string[] {
-	return [section, provenance.measuredAt, commitText(provenance.commit, true), treeText(provenance.dirty), provenance.node, provenance.otherBusyPct === null ? '—' : `${num(provenance.otherBusyPct)} %`, provenance.transcribedFrom ? 'transcribed (summaries)' : 'samples']
+	return [
+		section,
+		provenance.measuredAt,
+		commitText(provenance.commit, true),
+		treeText(provenance.dirty),
+		provenance.node,
+		provenance.otherBusyPct === null ? '—' : `${num(provenance.otherBusyPct)} %`,
+		provenance.transcribedFrom ? 'transcribed (summaries)' : 'samples',
+	]
 }

@@ -2,13 +2,29 @@ import { describe, expect, it } from 'vitest'
 import { parseWriteAheadReports, renderSoak } from './soakRender'
 import type { SoakResults } from './soakSchema'
 
-const minute = (index: number, p95Ms: number, workerdMb: number) => ({ minute: index, edits: 270, missing: 0, p50Ms: 68, p95Ms, maxMs: 80 + index, workerdMb, treeMb: 450 - index })
+const minute = (index: number, p95Ms: number, workerdMb: number) => ({
+	minute: index,
+	edits: 270,
+	missing: 0,
+	p50Ms: 68,
+	p95Ms,
+	maxMs: 80 + index,
+	workerdMb,
+	treeMb: 450 - index,
+})
 
 function soak(overrides: Partial<SoakResults> = {}): SoakResults {
 	return {
 		format: 'threatroom-soak-results',
 		version: 1,
-		provenance: { commit: 'abcdef0123456789abcdef0123456789abcdef01', dirty: false, measuredAt: '2026-12-01T10:00:00.000Z', node: 'v22.23.5', otherBusyPct: 2, otherBusyMaxPct: 9 },
+		provenance: {
+			commit: 'abcdef0123456789abcdef0123456789abcdef01',
+			dirty: false,
+			measuredAt: '2026-12-01T10:00:00.000Z',
+			node: 'v22.23.5',
+			otherBusyPct: 2,
+			otherBusyMaxPct: 9,
+		},
 		clients: 50,
 		minutes: 3,
 		edits: 810,
@@ -45,12 +61,16 @@ describe('renderSoak', () => {
 		expect(text).toContain('**810 edits, every one delivered to all 49 others**')
 		expect(text).toContain('p95 72.0 ms → 70.0 ms (**×0.97**, first minute → last), max ≤ 83 ms in every minute')
 		expect(text).toContain('workerd 117 → 124 MB (**×1.06**), by minute: 117, 121, 124 MB')
-		expect(text).toContain('≈ 275 write-ahead writes per minute, p50 1 ms, p95 2 ms, max 8 ms; messages held for them p50 1 ms, p95 3 ms (medians over its 2 reports)')
+		expect(text).toContain(
+			'≈ 275 write-ahead writes per minute, p50 1 ms, p95 2 ms, max 8 ms; messages held for them p50 1 ms, p95 3 ms (medians over its 2 reports)',
+		)
 		expect(text).toContain('commit: abcdef012345; clean working tree')
 	})
 
 	it('says what did not arrive, and marks minutes a transcription did not record', () => {
-		const text = renderSoak(soak({ missing: 2, writeAhead: [], perMinute: [minute(1, 72, 117), { ...minute(2, 71, 120), workerdMb: null, maxMs: null }, minute(3, 70, 124)] }))
+		const text = renderSoak(
+			soak({ missing: 2, writeAhead: [], perMinute: [minute(1, 72, 117), { ...minute(2, 71, 120), workerdMb: null, maxMs: null }, minute(3, 70, 124)] }),
+		)
 		expect(text).toContain('2 not delivered to all 49 others in time')
 		expect(text).toContain('by minute: 117, ?, 124 MB')
 		expect(text).not.toContain('max ≤')

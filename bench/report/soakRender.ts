@@ -13,7 +13,8 @@ export function readSoakResults(file: string): SoakResults {
 	return parsed.data
 }
 
-const WRITE_AHEAD = /write-ahead: (\d+) writes of \d+ records \(p50 ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms\); messages: \d+ sent at once, \d+ held for a write \((?:p50 ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms|none)\)/
+const WRITE_AHEAD =
+	/write-ahead: (\d+) writes of \d+ records \(p50 ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms\); messages: \d+ sent at once, \d+ held for a write \((?:p50 ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms|none)\)/
 
 /** The room's write-ahead report lines (party/durability.ts) among the party's output, parsed. */
 export function parseWriteAheadReports(partyOutput: string): WriteAheadReport[] {
@@ -21,7 +22,17 @@ export function parseWriteAheadReports(partyOutput: string): WriteAheadReport[] 
 		const match = WRITE_AHEAD.exec(line)
 		if (!match) return []
 		const held = (index: number) => (match[index] === undefined ? null : Number(match[index]))
-		return [{ writes: Number(match[1]), p50Ms: Number(match[2]), p95Ms: Number(match[3]), maxMs: Number(match[4]), heldP50Ms: held(5), heldP95Ms: held(6), heldMaxMs: held(7) }]
+		return [
+			{
+				writes: Number(match[1]),
+				p50Ms: Number(match[2]),
+				p95Ms: Number(match[3]),
+				maxMs: Number(match[4]),
+				heldP50Ms: held(5),
+				heldP95Ms: held(6),
+				heldMaxMs: held(7),
+			},
+		]
 	})
 }
 

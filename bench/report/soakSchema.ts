@@ -53,7 +53,9 @@ export const soakResultsSchema = z.strictObject({
 	recorded: z
 		.strictObject({
 			maxMsOverMinutes: z.number().optional(),
-			writeAhead: z.strictObject({ writesPerMinute: z.number(), p50Ms: z.number(), p95Ms: z.number(), maxMs: z.number(), heldP50Ms: z.number(), heldP95Ms: z.number() }).optional(),
+			writeAhead: z
+				.strictObject({ writesPerMinute: z.number(), p50Ms: z.number(), p95Ms: z.number(), maxMs: z.number(), heldP50Ms: z.number(), heldP95Ms: z.number() })
+				.optional(),
 		})
 		.optional(),
 })

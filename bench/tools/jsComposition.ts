@@ -167,7 +167,9 @@ try {
 	console.log('| source | session page: raw KiB (gzip est.) | bare <Tldraw/>: raw KiB (gzip est.) | difference raw KiB |\n|---|---|---|---|')
 	for (const key of keys) {
 		if (Math.abs(diff(key)) < 1024) continue
-		console.log(`| ${key} | ${kib(rawBytes(ours.get(key)))} (${kib(gzipBytes(ours.get(key)))}) | ${kib(rawBytes(bare.get(key)))} (${kib(gzipBytes(bare.get(key)))}) | ${diff(key) >= 0 ? '+' : ''}${kib(diff(key))} |`)
+		console.log(
+			`| ${key} | ${kib(rawBytes(ours.get(key)))} (${kib(gzipBytes(ours.get(key)))}) | ${kib(rawBytes(bare.get(key)))} (${kib(gzipBytes(bare.get(key)))}) | ${diff(key) >= 0 ? '+' : ''}${kib(diff(key))} |`,
+		)
 	}
 	const total = (map: Map<string, string[]>) => [...map.values()].reduce((sum, texts) => sum + rawBytes(texts), 0)
 	console.log(`| **total** | ${kib(total(ours))} | ${kib(total(bare))} | +${kib(total(ours) - total(bare))} |`)

@@ -27,17 +27,13 @@ export function DfdStylePanel() {
 	const editor = useEditor()
 	const [open, setOpen] = useState(false)
 	const styles = useRelevantStyles(COLOUR_ONLY)
-	const swatch = useValue(
-		'dfd colour',
-		() => {
-			if (editor.isIn('select') && editor.getSelectedShapeIds().length === 0) return null
-			const color = editor.getSharedStyles().get(DefaultColorStyle)
-			if (!color) return null
-			const colors = editor.getCurrentTheme().colors[editor.getColorMode()]
-			return color.type === 'shared' ? getColorValue(colors, color.value, 'solid') : 'transparent'
-		},
-		[editor],
-	)
+	const swatch = useValue('dfd colour', () => {
+		if (editor.isIn('select') && editor.getSelectedShapeIds().length === 0) return null
+		const color = editor.getSharedStyles().get(DefaultColorStyle)
+		if (!color) return null
+		const colors = editor.getCurrentTheme().colors[editor.getColorMode()]
+		return color.type === 'shared' ? getColorValue(colors, color.value, 'solid') : 'transparent'
+	}, [editor])
 	if (!swatch || !styles) return null
 	return (
 		<TldrawUiPopover id="dfd colour" open={open} onOpenChange={setOpen}>

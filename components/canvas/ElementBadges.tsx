@@ -36,24 +36,20 @@ function badgeAnchor(editor: Editor, shape: TLShape): { x: number; y: number; on
 export function ElementBadges() {
 	const editor = useEditor()
 	const session = useOptionalSession()
-	const badges = useValue(
-		'element badges',
-		(): PlacedBadge[] => {
-			if (!session) return []
-			const { model } = session
-			const analysing = model.phase.get().phase === 'analyse' || model.phase.get().phase === 'decide'
-			const placed: PlacedBadge[] = []
-			for (const badge of model.badges.get().values()) {
-				if (badge.threatCount === 0 && !analysing) continue
-				const shape = editor.getShape(badge.shapeId as TLShape['id'])
-				if (!shape || editor.getAncestorPageId(shape) !== editor.getCurrentPageId()) continue
-				const anchor = badgeAnchor(editor, shape)
-				if (anchor) placed.push({ ...badge, ...anchor })
-			}
-			return placed
-		},
-		[editor, session],
-	)
+	const badges = useValue('element badges', (): PlacedBadge[] => {
+		if (!session) return []
+		const { model } = session
+		const analysing = model.phase.get().phase === 'analyse' || model.phase.get().phase === 'decide'
+		const placed: PlacedBadge[] = []
+		for (const badge of model.badges.get().values()) {
+			if (badge.threatCount === 0 && !analysing) continue
+			const shape = editor.getShape(badge.shapeId as TLShape['id'])
+			if (!shape || editor.getAncestorPageId(shape) !== editor.getCurrentPageId()) continue
+			const anchor = badgeAnchor(editor, shape)
+			if (anchor) placed.push({ ...badge, ...anchor })
+		}
+		return placed
+	}, [editor, session])
 	return (
 		<div className="tr-badges">
 			{badges.map((badge) => {

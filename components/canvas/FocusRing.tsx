@@ -36,9 +36,7 @@ function flowRing(editor: Editor, arrow: TLShape, shapeId: string, tag: string):
 		})
 		.join(' ')
 	const label = flowLabelPageBox(editor, arrow)
-	const under = label
-		? editor.pageToViewport({ x: label.center.x, y: label.maxY })
-		: toScreen(body.interpolateAlongEdge(0.5))
+	const under = label ? editor.pageToViewport({ x: label.center.x, y: label.maxY }) : toScreen(body.interpolateAlongEdge(0.5))
 	return { kind: 'flow', shapeId, tag, path, tagX: under.x, tagY: under.y + (label ? FLOW_TAG_GAP_PX : FLOW_LINE_TAG_GAP_PX) }
 }
 
@@ -49,32 +47,28 @@ function flowRing(editor: Editor, arrow: TLShape, shapeId: string, tag: string):
 export function FocusRing() {
 	const editor = useEditor()
 	const session = useOptionalSession()
-	const ring = useValue(
-		'focus ring',
-		(): Ring | null => {
-			const focused = session?.model.focusedElement.get()
-			if (!focused || focused.pageId !== editor.getCurrentPageId()) return null
-			const shape = editor.getShape(focused.shapeId as TLShapeId)
-			if (!shape) return null
-			const tag = humanIdTag(focused.humanId)
-			if (focused.kind === 'flow') return flowRing(editor, shape, focused.shapeId, tag)
-			const bounds = editor.getShapePageBounds(shape)
-			if (!bounds) return null
-			const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
-			const zoom = editor.getZoomLevel()
-			return {
-				kind: 'box',
-				shapeId: focused.shapeId,
-				tag,
-				round: ROUND_KINDS.has(focused.kind),
-				left: topLeft.x - RING_GAP_PX,
-				top: topLeft.y - RING_GAP_PX,
-				width: bounds.width * zoom + RING_GAP_PX * 2,
-				height: bounds.height * zoom + RING_GAP_PX * 2,
-			}
-		},
-		[editor, session],
-	)
+	const ring = useValue('focus ring', (): Ring | null => {
+		const focused = session?.model.focusedElement.get()
+		if (!focused || focused.pageId !== editor.getCurrentPageId()) return null
+		const shape = editor.getShape(focused.shapeId as TLShapeId)
+		if (!shape) return null
+		const tag = humanIdTag(focused.humanId)
+		if (focused.kind === 'flow') return flowRing(editor, shape, focused.shapeId, tag)
+		const bounds = editor.getShapePageBounds(shape)
+		if (!bounds) return null
+		const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
+		const zoom = editor.getZoomLevel()
+		return {
+			kind: 'box',
+			shapeId: focused.shapeId,
+			tag,
+			round: ROUND_KINDS.has(focused.kind),
+			left: topLeft.x - RING_GAP_PX,
+			top: topLeft.y - RING_GAP_PX,
+			width: bounds.width * zoom + RING_GAP_PX * 2,
+			height: bounds.height * zoom + RING_GAP_PX * 2,
+		}
+	}, [editor, session])
 	if (!ring) return null
 	if (ring.kind === 'flow') {
 		return (

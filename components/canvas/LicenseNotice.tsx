@@ -25,8 +25,8 @@ export function LicenseNotice() {
 		<div className="tr-license-notice" data-testid="session.licenseNotice" role="alert">
 			<p className="tr-license-notice__text">
 				<strong>This deployment has no tldraw license key.</strong> {CONSEQUENCE[notice]} Whoever runs Threatroom sets{' '}
-				<code>NEXT_PUBLIC_TLDRAW_LICENSE_KEY</code> when building it (<code>npm run build</code>) and restarts it — see the README,
-				“Production on one machine”. Keys: tldraw.dev/pricing.
+				<code>NEXT_PUBLIC_TLDRAW_LICENSE_KEY</code> when building it (<code>npm run build</code>) and restarts it — see the README, “Production on one machine”.
+				Keys: tldraw.dev/pricing.
 			</p>
 			<button type="button" className="tr-license-notice__dismiss" onClick={() => setDismissed(true)}>
 				Dismiss

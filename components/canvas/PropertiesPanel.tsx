@@ -103,14 +103,7 @@ function PropertyTextField({
 	)
 }
 
-function CheckboxField({
-	testId,
-	label,
-	checked,
-	disabled,
-	onFocus,
-	onChange,
-}: FieldProps & { checked: boolean; onChange: (checked: boolean) => void }) {
+function CheckboxField({ testId, label, checked, disabled, onFocus, onChange }: FieldProps & { checked: boolean; onChange: (checked: boolean) => void }) {
 	return (
 		<label className="tr-properties__checkbox">
 			<input
@@ -176,9 +169,7 @@ function KindField({
 						value={String(value)}
 						disabled={disabled}
 						onFocus={onFocus}
-						onChange={(event) =>
-							onChange(field.key, field.numeric ? Number(event.target.value) : event.target.value)
-						}
+						onChange={(event) => onChange(field.key, field.numeric ? Number(event.target.value) : event.target.value)}
 					>
 						{field.options.map((option) => (
 							<option key={option.value} value={option.value}>
@@ -206,14 +197,10 @@ export interface PropertiesPanelProps {
  * `editor.updateShape`, so it validates against the schema, is undoable, and syncs live.
  */
 export function PropertiesPanel({ editor, readOnly = false, renderHistory, renderMetadata }: PropertiesPanelProps) {
-	const element = useValue(
-		'selected dfd element',
-		() => {
-			const shape = editor.getOnlySelectedShape()
-			return shape ? readElement(editor, shape) : null
-		},
-		[editor],
-	)
+	const element = useValue('selected dfd element', () => {
+		const shape = editor.getOnlySelectedShape()
+		return shape ? readElement(editor, shape) : null
+	}, [editor])
 	const editorReadonly = useValue('is readonly', () => editor.getIsReadonly(), [editor])
 	const disabled = readOnly || editorReadonly
 
@@ -269,14 +256,7 @@ export function PropertiesPanel({ editor, readOnly = false, renderHistory, rende
 					onChange={(value) => onChange('description', value)}
 				/>
 				{PROPERTY_FIELDS[kind].map((field) => (
-					<KindField
-						key={field.key}
-						field={field}
-						values={values}
-						disabled={disabled}
-						onFocus={onFocus}
-						onChange={onChange}
-					/>
+					<KindField key={field.key} field={field} values={values} disabled={disabled} onFocus={onFocus} onChange={onChange} />
 				))}
 				<CheckboxField
 					testId="properties.outOfScope"

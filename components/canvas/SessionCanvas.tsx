@@ -152,8 +152,7 @@ function SessionCanvasConnection({
 
 	// tldraw's "online" means the socket is open; only the room's answer to the handshake means the
 	// edits reach the others.
-	const connection: ConnectionState =
-		store.status === 'loading' ? 'connecting' : store.status === 'error' ? 'failed' : inRoom ? 'online' : 'offline'
+	const connection: ConnectionState = store.status === 'loading' ? 'connecting' : store.status === 'error' ? 'failed' : inRoom ? 'online' : 'offline'
 
 	if (store.status === 'error') {
 		const reason = store.error instanceof TLRemoteSyncError ? store.error.reason : null
@@ -170,10 +169,7 @@ function SessionCanvasConnection({
 				<div className="tr-session tr-session--message">
 					<section className="tr-message" data-testid="session.invalid" role="alert">
 						<h1>This link is not valid</h1>
-						<p>
-							It may be incomplete or mistyped, or the session may no longer exist. Ask the facilitator to
-							send you the link again.
-						</p>
+						<p>It may be incomplete or mistyped, or the session may no longer exist. Ask the facilitator to send you the link again.</p>
 					</section>
 				</div>
 			)

@@ -70,12 +70,7 @@ export function SessionHeader({ sessionName, framework, role, userId, people, co
 				Change name
 			</button>
 			{actions}
-			<span
-				className={`tr-connection tr-connection--${connection}`}
-				data-testid="connection.status"
-				role="status"
-				aria-live="polite"
-			>
+			<span className={`tr-connection tr-connection--${connection}`} data-testid="connection.status" role="status" aria-live="polite">
 				{CONNECTION_TEXT[connection]}
 			</span>
 		</header>

@@ -60,8 +60,7 @@ export function registerDfdSideEffects(editor: Editor): () => void {
 	// Every new arrow is a data flow with default DFD properties, so it validates against the
 	// schema's arrow meta and the room can stamp its DF number.
 	const previousInitialMeta = editor.getInitialMetaForShape
-	editor.getInitialMetaForShape = (shape) =>
-		shape.type === FLOW_SHAPE_TYPE ? { dfd: flowMetaJson(FLOW_META_DEFAULTS) } : {}
+	editor.getInitialMetaForShape = (shape) => (shape.type === FLOW_SHAPE_TYPE ? { dfd: flowMetaJson(FLOW_META_DEFAULTS) } : {})
 
 	const removeBeforeCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
 		if (source !== 'user') return shape

@@ -10,10 +10,4 @@ import '@/components/shapes/dfdShapes.css'
  * The DFD shapes the browser draws. Their props and migrations come from lib/dfd/shapes, the
  * same ones lib/canvas/threatroomSchema.ts gives the room, so both ends validate alike.
  */
-export const dfdShapeUtils: TLAnyShapeUtilConstructor[] = [
-	EntityShapeUtil,
-	ProcessShapeUtil,
-	MultiprocessShapeUtil,
-	StoreShapeUtil,
-	BoundaryShapeUtil,
-]
+export const dfdShapeUtils: TLAnyShapeUtilConstructor[] = [EntityShapeUtil, ProcessShapeUtil, MultiprocessShapeUtil, StoreShapeUtil, BoundaryShapeUtil]

@@ -35,19 +35,9 @@ export interface ThreatroomSyncHandlers {
 }
 
 /** The party's socket for a session: `<partyUrl>/party/<sessionId>?token=…&name=…&userKey=…`. */
-function partySocketUri({
-	partyUrl,
-	sessionId,
-	token,
-	displayName,
-	userKey,
-}: Omit<ThreatroomSyncOptions, 'userId'>): string {
+function partySocketUri({ partyUrl, sessionId, token, displayName, userKey }: Omit<ThreatroomSyncOptions, 'userId'>): string {
 	const base = partyUrl.replace(/\/+$/, '')
-	const query = [
-		`token=${encodeURIComponent(token)}`,
-		`name=${encodeURIComponent(displayName)}`,
-		`userKey=${encodeURIComponent(userKey)}`,
-	].join('&')
+	const query = [`token=${encodeURIComponent(token)}`, `name=${encodeURIComponent(displayName)}`, `userKey=${encodeURIComponent(userKey)}`].join('&')
 	return `${base}/party/${encodeURIComponent(sessionId)}?${query}`
 }
 
@@ -75,10 +65,7 @@ export function useThreatroomSync(
 	const [clock, setClock] = useState<readonly ClockSample[]>([])
 
 	// useSync reconnects whenever these identities change, so each is memoised on its inputs.
-	const uri = useMemo(
-		() => partySocketUri({ partyUrl, sessionId, token, displayName, userKey }),
-		[partyUrl, sessionId, token, displayName, userKey],
-	)
+	const uri = useMemo(() => partySocketUri({ partyUrl, sessionId, token, displayName, userKey }), [partyUrl, sessionId, token, displayName, userKey])
 	// One per connection: what it has in flight means nothing to the next one.
 	// biome-ignore lint/correctness/useExhaustiveDependencies: a new connection (uri) is what must make a new one
 	const pending = useMemo(() => new PendingWrites(), [uri])
@@ -86,18 +73,12 @@ export function useThreatroomSync(
 	const room = useMemo(() => new RoomConnection(), [uri])
 	const connect = useMemo(() => connectWatched(uri, pending, room), [uri, pending, room])
 	const inRoom = useValue(room.inRoom)
-	const identity = useMemo(
-		() => UserRecordType.create({ id: createUserId(userId), name: displayName, color: colorForUserId(userId) }),
-		[userId, displayName],
-	)
+	const identity = useMemo(() => UserRecordType.create({ id: createUserId(userId), name: displayName, color: colorForUserId(userId) }), [userId, displayName])
 	// tldraw writes the current user's `user` record into the document for attribution, and puts it
 	// back whenever it is missing. The room refuses every write of an observer, so for them that
 	// would be an endless put-refuse loop (and a refusal toast each time): observers have no current
 	// user in the store and carry their identity in their presence only.
-	const users = useMemo(
-		() => ({ currentUser: atom<TLUser | null>('threatroom current user', readOnly ? null : identity) }),
-		[identity, readOnly],
-	)
+	const users = useMemo(() => ({ currentUser: atom<TLUser | null>('threatroom current user', readOnly ? null : identity) }), [identity, readOnly])
 
 	const store = useSync({
 		connect,

@@ -17,9 +17,7 @@ import { SessionLinks } from './SessionLinks'
 
 type Field = 'name' | 'description' | 'framework' | 'projectPrefix'
 type FieldErrors = Partial<Record<Field, string>>
-type CreateResult =
-	| { ok: true; session: CreateSessionResponse }
-	| { ok: false; fieldErrors: FieldErrors; formError?: string }
+type CreateResult = { ok: true; session: CreateSessionResponse } | { ok: false; fieldErrors: FieldErrors; formError?: string }
 
 const FIELDS = ['name', 'description', 'framework', 'projectPrefix'] as const satisfies readonly Field[]
 
@@ -108,8 +106,7 @@ export function CreateSessionForm() {
 		if (first) document.getElementById(`${id}-${first}`)?.focus()
 	}
 
-	const describedBy = (field: Field, hint?: string) =>
-		[hint, fieldErrors[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined
+	const describedBy = (field: Field, hint?: string) => [hint, fieldErrors[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined
 
 	return (
 		<form className="card form" onSubmit={onSubmit} noValidate aria-busy={pending}>

@@ -100,8 +100,7 @@ export function ImportThreatDragon() {
 					onChange={onFile}
 				/>
 				<p className="field__hint" id={`${id}-hint`}>
-					Its diagrams, elements and threats become a new session; you get the four links, as for a new session.
-					Up to 5 MiB.
+					Its diagrams, elements and threats become a new session; you get the four links, as for a new session. Up to 5 MiB.
 				</p>
 			</div>
 			{state.kind === 'reading' && (

@@ -66,15 +66,11 @@ export function MySessionItem({ session, overview }: { session: RememberedSessio
 				)}
 			</div>
 			{overview === undefined && <p className="my-sessions__facts">Loading…</p>}
-			{overview === null && (
-				<p className="my-sessions__facts my-sessions__facts--warning">This link no longer opens the session.</p>
-			)}
+			{overview === null && <p className="my-sessions__facts my-sessions__facts--warning">This link no longer opens the session.</p>}
 			{overview && (
 				<p className="my-sessions__facts" data-testid="home.mySessions.counts">
 					<span>{overview.framework}</span>
-					<span>
-						{ended && overview.endedAt ? `ended ${DAY.format(overview.endedAt)}` : `started ${DAY.format(overview.createdAt)}`}
-					</span>
+					<span>{ended && overview.endedAt ? `ended ${DAY.format(overview.endedAt)}` : `started ${DAY.format(overview.createdAt)}`}</span>
 					<span>{plural(overview.counts.elements, 'element', 'elements')}</span>
 					<span>
 						{plural(overview.counts.threats, 'threat', 'threats')} ({overview.counts.openThreats} open, {overview.counts.decided} decided)

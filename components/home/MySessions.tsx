@@ -50,11 +50,7 @@ export function MySessions() {
 			)}
 			<ul className="my-sessions">
 				{sessions.map((session) => (
-					<MySessionItem
-						key={session.id}
-						session={session}
-						overview={overviews?.ok ? (overviews.byId.get(session.id) ?? null) : undefined}
-					/>
+					<MySessionItem key={session.id} session={session} overview={overviews?.ok ? (overviews.byId.get(session.id) ?? null) : undefined} />
 				))}
 			</ul>
 		</section>

@@ -54,8 +54,8 @@ export function SessionLinks({
 				{title}
 			</h2>
 			<p className="notice">
-				<strong>Copy these links now.</strong> Threatroom keeps only a fingerprint of each link, so it cannot show
-				them again. Anyone holding a link joins with that link&apos;s role.
+				<strong>Copy these links now.</strong> Threatroom keeps only a fingerprint of each link, so it cannot show them again. Anyone holding a link joins with
+				that link&apos;s role.
 			</p>
 			<ul className="links">
 				{LINKS.map((link) => (

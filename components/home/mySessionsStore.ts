@@ -1,12 +1,6 @@
 import type { CreateSessionResponse } from '@/lib/api/sessionSchemas'
 import type { Role } from '@/lib/roles'
-import {
-	forgetSession,
-	parseRememberedSessions,
-	type RememberedSession,
-	rememberSession,
-	sessionLinkParts,
-} from '@/lib/session/rememberedSessions'
+import { forgetSession, parseRememberedSessions, type RememberedSession, rememberSession, sessionLinkParts } from '@/lib/session/rememberedSessions'
 
 // "My sessions" in this browser's localStorage (lib/session/rememberedSessions.ts for the rules).
 // Tokens stay on this device: never logged, only ever sent to Threatroom's own API.

@@ -101,9 +101,7 @@ export function createSessionSignals(editor: Editor, framework: FrameworkId): Se
 		[...query.records('mitigation').get()].sort((a, b) => (a.createdAt || Infinity) - (b.createdAt || Infinity) || (a.id < b.id ? -1 : 1)),
 	)
 	const naMarks = query.records('na-mark')
-	const scopeItems = computed('scope items', () =>
-		[...query.records('scope-item').get()].sort((a, b) => (a.createdAt || Infinity) - (b.createdAt || Infinity)),
-	)
+	const scopeItems = computed('scope items', () => [...query.records('scope-item').get()].sort((a, b) => (a.createdAt || Infinity) - (b.createdAt || Infinity)))
 	const phaseEvents = query.records('phase-event')
 	const timerEvents = query.records('timer-event')
 	const walkRecord = computed('walk record', () => editor.store.get(WALK_ID))

@@ -14,12 +14,7 @@ export function EndSessionButton() {
 	if (!session || ended || !canFacilitate(session.linkRole)) return null
 	return (
 		<>
-			<button
-				type="button"
-				className="tr-button tr-button--small tr-button--secondary"
-				data-testid="session.end"
-				onClick={() => setAsking(true)}
-			>
+			<button type="button" className="tr-button tr-button--small tr-button--secondary" data-testid="session.end" onClick={() => setAsking(true)}>
 				End session
 			</button>
 			{asking && <EndSessionDialog onClose={() => setAsking(false)} />}

@@ -18,9 +18,7 @@ export function EndSessionDialog({ onClose }: { onClose: () => void }) {
 	const session = useSession()
 	const id = useId()
 	const [nextDate, setNextDate] = useState('')
-	const undecided = useValue('undecided threats', () => tallyThreats(session.model.ratedThreats.get()).byDecision.undecided, [
-		session.model,
-	])
+	const undecided = useValue('undecided threats', () => tallyThreats(session.model.ratedThreats.get()).byDecision.undecided, [session.model])
 
 	const confirm = (event: FormEvent) => {
 		event.preventDefault()
@@ -50,8 +48,8 @@ export function EndSessionDialog({ onClose }: { onClose: () => void }) {
 					</span>
 				</div>
 				<p className="tr-end-form__effect">
-					Ending makes the session read-only for everyone, the canvas included. You can reopen it, or start
-					a follow-up session with the same diagrams, scope and open threats.
+					Ending makes the session read-only for everyone, the canvas included. You can reopen it, or start a follow-up session with the same diagrams, scope
+					and open threats.
 					{undecided > 0 && (
 						<strong>
 							{' '}

@@ -76,13 +76,7 @@ export function SessionEndedBanner() {
 							>
 								Reopen
 							</button>
-							<button
-								type="button"
-								className="tr-button tr-button--small"
-								data-testid="session.followUp"
-								disabled={startingFollowUp}
-								onClick={onFollowUp}
-							>
+							<button type="button" className="tr-button tr-button--small" data-testid="session.followUp" disabled={startingFollowUp} onClick={onFollowUp}>
 								{startingFollowUp ? 'Starting…' : followUp ? 'Follow-up links' : 'Start follow-up'}
 							</button>
 						</>

@@ -75,9 +75,7 @@ export function SessionSummary() {
 				<h3 className="tr-summary__heading" id={`${id}-unmitigated`}>
 					Unmitigated risks ({summary.unmitigated.length})
 				</h3>
-				<p className="tr-summary__note">
-					Not fixed and verified yet: planned mitigations and accepted, deferred or transferred risks stay here.
-				</p>
+				<p className="tr-summary__note">Not fixed and verified yet: planned mitigations and accepted, deferred or transferred risks stay here.</p>
 				{summary.unmitigated.length === 0 ? (
 					<p className="tr-empty">None.</p>
 				) : (

@@ -1,10 +1,6 @@
 import { uniqueId } from '@tldraw/utils'
 import type { RecordId } from '@tldraw/store'
-import {
-	SESSION_EVENT_TYPE,
-	type SessionEventAction,
-	type SessionEventRecord,
-} from '@/lib/session/records/sessionEventRecord'
+import { SESSION_EVENT_TYPE, type SessionEventAction, type SessionEventRecord } from '@/lib/session/records/sessionEventRecord'
 import { serverNow } from '@/lib/session/serverClock'
 import type { SessionValue } from '@/components/panel/SessionContext'
 import { putSessionRecords } from '@/components/panel/sessionWrites'

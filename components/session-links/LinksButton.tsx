@@ -12,12 +12,7 @@ export function LinksButton() {
 	if (!session || !canFacilitate(session.linkRole)) return null
 	return (
 		<>
-			<button
-				type="button"
-				className="tr-button tr-button--small tr-button--secondary"
-				data-testid="links.open"
-				onClick={() => setOpen(true)}
-			>
+			<button type="button" className="tr-button tr-button--small tr-button--secondary" data-testid="links.open" onClick={() => setOpen(true)}>
 				Links
 			</button>
 			{open && <LinksDialog sessionId={session.sessionId} token={session.token} onClose={() => setOpen(false)} />}

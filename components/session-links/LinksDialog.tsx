@@ -38,9 +38,8 @@ export function LinksDialog({ sessionId, token, onClose }: { sessionId: string; 
 		<Dialog title="Session links" testId="links.dialog" onClose={onClose} wide>
 			<div className="tr-links tr-on-canvas">
 				<p className="tr-links__intro">
-					Threatroom keeps only a fingerprint of each link, so it cannot show them again. If a link reached people it
-					should not have, replace it: the old link stops working at once, everyone who joined with it is
-					disconnected, and you get a new link to send to the right people.
+					Threatroom keeps only a fingerprint of each link, so it cannot show them again. If a link reached people it should not have, replace it: the old link
+					stops working at once, everyone who joined with it is disconnected, and you get a new link to send to the right people.
 				</p>
 				<ul className="links">
 					{ROTATABLE_ROLES.map((role) => (
@@ -48,8 +47,7 @@ export function LinksDialog({ sessionId, token, onClose }: { sessionId: string; 
 					))}
 				</ul>
 				<p className="tr-links__note">
-					Your own facilitator link cannot be replaced here: anyone holding it could otherwise lock you out. Keep it to
-					yourself.
+					Your own facilitator link cannot be replaced here: anyone holding it could otherwise lock you out. Keep it to yourself.
 				</p>
 			</div>
 		</Dialog>

@@ -8,10 +8,7 @@ export function LinkRevoked({ className, titleClassName }: { className?: string;
 	return (
 		<section className={className} data-testid="session.revoked" role="alert">
 			<h1 className={titleClassName}>{LINK_REVOKED_MESSAGE}</h1>
-			<p>
-				The facilitator issued a new link for your role and this one no longer opens the session. Ask them to send
-				you the new link.
-			</p>
+			<p>The facilitator issued a new link for your role and this one no longer opens the session. Ask them to send you the new link.</p>
 		</section>
 	)
 }

@@ -150,8 +150,8 @@ function InvalidLink() {
 		<section className="card" data-testid="session.invalid">
 			<h1 className="card__title card__title--large">This link is not valid</h1>
 			<p>
-				It may be incomplete or mistyped, or the session may no longer exist. Ask the facilitator to send you the
-				link again, and open it exactly as you received it.
+				It may be incomplete or mistyped, or the session may no longer exist. Ask the facilitator to send you the link again, and open it exactly as you
+				received it.
 			</p>
 			<div className="form__actions">
 				<Link className="button button--secondary" href="/">

@@ -76,8 +76,7 @@ export function placeElement(element: PlacedElement, boundaries: readonly ZoneBo
 
 export function flowCrossing(source: ElementPlacement, target: ElementPlacement): FlowCrossing {
 	const sourceSet = new Set(source.boundaryIds)
-	const crossesBoundary =
-		sourceSet.size !== target.boundaryIds.length || target.boundaryIds.some((id) => !sourceSet.has(id))
+	const crossesBoundary = sourceSet.size !== target.boundaryIds.length || target.boundaryIds.some((id) => !sourceSet.has(id))
 	return {
 		crossesBoundary,
 		direction: source.zone < target.zone ? 'up' : source.zone > target.zone ? 'down' : 'same',

@@ -11,13 +11,7 @@ const el = (humanId: string, kind: WalkElement['kind'], extra: Partial<WalkEleme
 
 describe('walkOrder', () => {
 	it('walks entities, boundary-crossing flows, processes, stores, then other flows', () => {
-		const steps = walkOrder([
-			el('DF2', 'flow'),
-			el('DS1', 'store'),
-			el('P1', 'process'),
-			el('DF1', 'flow', { crossesBoundary: true }),
-			el('EE1', 'entity'),
-		])
+		const steps = walkOrder([el('DF2', 'flow'), el('DS1', 'store'), el('P1', 'process'), el('DF1', 'flow', { crossesBoundary: true }), el('EE1', 'entity')])
 		expect(steps.map((step) => step.humanId)).toEqual(['EE1', 'DF1', 'P1', 'DS1', 'DF2'])
 		expect(steps.map((step) => step.group)).toEqual(['entities', 'boundaryFlows', 'processes', 'stores', 'internalFlows'])
 	})

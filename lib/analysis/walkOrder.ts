@@ -65,7 +65,7 @@ export function walkOrder(elements: readonly WalkElement[]): WalkStep[] {
 			WALK_GROUPS.indexOf(a.group) - WALK_GROUPS.indexOf(b.group) ||
 			(KIND_RANK[a.kind] ?? 0) - (KIND_RANK[b.kind] ?? 0) ||
 			compareHumanIds(a.humanId, b.humanId) ||
-			(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+			(a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
 	)
 }
 

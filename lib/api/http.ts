@@ -1,13 +1,6 @@
 import { en } from 'zod/locales'
 import * as z from 'zod/mini'
-import {
-	BadRequestError,
-	HttpError,
-	NotFoundError,
-	PayloadTooLargeError,
-	UnauthorizedError,
-	UnsupportedMediaTypeError,
-} from '@/lib/errors'
+import { BadRequestError, HttpError, NotFoundError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError } from '@/lib/errors'
 import { API_CONTENT_SECURITY_POLICY } from '@/lib/security/contentSecurityPolicy'
 import { SESSION_ID_PATTERN } from './sessionSchemas'
 import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, isJsonContentType, reservedKeyIssues } from './jsonGuards'
@@ -133,9 +126,7 @@ function isClientAbort(error: unknown): boolean {
  * Turns thrown HttpErrors into their JSON answer; anything else is logged and answered with a generic
  * 500 so stack traces and SQL never reach the caller.
  */
-export function withErrors<Args extends unknown[]>(
-	handler: (...args: Args) => Promise<Response>,
-): (...args: Args) => Promise<Response> {
+export function withErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
 	return async (...args) => {
 		try {
 			return await handler(...args)
@@ -163,10 +154,7 @@ export function requireBearerToken(request: Request): string {
 
 // Session ids are nanoids; anything else cannot exist, so it is a 404 without a database lookup.
 
-export async function requireSessionIdParam(
-	params: Promise<{ id: string }>,
-	notFoundMessage = 'Session not found',
-): Promise<string> {
+export async function requireSessionIdParam(params: Promise<{ id: string }>, notFoundMessage = 'Session not found'): Promise<string> {
 	const { id } = await params
 	if (!SESSION_ID_PATTERN.test(id)) throw new NotFoundError(notFoundMessage)
 	return id

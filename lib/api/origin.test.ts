@@ -27,9 +27,7 @@ describe('links and party url', () => {
 	})
 
 	it('derives the origin from the forwarded headers of a proxy', () => {
-		expect(publicOrigin(request({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'threat.example, proxy' }))).toBe(
-			'https://threat.example',
-		)
+		expect(publicOrigin(request({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'threat.example, proxy' }))).toBe('https://threat.example')
 		expect(publicOrigin(request({ host: 'localhost:3000' }))).toBe('http://localhost:3000')
 	})
 
@@ -46,9 +44,7 @@ describe('links and party url', () => {
 
 	it('points the browser at the party on the same host and PARTY_PORT, over wss behind https', () => {
 		expect(partyUrl(request({ host: 'localhost:3000' }))).toBe('ws://localhost:1999')
-		expect(partyUrl(request({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'threat.example' }))).toBe(
-			'wss://threat.example:1999',
-		)
+		expect(partyUrl(request({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'threat.example' }))).toBe('wss://threat.example:1999')
 		process.env.PARTY_PORT = '8787'
 		resetEnvForTests()
 		expect(partyUrl(request({ host: '[::1]:3000' }))).toBe('ws://[::1]:8787')

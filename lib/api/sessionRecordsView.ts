@@ -13,19 +13,13 @@ import type { DecisionResponse, SessionRecordsResponse, ThreatResponse } from '.
  * rating and risk band — and the coverage of the session's framework over its elements. Pure.
  * A decision whose threat is not among the threats (the room cannot check that) is left out.
  */
-export function sessionRecordsView(
-	framework: FrameworkId,
-	elements: readonly DfdElement[],
-	stored: StoredSessionRecords,
-): SessionRecordsResponse {
+export function sessionRecordsView(framework: FrameworkId, elements: readonly DfdElement[], stored: StoredSessionRecords): SessionRecordsResponse {
 	const votesByThreat = new Map<string, StoredVote[]>()
 	for (const vote of stored.votes) votesByThreat.set(vote.threatId, [...(votesByThreat.get(vote.threatId) ?? []), vote])
 	const historyByThreat = decisionHistories(stored.decisions)
 	const latestPhase = stored.phaseEvents.at(-1) ?? null
 	return {
-		threats: stored.threats.map((threat) =>
-			threatView(threat, votesByThreat.get(threat.id) ?? [], historyByThreat.get(threat.id) ?? []),
-		),
+		threats: stored.threats.map((threat) => threatView(threat, votesByThreat.get(threat.id) ?? [], historyByThreat.get(threat.id) ?? [])),
 		naMarks: stored.naMarks,
 		scopeItems: stored.scopeItems,
 		phaseEvents: stored.phaseEvents,
@@ -41,11 +35,7 @@ export function sessionRecordsView(
 	}
 }
 
-function coverageView(
-	framework: FrameworkId,
-	elements: readonly DfdElement[],
-	stored: StoredSessionRecords,
-): SessionRecordsResponse['coverage'] {
+function coverageView(framework: FrameworkId, elements: readonly DfdElement[], stored: StoredSessionRecords): SessionRecordsResponse['coverage'] {
 	const coverage = sessionCoverage(framework, elements, stored.threats, stored.naMarks)
 	return {
 		...coverage,

@@ -18,17 +18,11 @@ export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
  * An empty or unknown token is a "bad link" (401), not a malformed request; only the size and the
  * alphabet (nanoid's, the only characters a token we issue has) are checked here.
  */
-export const linkTokenSchema = z
-	.string()
-	.check(z.maxLength(TOKEN_MAX_LENGTH), z.regex(/^[A-Za-z0-9_-]*$/, 'A link token is made of A-Z, a-z, 0-9, _ and -'))
+export const linkTokenSchema = z.string().check(z.maxLength(TOKEN_MAX_LENGTH), z.regex(/^[A-Za-z0-9_-]*$/, 'A link token is made of A-Z, a-z, 0-9, _ and -'))
 
 /** The one-line name of a session, as every route that names one checks it. */
-const sessionNameSchema = z
-	.string()
-	.check(z.trim(), z.minLength(1), z.maxLength(SESSION_NAME_MAX_LENGTH), z.refine(isSafeLine, UNSAFE_LINE_MESSAGE))
-const sessionDescriptionSchema = z
-	.string()
-	.check(z.trim(), z.maxLength(SESSION_DESCRIPTION_MAX_LENGTH), z.refine(isSafeText, UNSAFE_TEXT_MESSAGE))
+const sessionNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(SESSION_NAME_MAX_LENGTH), z.refine(isSafeLine, UNSAFE_LINE_MESSAGE))
+const sessionDescriptionSchema = z.string().check(z.trim(), z.maxLength(SESSION_DESCRIPTION_MAX_LENGTH), z.refine(isSafeText, UNSAFE_TEXT_MESSAGE))
 
 export const createSessionBody = z.object({
 	name: sessionNameSchema,

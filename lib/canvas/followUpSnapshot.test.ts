@@ -6,15 +6,7 @@ import { newAttackGoal, newAttackStep, newParkedQuestion, resolvedQuestion, save
 import type { DecisionRecord } from '@/lib/session/records/decisionRecord'
 import type { ParkedQuestionId } from '@/lib/session/records/parkedQuestionRecord'
 import type { ThreatId } from '@/lib/session/records/threatRecord'
-import {
-	fixtureNaMark,
-	fixturePhaseEvent,
-	fixtureScopeItem,
-	fixtureThreat,
-	fixtureTimerEvent,
-	fixtureVote,
-	fixtureWalk,
-} from '@/fixtures/workshopRecords'
+import { fixtureNaMark, fixturePhaseEvent, fixtureScopeItem, fixtureThreat, fixtureTimerEvent, fixtureVote, fixtureWalk } from '@/fixtures/workshopRecords'
 import { arrowBinding, dfdShape, flowArrow, pageRecord } from '../../tests/support/canvasRecords'
 import { metadataEntry, reviewEvent } from '@/lib/session/metadataFactories'
 import { followUpSnapshot } from './followUpSnapshot'
@@ -94,7 +86,10 @@ describe('followUpSnapshot', () => {
 
 	it('starts without votes, n/a marks, phase and timer events, and with no element in focus', () => {
 		for (const typeName of ['vote', 'na-mark', 'phase-event', 'timer-event']) {
-			expect(kept.some((record) => record.typeName === typeName), typeName).toBe(false)
+			expect(
+				kept.some((record) => record.typeName === typeName),
+				typeName,
+			).toBe(false)
 		}
 		expect(kept.find((record) => record.typeName === 'walk')).toMatchObject({ focusShapeId: null, phaseMinutes: { analyse: 40 } })
 	})
@@ -117,7 +112,12 @@ describe('followUpSnapshot of the notebook', () => {
 	const modelLevel = { ...newAttackGoal('Take over the shop', null, () => 'g-model'), ...stamp }
 	const steps = [newAttackStep(onOpen, 'Get the backup', 1, () => 's-open'), newAttackStep(onResolved, 'Skim', 1, () => 's-resolved')]
 	const parked = { ...newParkedQuestion('What if the PSP is down?', api.id, () => 'q-open'), askedBy: 'pat', askedByName: 'Pat', askedAt: 5 }
-	const dismissed = resolvedQuestion({ ...parked, id: 'parked-question:q-done' as ParkedQuestionId }, { resolution: 'dismissed', resolvedTo: null, reason: 'Out of scope' }, { userId: 'fay', name: 'Fay', role: 'facilitator' }, 6)
+	const dismissed = resolvedQuestion(
+		{ ...parked, id: 'parked-question:q-done' as ParkedQuestionId },
+		{ resolution: 'dismissed', resolvedTo: null, reason: 'Out of scope' },
+		{ userId: 'fay', name: 'Fay', role: 'facilitator' },
+		6,
+	)
 	const note = savedNote(undefined, api.id, { markdown: '# API', includeInReport: true }, { userId: 'pat', name: 'Pat', role: 'participant' }, 7)
 	const canvas = followUpSnapshot([...RECORDS, onOpen, onResolved, modelLevel, ...steps, parked, dismissed, note], { [ATTACK_TREES_COUNTER]: 3 })
 	const ids = canvas.snapshot.documents.map((document) => document.state.id)

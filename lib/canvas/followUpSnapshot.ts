@@ -38,7 +38,9 @@ export function followUpSnapshot(records: readonly TLRecord[], counters: HumanId
 	const carriedThreats = new Set<string>(records.filter(isCarried).map((record) => record.id))
 	const carriedGoals = new Set(
 		records.flatMap((record) =>
-			record.typeName === 'attack-node' && record.ancestors.length === 0 && (record.threatId === null || carriedThreats.has(record.threatId)) ? [record.id] : [],
+			record.typeName === 'attack-node' && record.ancestors.length === 0 && (record.threatId === null || carriedThreats.has(record.threatId))
+				? [record.id]
+				: [],
 		),
 	)
 	const kept = records.flatMap((record): TLRecord[] => {

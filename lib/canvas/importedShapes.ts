@@ -87,7 +87,11 @@ export function boxShape(element: ElementInput, at: ShapePlacement): TLShape | n
 	const p = element.properties
 	switch (element.kind) {
 		case 'entity':
-			return { ...base(element, at, element.bounds), type: DFD_SHAPE_TYPES.entity, props: { ...common(element, element.bounds), providesAuthentication: flag(p, 'providesAuthentication') } }
+			return {
+				...base(element, at, element.bounds),
+				type: DFD_SHAPE_TYPES.entity,
+				props: { ...common(element, element.bounds), providesAuthentication: flag(p, 'providesAuthentication') },
+			}
 		case 'process':
 		case 'multiprocess':
 			return {
@@ -99,7 +103,13 @@ export function boxShape(element: ElementInput, at: ShapePlacement): TLShape | n
 			return {
 				...base(element, at, element.bounds),
 				type: DFD_SHAPE_TYPES.store,
-				props: { ...common(element, element.bounds), storesCredentials: flag(p, 'storesCredentials'), isALog: flag(p, 'isALog'), isEncrypted: flag(p, 'isEncrypted'), isSigned: flag(p, 'isSigned') },
+				props: {
+					...common(element, element.bounds),
+					storesCredentials: flag(p, 'storesCredentials'),
+					isALog: flag(p, 'isALog'),
+					isEncrypted: flag(p, 'isEncrypted'),
+					isSigned: flag(p, 'isSigned'),
+				},
 			}
 		case 'boundary': {
 			const line = element.points && element.points.length >= 2 ? boundaryLineMeta(element.points) : null
@@ -161,7 +171,11 @@ function binding(arrow: TLArrowShape, terminal: 'start' | 'end', toShapeId: stri
  * the label as rich text, the DFD properties in `meta.dfd`, and a binding to each bound end.
  * TD's bends are not kept: tldraw routes an arrow itself (straight, or one arc).
  */
-export function flowRecords(element: ElementInput, at: ShapePlacement, boundShapeIds: ReadonlySet<string>): { arrow: TLArrowShape; bindings: TLArrowBinding[] } {
+export function flowRecords(
+	element: ElementInput,
+	at: ShapePlacement,
+	boundShapeIds: ReadonlySet<string>,
+): { arrow: TLArrowShape; bindings: TLArrowBinding[] } {
 	const points = element.points ?? []
 	const start = points[0] ?? { x: element.bounds.x, y: element.bounds.y }
 	const end = points.length >= 2 ? (points.at(-1) ?? start) : { x: start.x + FALLBACK_FLOW_LENGTH, y: start.y }

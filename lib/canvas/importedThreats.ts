@@ -19,7 +19,10 @@ function categoriesOf(threat: ImportedThreat | undefined, kind: ElementKind, war
 	const fallback = applicableCategories(threat.framework, { kind })[0] ?? framework.categories[0]?.id
 	if (fallback === undefined) return []
 	const name = framework.categories.find((category) => category.id === fallback)?.name ?? fallback
-	warnings.push({ path, message: `${JSON.stringify(threat.title)}: no ${threat.framework} category in its type; set to ${name} so it can be saved — review it` })
+	warnings.push({
+		path,
+		message: `${JSON.stringify(threat.title)}: no ${threat.framework} category in its type; set to ${name} so it can be saved — review it`,
+	})
 	return [fallback]
 }
 
@@ -40,7 +43,12 @@ export function importedThreatRecords(
 		typeName: 'threat',
 		humanId: threat.humanId,
 		shapeId: threat.shapeId as ThreatRecord['shapeId'],
-		categories: categoriesOf(imported.get(threat.id), (threat.shapeId === null ? undefined : kinds.get(threat.shapeId)) ?? 'process', warnings, pathOf(threat.id)),
+		categories: categoriesOf(
+			imported.get(threat.id),
+			(threat.shapeId === null ? undefined : kinds.get(threat.shapeId)) ?? 'process',
+			warnings,
+			pathOf(threat.id),
+		),
 		title: threat.title,
 		description: threat.description,
 		likelihood: threat.likelihood,

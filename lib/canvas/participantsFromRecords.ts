@@ -55,7 +55,5 @@ export function participantsFromRecords(records: Iterable<TLRecord>, extra: read
 	for (const record of records) for (const { name, role } of authorsOf(record)) add(name, role)
 	for (const name of extra) add(name, 'participant')
 	const rank: Record<Role, number> = { facilitator: 0, productOwner: 1, participant: 2, observer: 3 }
-	return [...roles]
-		.map(([name, role]) => ({ name, role }))
-		.sort((a, b) => rank[a.role] - rank[b.role] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+	return [...roles].map(([name, role]) => ({ name, role })).sort((a, b) => rank[a.role] - rank[b.role] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }

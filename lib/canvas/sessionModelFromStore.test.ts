@@ -23,7 +23,19 @@ function input(...records: TLRecord[]) {
 
 function textNote(text: string, w: number, at: { x: number; y: number }): TLTextShape {
 	const props = { color: 'black', size: 'm', font: 'draw', textAlign: 'start', w, richText: toRichText(text), scale: 1, autoSize: false } as const
-	return { id: createShapeId(), typeName: 'shape', type: 'text', ...at, rotation: 0, index: 'a9' as IndexKey, parentId: onMain, isLocked: false, opacity: 1, props, meta: {} }
+	return {
+		id: createShapeId(),
+		typeName: 'shape',
+		type: 'text',
+		...at,
+		rotation: 0,
+		index: 'a9' as IndexKey,
+		parentId: onMain,
+		isLocked: false,
+		opacity: 1,
+		props,
+		meta: {},
+	}
 }
 
 const elementOf = (records: TLRecord[], shapeId: string) => input(...records).elements.find((element) => element.shapeId === shapeId)
@@ -74,8 +86,19 @@ describe('sessionModelFromStore', () => {
 	it('keeps a loose end where the arrow puts it, and gives a bent arrow its middle as a bend', () => {
 		const straight = { ...flowArrow(onMain, 'Loose', { humanId: 'DF1' }), x: 500, y: 500 }
 		const bent = { ...flowArrow(onMain, 'Bent', { humanId: 'DF2' }), x: 0, y: 0, props: { ...straight.props, bend: 20 } }
-		expect(elementOf([straight], straight.id)).toMatchObject({ points: [{ x: 500, y: 500 }, { x: 600, y: 500 }], sourceShapeId: null, targetShapeId: null })
-		expect(elementOf([bent], bent.id)?.points).toEqual([{ x: 0, y: 0 }, { x: 50, y: 20 }, { x: 100, y: 0 }])
+		expect(elementOf([straight], straight.id)).toMatchObject({
+			points: [
+				{ x: 500, y: 500 },
+				{ x: 600, y: 500 },
+			],
+			sourceShapeId: null,
+			targetShapeId: null,
+		})
+		expect(elementOf([bent], bent.id)?.points).toEqual([
+			{ x: 0, y: 0 },
+			{ x: 50, y: 20 },
+			{ x: 100, y: 0 },
+		])
 	})
 
 	it('draws a boundary carrying an imported line as that line, with no zone', () => {
@@ -83,10 +106,24 @@ describe('sessionModelFromStore', () => {
 			...dfdShape('dfd-boundary', onMain, { humanId: 'TB1', w: 200, h: 100, trustZone: 3 }),
 			x: 10,
 			y: 10,
-			meta: { [BOUNDARY_LINE_META_KEY]: [{ x: 0, y: 0 }, { x: 0.5, y: 1 }, { x: 1, y: 0 }] },
+			meta: {
+				[BOUNDARY_LINE_META_KEY]: [
+					{ x: 0, y: 0 },
+					{ x: 0.5, y: 1 },
+					{ x: 1, y: 0 },
+				],
+			},
 		}
 		const model = buildSessionModel(input(line))
-		expect(model.diagrams[0]?.elements[0]).toMatchObject({ points: [{ x: 10, y: 10 }, { x: 110, y: 110 }, { x: 210, y: 10 }], properties: {}, zone: null })
+		expect(model.diagrams[0]?.elements[0]).toMatchObject({
+			points: [
+				{ x: 10, y: 10 },
+				{ x: 110, y: 110 },
+				{ x: 210, y: 10 },
+			],
+			properties: {},
+			zone: null,
+		})
 	})
 
 	it('gives each node the zone of the box boundary around it, and lists text notes as annotations', () => {
@@ -114,8 +151,23 @@ describe('sessionModelFromStore', () => {
 	it('passes the workshop records on, with TD’s original values from the document’s meta', () => {
 		const api = dfdShape('dfd-process', onMain, { humanId: 'P1' })
 		const threat = fixtureThreat({ shapeId: api.id, humanId: 'T-001', createdBy: 'dana', createdByName: 'Dana' })
-		const source = { tool: 'threat-dragon' as const, id: 't1', status: 'Mitigated', severity: 'High', type: 'Spoofing', score: '7', modelType: 'STRIDE', number: 1 }
-		const document: TLDocument = { id: TLDOCUMENT_ID, typeName: 'document', gridSize: 10, name: '', meta: { threatDragon: { contributors: ['Ann'], threats: { [threat.id]: source } } } }
+		const source = {
+			tool: 'threat-dragon' as const,
+			id: 't1',
+			status: 'Mitigated',
+			severity: 'High',
+			type: 'Spoofing',
+			score: '7',
+			modelType: 'STRIDE',
+			number: 1,
+		}
+		const document: TLDocument = {
+			id: TLDOCUMENT_ID,
+			typeName: 'document',
+			gridSize: 10,
+			name: '',
+			meta: { threatDragon: { contributors: ['Ann'], threats: { [threat.id]: source } } },
+		}
 		const result = input(document, api, threat, fixtureVote(threat.id, 'omar', { voterName: 'Omar' }), decision(threat.id))
 
 		expect(result.threats).toEqual([{ ...threat, source }])

@@ -128,7 +128,10 @@ function facts(model: ImportedModel) {
 					sourceCellId: element.sourceCellId,
 					targetCellId: element.targetCellId,
 					// Nodes and boxes where TD put them; a text's height is tldraw's to measure; a line boundary's points.
-					box: element.kind === 'flow' || element.points.length > 0 ? null : { x: element.bounds.x, y: element.bounds.y, w: element.bounds.w, h: element.kind === 'text' ? null : element.bounds.h },
+					box:
+						element.kind === 'flow' || element.points.length > 0
+							? null
+							: { x: element.bounds.x, y: element.bounds.y, w: element.bounds.w, h: element.kind === 'text' ? null : element.bounds.h },
 					line: element.kind === 'boundary' ? element.points.map((point) => ({ x: round(point.x), y: round(point.y) })) : null,
 				},
 			]),
@@ -173,7 +176,10 @@ describe('snapshotFromImport, for what TD writes that our records cannot hold as
 	it('refuses a model whose records the room would refuse, at the place in the file they came from', () => {
 		const imported = importOrThrow(model('Spoofing'))
 		// An id longer than the room accepts (200 characters after the type).
-		const tooLong = { ...imported, diagrams: imported.diagrams.map((diagram) => ({ ...diagram, threats: diagram.threats.map((threat) => ({ ...threat, id: 'x'.repeat(300) })) })) }
+		const tooLong = {
+			...imported,
+			diagrams: imported.diagrams.map((diagram) => ({ ...diagram, threats: diagram.threats.map((threat) => ({ ...threat, id: 'x'.repeat(300) })) })),
+		}
 		const result = snapshotFromImport(tooLong, { at: AT })
 		expect(result.ok).toBe(false)
 		expect(!result.ok && result.issues).toEqual([{ path: 'detail.diagrams[0].cells[0].data.threats[0]', message: expect.stringContaining('threat:') }])

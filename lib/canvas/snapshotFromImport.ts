@@ -109,7 +109,13 @@ export function snapshotFromImport(model: ImportedModel, stamp: ImportStampOptio
 	const threats = importedThreatRecords(input, model, { authorId: IMPORT_AUTHOR_ID, pathOf, warnings })
 	const sources: Record<string, ThreatSource> = {}
 	for (const threat of input.threats) if (threat.source) sources[threat.id] = threat.source
-	const document: TLDocument = { id: TLDOCUMENT_ID, typeName: 'document', gridSize: 10, name: '', meta: documentProvenanceMeta(model.contributors, sources, model.summaryExtras) }
+	const document: TLDocument = {
+		id: TLDOCUMENT_ID,
+		typeName: 'document',
+		gridSize: 10,
+		name: '',
+		meta: documentProvenanceMeta(model.contributors, sources, model.summaryExtras),
+	}
 
 	const mitigations = importedMitigationRecords(input, { authorId: IMPORT_AUTHOR_ID })
 	const records: TLRecord[] = [document, ...pages, ...shapes, ...threats, ...mitigations]

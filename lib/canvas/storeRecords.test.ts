@@ -22,7 +22,9 @@ describe('readStoreRecords', () => {
 		const snapshot = roomSnapshotOf([page, api], 1)
 		const broken = { ...threat, impact: 9 }
 		const alien = { id: 'alien:1', typeName: 'alien' }
-		const read = readStoreRecords(stored({ ...snapshot, documents: [...snapshot.documents, { state: broken, lastChangedClock: 1 }, { state: alien, lastChangedClock: 1 }] }))
+		const read = readStoreRecords(
+			stored({ ...snapshot, documents: [...snapshot.documents, { state: broken, lastChangedClock: 1 }, { state: alien, lastChangedClock: 1 }] }),
+		)
 		expect(read.ok && read.records).toEqual([page, api])
 		expect(read.ok && read.skipped).toEqual([
 			{ id: threat.id, typeName: 'threat', message: expect.stringContaining('impact') },

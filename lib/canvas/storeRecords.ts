@@ -26,9 +26,7 @@ interface SkippedRecord {
 	message: string
 }
 
-export type StoreRecordsResult =
-	| { ok: true; records: TLRecord[]; documentClock: number; skipped: SkippedRecord[] }
-	| { ok: false; error: string }
+export type StoreRecordsResult = { ok: true; records: TLRecord[]; documentClock: number; skipped: SkippedRecord[] } | { ok: false; error: string }
 
 /**
  * Migrates then validates every record of a stored snapshot against the room's schema. A record

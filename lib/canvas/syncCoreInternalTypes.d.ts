@@ -5,7 +5,9 @@ import type { TLPersistentClientSocket } from '@tldraw/sync-core'
 // namespace import would pull the whole package (the server room included) into the page's bundle.
 declare module '@tldraw/sync-core' {
 	/** The socket useSync builds for a room URL; reconnects with backoff. */
-	export const ClientWebSocketAdapter: new (getUri: () => string) => TLPersistentClientSocket & {
+	export const ClientWebSocketAdapter: new (
+		getUri: () => string,
+	) => TLPersistentClientSocket & {
 		close(): void
 		/** The current socket, if any. */
 		_ws: WebSocket | null

@@ -1,6 +1,13 @@
 import type { JsonObject } from '@tldraw/utils'
 import { z } from 'zod'
-import { type DiagramSource, diagramSourceSchema, type SummaryExtras, summaryExtrasSchema, type ThreatSource, threatSourceSchema } from '@/lib/reports/sessionModel'
+import {
+	type DiagramSource,
+	diagramSourceSchema,
+	type SummaryExtras,
+	summaryExtrasSchema,
+	type ThreatSource,
+	threatSourceSchema,
+} from '@/lib/reports/sessionModel'
 
 // What an imported Threat Dragon model leaves in the canvas so an export can write TD's own words
 // back (docs/export-format.md, "Round trip"). Our records have no field for TD's originals and

@@ -75,10 +75,12 @@ async function syncSessionStatus(db: Executor, sessionId: string, records: Sessi
 		.from(sessions)
 		.where(eq(sessions.id, sessionId))
 		.get()
-	const same =
-		current?.status === status.status && current.endedAt === status.endedAt && current.nextSessionDate === status.nextSessionDate
+	const same = current?.status === status.status && current.endedAt === status.endedAt && current.nextSessionDate === status.nextSessionDate
 	if (!current || same) return
-	await db.update(sessions).set({ ...status, updatedAt: now }).where(eq(sessions.id, sessionId))
+	await db
+		.update(sessions)
+		.set({ ...status, updatedAt: now })
+		.where(eq(sessions.id, sessionId))
 }
 
 export interface StoredSessionHistories {
@@ -89,18 +91,8 @@ export interface StoredSessionHistories {
 /** Every decision and session event ever saved for the session, oldest first. */
 export async function listSessionHistories(db: Executor, sessionId: string): Promise<StoredSessionHistories> {
 	const [decisionRows, eventRows] = await Promise.all([
-		db
-			.select()
-			.from(decisions)
-			.where(eq(decisions.sessionId, sessionId))
-			.orderBy(asc(decisions.decidedAt), asc(decisions.id))
-			.all(),
-		db
-			.select()
-			.from(sessionEvents)
-			.where(eq(sessionEvents.sessionId, sessionId))
-			.orderBy(asc(sessionEvents.at), asc(sessionEvents.id))
-			.all(),
+		db.select().from(decisions).where(eq(decisions.sessionId, sessionId)).orderBy(asc(decisions.decidedAt), asc(decisions.id)).all(),
+		db.select().from(sessionEvents).where(eq(sessionEvents.sessionId, sessionId)).orderBy(asc(sessionEvents.at), asc(sessionEvents.id)).all(),
 	])
 	return { decisions: decisionRows.map(withoutSession), sessionEvents: eventRows.map(withoutSession) }
 }

@@ -1,11 +1,5 @@
 import { eq } from 'drizzle-orm'
-import {
-	type CanvasSnapshot,
-	canvasSnapshotSchema,
-	type HumanIdCounters,
-	humanIdCountersSchema,
-	type SaveCanvasBody,
-} from '@/lib/api/internalSchemas'
+import { type CanvasSnapshot, canvasSnapshotSchema, type HumanIdCounters, humanIdCountersSchema, type SaveCanvasBody } from '@/lib/api/internalSchemas'
 import { BadRequestError, NotFoundError } from '@/lib/errors'
 import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
 import { appendSessionHistories } from './appendOnlyRecordsRepo'
@@ -44,11 +38,7 @@ export async function loadCanvas(sessionId: string): Promise<StoredCanvas | null
  * follows its latest end or reopen), unless a newer clock is already stored. An equal clock is saved again so a retried save is idempotent. Throws NotFoundError for an
  * unknown session, BadRequestError when a workshop record in the snapshot fails its validator.
  */
-export async function saveCanvas(
-	sessionId: string,
-	input: SaveCanvasBody,
-	now: number = Date.now(),
-): Promise<SaveCanvasResult> {
+export async function saveCanvas(sessionId: string, input: SaveCanvasBody, now: number = Date.now()): Promise<SaveCanvasResult> {
 	// Checked before the write transaction: validating a large room must not hold the write lock.
 	const extracted = extractSessionRecords(input.snapshot)
 	if (!extracted.ok) throw new BadRequestError('Invalid request', { issues: extracted.issues })
@@ -58,11 +48,7 @@ export async function saveCanvas(
 		const session = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sessionId)).get()
 		if (!session) throw new NotFoundError('Session not found')
 
-		const stored = await tx
-			.select({ clock: canvasDocuments.clock })
-			.from(canvasDocuments)
-			.where(eq(canvasDocuments.sessionId, sessionId))
-			.get()
+		const stored = await tx.select({ clock: canvasDocuments.clock }).from(canvasDocuments).where(eq(canvasDocuments.sessionId, sessionId)).get()
 		if (stored && input.clock < stored.clock) return { saved: false, clock: stored.clock }
 
 		const document = {

@@ -7,22 +7,12 @@ import { type DfdElementRow, dfdElements } from './schema'
 const INSERT_CHUNK_ROWS = 500
 
 export async function listDfdElements(db: Executor, sessionId: string): Promise<DfdElement[]> {
-	const rows = await db
-		.select()
-		.from(dfdElements)
-		.where(eq(dfdElements.sessionId, sessionId))
-		.orderBy(asc(dfdElements.pageId), asc(dfdElements.humanId))
-		.all()
+	const rows = await db.select().from(dfdElements).where(eq(dfdElements.sessionId, sessionId)).orderBy(asc(dfdElements.pageId), asc(dfdElements.humanId)).all()
 	return rows.map(toDfdElement)
 }
 
 /** The projection mirrors the canvas as a whole, so a save replaces it rather than merging. */
-export async function replaceDfdElements(
-	db: Executor,
-	sessionId: string,
-	elements: readonly DfdElement[],
-	now: number,
-): Promise<void> {
+export async function replaceDfdElements(db: Executor, sessionId: string, elements: readonly DfdElement[], now: number): Promise<void> {
 	await db.delete(dfdElements).where(eq(dfdElements.sessionId, sessionId))
 	for (let start = 0; start < elements.length; start += INSERT_CHUNK_ROWS) {
 		const chunk = elements.slice(start, start + INSERT_CHUNK_ROWS)

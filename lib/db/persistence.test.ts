@@ -70,7 +70,10 @@ describe('persistence in a real libSQL file', () => {
 		expect(await lookupToken(second.tokens.observer)).toEqual({ sessionId: second.id, role: 'observer' })
 
 		const db = await getDb()
-		await db.update(linkTokens).set({ revokedAt: Date.now() }).where(eq(linkTokens.tokenHash, hashToken(first.tokens.participant)))
+		await db
+			.update(linkTokens)
+			.set({ revokedAt: Date.now() })
+			.where(eq(linkTokens.tokenHash, hashToken(first.tokens.participant)))
 		expect(await resolveToken(first.id, first.tokens.participant)).toBeNull()
 	})
 
@@ -83,7 +86,15 @@ describe('persistence in a real libSQL file', () => {
 	it('saves a canvas with its elements and loads the same thing back', async () => {
 		const { id } = await createSession({ name: 'Round trip', description: '', framework: 'STRIDE' })
 		const flow = element({ shapeId: 'shape:flow', humanId: 'DF1', kind: 'flow', name: 'order', sourceShapeId: 'shape:user', targetShapeId: 'shape:checkout' })
-		const user = element({ shapeId: 'shape:user', humanId: 'EE1', kind: 'entity', name: 'User', outOfScope: true, reasonOutOfScope: 'third party', properties: {} })
+		const user = element({
+			shapeId: 'shape:user',
+			humanId: 'EE1',
+			kind: 'entity',
+			name: 'User',
+			outOfScope: true,
+			reasonOutOfScope: 'third party',
+			properties: {},
+		})
 		const body = canvas(5, [element(), flow, user])
 
 		expect(await saveCanvas(id, body)).toEqual({ saved: true, clock: 5 })

@@ -37,10 +37,7 @@ export const sessions = sqliteTable(
 		/** Which session of its chain this is: 1 for a first session, the previous one's + 1 for a follow-up. */
 		sessionNumber: integer('session_number').notNull().default(1),
 	},
-	() => [
-		check('sessions_framework_check', inList('framework', FRAMEWORKS)),
-		check('sessions_status_check', inList('status', SESSION_STATUSES)),
-	],
+	() => [check('sessions_framework_check', inList('framework', FRAMEWORKS)), check('sessions_status_check', inList('status', SESSION_STATUSES))],
 )
 export type SessionRow = typeof sessions.$inferSelect
 export type NewSessionRow = typeof sessions.$inferInsert
@@ -56,10 +53,7 @@ export const linkTokens = sqliteTable(
 		createdAt: integer('created_at').notNull(),
 		revokedAt: integer('revoked_at'),
 	},
-	(table) => [
-		index('link_tokens_session_id_idx').on(table.sessionId),
-		check('link_tokens_role_check', inList('role', ROLES)),
-	],
+	(table) => [index('link_tokens_session_id_idx').on(table.sessionId), check('link_tokens_role_check', inList('role', ROLES))],
 )
 export type LinkTokenRow = typeof linkTokens.$inferSelect
 export type NewLinkTokenRow = typeof linkTokens.$inferInsert

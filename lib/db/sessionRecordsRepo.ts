@@ -46,12 +46,7 @@ export function threatRows(sessionId: string, records: SessionRecordSet, humanId
 	}))
 }
 
-export async function replaceSessionRecords(
-	db: Executor,
-	sessionId: string,
-	records: SessionRecordSet,
-	elements: readonly DfdElement[],
-): Promise<void> {
+export async function replaceSessionRecords(db: Executor, sessionId: string, records: SessionRecordSet, elements: readonly DfdElement[]): Promise<void> {
 	const humanIdOf = new Map(elements.map((element) => [element.shapeId, element.humanId]))
 	await db.delete(threats).where(eq(threats.sessionId, sessionId))
 	await inChunks(threatRows(sessionId, records, humanIdOf), (chunk) => db.insert(threats).values(chunk))

@@ -37,7 +37,15 @@ export async function listSessionsForLinks(links: readonly SessionLink[]): Promi
 	const grants = await db
 		.select({ tokenHash: linkTokens.tokenHash, sessionId: linkTokens.sessionId, role: linkTokens.role })
 		.from(linkTokens)
-		.where(and(inArray(linkTokens.tokenHash, links.map((link) => hashToken(link.token))), isNull(linkTokens.revokedAt)))
+		.where(
+			and(
+				inArray(
+					linkTokens.tokenHash,
+					links.map((link) => hashToken(link.token)),
+				),
+				isNull(linkTokens.revokedAt),
+			),
+		)
 		.all()
 	const grantOf = new Map(grants.map((grant) => [grant.tokenHash, grant]))
 	const roles = new Map<string, Role>()
@@ -53,7 +61,12 @@ export async function listSessionsForLinks(links: readonly SessionLink[]): Promi
 	const liveThreats = and(inArray(threats.sessionId, ids), eq(threats.isDeleted, false))
 	const [rows, elementCounts, threatCounts, openCounts, decidedCounts] = await Promise.all([
 		db.select().from(sessions).where(inArray(sessions.id, ids)).all(),
-		db.select({ sessionId: dfdElements.sessionId, n: count() }).from(dfdElements).where(inArray(dfdElements.sessionId, ids)).groupBy(dfdElements.sessionId).all(),
+		db
+			.select({ sessionId: dfdElements.sessionId, n: count() })
+			.from(dfdElements)
+			.where(inArray(dfdElements.sessionId, ids))
+			.groupBy(dfdElements.sessionId)
+			.all(),
 		db.select({ sessionId: threats.sessionId, n: count() }).from(threats).where(liveThreats).groupBy(threats.sessionId).all(),
 		db
 			.select({ sessionId: threats.sessionId, n: count() })

@@ -41,9 +41,7 @@ export async function createSession(input: CreateSessionBody, now: number = Date
 			createdAt: now,
 			updatedAt: now,
 		}),
-		db.insert(linkTokens).values(
-			ROLES.map((role) => ({ tokenHash: hashToken(tokens[role]), sessionId: id, role, createdAt: now })),
-		),
+		db.insert(linkTokens).values(ROLES.map((role) => ({ tokenHash: hashToken(tokens[role]), sessionId: id, role, createdAt: now }))),
 	])
 	return { id, tokens }
 }
@@ -61,9 +59,7 @@ export async function findSession(id: string): Promise<SessionRow | null> {
 	return row ?? null
 }
 
-export async function getSessionWithElements(
-	id: string,
-): Promise<{ session: SessionRow; elements: DfdElement[] } | null> {
+export async function getSessionWithElements(id: string): Promise<{ session: SessionRow; elements: DfdElement[] } | null> {
 	const session = await findSession(id)
 	if (!session) return null
 	const db = await getDb()
@@ -71,9 +67,7 @@ export async function getSessionWithElements(
 }
 
 /** Everything saved about a session: its row, its DFD elements and its workshop records (from the saved snapshot, migrated to this schema). */
-export async function getSessionDetails(
-	id: string,
-): Promise<{ session: SessionRow; elements: DfdElement[]; records: StoredSessionRecords } | null> {
+export async function getSessionDetails(id: string): Promise<{ session: SessionRow; elements: DfdElement[]; records: StoredSessionRecords } | null> {
 	const session = await findSession(id)
 	if (!session) return null
 	const db = await getDb()

@@ -1,13 +1,6 @@
 import type { TLParentId, TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import {
-	arrowBinding,
-	dfdShape,
-	flowArrow,
-	groupShape,
-	noteShape,
-	pageRecord,
-} from '../../tests/support/canvasRecords'
+import { arrowBinding, dfdShape, flowArrow, groupShape, noteShape, pageRecord } from '../../tests/support/canvasRecords'
 import { dfdElementSchema } from './dfdElementSchema'
 import { extractElements } from './extractElements'
 
@@ -101,9 +94,7 @@ describe('extractElements', () => {
 			description: 'PAN and CVV',
 		})
 
-		const elements = extractElements(
-			snapshotOf(browser, shop, flow, arrowBinding(flow.id, browser.id, 'start'), arrowBinding(flow.id, shop.id, 'end')),
-		)
+		const elements = extractElements(snapshotOf(browser, shop, flow, arrowBinding(flow.id, browser.id, 'start'), arrowBinding(flow.id, shop.id, 'end')))
 
 		expect(elements.find((element) => element.kind === 'flow')).toEqual({
 			shapeId: flow.id,

@@ -38,12 +38,7 @@ export function extractElements(snapshot: SnapshotDocuments): DfdElement[] {
 	return kept.flatMap(({ shape, humanId, pageId }) => toElement(shape, humanId, pageId, ends.get(shape.id)) ?? [])
 }
 
-function toElement(
-	shape: TLShape,
-	humanId: string,
-	pageId: string,
-	ends: FlowEnds | undefined,
-): DfdElement | null {
+function toElement(shape: TLShape, humanId: string, pageId: string, ends: FlowEnds | undefined): DfdElement | null {
 	const base = { shapeId: shape.id, humanId, pageId, sourceShapeId: null, targetShapeId: null }
 	switch (shape.type) {
 		case 'arrow': {

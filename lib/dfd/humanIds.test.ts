@@ -16,9 +16,15 @@ function arrowShape(meta: TLShape['meta'] = {}): TLShape {
 describe('HumanIdAllocator', () => {
 	it('numbers each kind on its own, starting at 1', () => {
 		const allocator = new HumanIdAllocator()
-		expect(['process', 'process', 'store', 'entity', 'flow', 'multiprocess', 'boundary'].map((k) =>
-			allocator.allocate(k as 'process'),
-		)).toEqual(['P1', 'P2', 'DS1', 'EE1', 'DF1', 'MP1', 'TB1'])
+		expect(['process', 'process', 'store', 'entity', 'flow', 'multiprocess', 'boundary'].map((k) => allocator.allocate(k as 'process'))).toEqual([
+			'P1',
+			'P2',
+			'DS1',
+			'EE1',
+			'DF1',
+			'MP1',
+			'TB1',
+		])
 	})
 
 	it('continues from saved counters so a deleted ID is never handed out again', () => {

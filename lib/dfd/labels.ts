@@ -17,7 +17,4 @@ export function boundaryHeading(humanId: string, trustZone: number): string {
 }
 
 /** Every trust zone, lowest to highest, for pickers. */
-export const TRUST_ZONES: readonly number[] = Array.from(
-	{ length: TRUST_ZONE_MAX - TRUST_ZONE_MIN + 1 },
-	(_, i) => TRUST_ZONE_MIN + i,
-)
+export const TRUST_ZONES: readonly number[] = Array.from({ length: TRUST_ZONE_MAX - TRUST_ZONE_MIN + 1 }, (_, i) => TRUST_ZONE_MIN + i)

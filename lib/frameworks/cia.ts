@@ -7,8 +7,7 @@ const CIA_CATEGORIES = [
 	{
 		id: 'C',
 		name: 'Confidentiality',
-		question:
-			'Who can read the data this element holds, handles, carries or receives — and who should?',
+		question: 'Who can read the data this element holds, handles, carries or receives — and who should?',
 		examples: [
 			'Read replicas of the customer database are queryable by every engineer for "debugging".',
 			'The payroll provider receives the full employee record, bank details and national ID included.',

@@ -8,8 +8,7 @@ const DIE_CATEGORIES = [
 	{
 		id: 'D',
 		name: 'Distributed',
-		question:
-			'If one instance, zone, region or provider fails, does this keep working — or is it a single point of failure?',
+		question: 'If one instance, zone, region or provider fails, does this keep working — or is it a single point of failure?',
 		examples: [
 			'The primary database is one VM with nightly backups; a disk fault means a day of downtime and lost orders.',
 			'All service-to-service traffic leaves through one NAT gateway in one availability zone.',
@@ -18,8 +17,7 @@ const DIE_CATEGORIES = [
 	{
 		id: 'I',
 		name: 'Immutable',
-		question:
-			'Can this be rebuilt from a known-good definition instead of being patched in place, and would drift be noticed?',
+		question: 'Can this be rebuilt from a known-good definition instead of being patched in place, and would drift be noticed?',
 		examples: [
 			'Servers are patched over SSH by hand; after an incident nobody can say what the clean state was.',
 			'Images are deployed as :latest, so two replicas can be running different code.',
@@ -28,8 +26,7 @@ const DIE_CATEGORIES = [
 	{
 		id: 'E',
 		name: 'Ephemeral',
-		question:
-			'Could this be short-lived — instances, credentials, data — so that whatever an attacker gains expires quickly?',
+		question: 'Could this be short-lived — instances, credentials, data — so that whatever an attacker gains expires quickly?',
 		examples: [
 			'A CI access key with admin rights has been valid for three years and sits in four pipelines.',
 			'Worker VMs run for months, so a foothold on one survives until someone notices.',

@@ -10,4 +10,3 @@ export const ELEMENT_KINDS = [...DFD_KINDS, 'text'] as const
 
 export const elementKindSchema = z.enum(ELEMENT_KINDS)
 export type ElementKind = z.infer<typeof elementKindSchema>
-

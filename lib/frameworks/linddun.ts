@@ -8,8 +8,7 @@ const LINDDUN_CATEGORIES = [
 	{
 		id: 'L',
 		name: 'Linking',
-		question:
-			'Can separate pieces of data or actions be tied to the same person, even without knowing who they are?',
+		question: 'Can separate pieces of data or actions be tied to the same person, even without knowing who they are?',
 		examples: [
 			"Every analytics event carries a stable device ID, so a person's use of three separate products can be joined into one profile.",
 			'The monthly "pseudonymised" research export hashes the email the same way each time, so records link across releases.',
@@ -27,8 +26,7 @@ const LINDDUN_CATEGORIES = [
 	{
 		id: 'Nr',
 		name: 'Non-repudiation',
-		question:
-			'Is a person bound to an action or statement they may legitimately want to deny (whistle-blowing, voting, sensitive requests)?',
+		question: 'Is a person bound to an action or statement they may legitimately want to deny (whistle-blowing, voting, sensitive requests)?',
 		examples: [
 			"The whistle-blowing channel signs each report with the reporter's account key.",
 			'An immutable audit log keeps forever which employee looked up which colleague in the HR system.',
@@ -37,8 +35,7 @@ const LINDDUN_CATEGORIES = [
 	{
 		id: 'D',
 		name: 'Detecting',
-		question:
-			'Can someone tell that a person is involved — has an account, is in the data, used the service — just by observing?',
+		question: 'Can someone tell that a person is involved — has an account, is in the data, used the service — just by observing?',
 		examples: [
 			'Password reset says "no account with this email", so anyone can check whether a neighbour is a patient of the clinic.',
 			'The addiction-support feature lives on its own subdomain, so DNS and SNI reveal who uses it even over TLS.',
@@ -47,8 +44,7 @@ const LINDDUN_CATEGORIES = [
 	{
 		id: 'Dd',
 		name: 'Data disclosure',
-		question:
-			'Is more personal data collected, stored, processed or shared here than the purpose needs?',
+		question: 'Is more personal data collected, stored, processed or shared here than the purpose needs?',
 		examples: [
 			'Sign-up asks for a full date of birth when the only rule is "over 18".',
 			'The whole user object, phone and home address included, is pushed to a third-party chat widget.',
@@ -57,8 +53,7 @@ const LINDDUN_CATEGORIES = [
 	{
 		id: 'U',
 		name: 'Unawareness & unintervenability',
-		question:
-			'Does the person know what happens to their data, and can they see, correct, delete or object to it?',
+		question: 'Does the person know what happens to their data, and can they see, correct, delete or object to it?',
 		examples: [
 			'Contacts uploaded from phones are used to build profiles of people who never signed up.',
 			'The only way to delete an account is to email support, and nobody owns that mailbox.',
@@ -67,8 +62,7 @@ const LINDDUN_CATEGORIES = [
 	{
 		id: 'Nc',
 		name: 'Non-compliance',
-		question:
-			'Does this deviate from law, policy or consent — purpose, retention, transfers, data minimisation?',
+		question: 'Does this deviate from law, policy or consent — purpose, retention, transfers, data minimisation?',
 		examples: [
 			'Support tickets containing health data are kept indefinitely; there is no retention rule.',
 			'Logs with customer emails are replicated to a region outside the EU without a transfer mechanism.',

@@ -1,8 +1,4 @@
-import {
-	HISTORY_ENTRY_TYPE,
-	type HistoryEntryRecord,
-	historyEntryIdFor,
-} from '../session/records/historyEntryRecord'
+import { HISTORY_ENTRY_TYPE, type HistoryEntryRecord, historyEntryIdFor } from '../session/records/historyEntryRecord'
 import type { Role } from '../sessionEnums'
 import type { RecordChange } from './recordChanges'
 

@@ -33,7 +33,15 @@ describe('a snapshot from before the change history', () => {
 		expect(model.history).toEqual({ entries: [], stopped: false })
 		expect(model.threats).toHaveLength(1)
 		const log = new HistoryLog(read.records.flatMap((record) => (record.typeName === 'history-entry' ? [record] : [])))
-		const change = { recordType: 'threat', recordId: threat.id, recordHumanId: threat.humanId, action: 'update' as const, field: 'title', oldValue: 'a', newValue: 'b' }
+		const change = {
+			recordType: 'threat',
+			recordId: threat.id,
+			recordHumanId: threat.humanId,
+			action: 'update' as const,
+			field: 'title',
+			oldValue: 'a',
+			newValue: 'b',
+		}
 		expect(log.record([change], { userId: 'u', name: 'U', role: 'facilitator' }, 10)[0]?.seq).toBe(1)
 	})
 })

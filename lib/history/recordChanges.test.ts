@@ -11,13 +11,20 @@ const HUMAN_IDS: Readonly<Record<string, string>> = { 'shape:flow': 'DF1', 'scop
 const context: RenderContext = { humanIdOf: (id) => HUMAN_IDS[id] }
 
 function processShape(props: Partial<ProcessShape['props']> = {}, at = { x: 0, y: 0 }) {
-	return testShape<ProcessShape>({ id: 'shape:p' as ProcessShape['id'], type: 'dfd-process', props: { ...PROCESS_SHAPE_DEFAULTS, humanId: 'P1', ...props }, ...at })
+	return testShape<ProcessShape>({
+		id: 'shape:p' as ProcessShape['id'],
+		type: 'dfd-process',
+		props: { ...PROCESS_SHAPE_DEFAULTS, humanId: 'P1', ...props },
+		...at,
+	})
 }
 
 describe('recordChanges', () => {
 	it('records a metadata entry by its key: set, a new value, removed', () => {
 		const entry = { ...metadataEntry('shape:p', 'env', 'prod'), createdBy: 'pat', createdAt: 1 }
-		expect(recordChanges({ prev: null, next: entry }, context)).toMatchObject([{ recordType: 'metadata-entry', recordHumanId: 'env', action: 'create', newValue: 'env=prod' }])
+		expect(recordChanges({ prev: null, next: entry }, context)).toMatchObject([
+			{ recordType: 'metadata-entry', recordHumanId: 'env', action: 'create', newValue: 'env=prod' },
+		])
 		const changed = { ...entry, value: 'staging' }
 		expect(recordChanges({ prev: entry, next: changed }, context)).toEqual([
 			{ recordType: 'metadata-entry', recordId: entry.id, recordHumanId: 'env', action: 'update', field: 'value', oldValue: 'prod', newValue: 'staging' },
@@ -95,7 +102,16 @@ describe('recordChanges', () => {
 	})
 
 	it('tracks a flow, whose properties live in the arrow meta', () => {
-		const dfd = { humanId: 'DF2', description: '', outOfScope: false, reasonOutOfScope: '', protocol: 'HTTP', isEncrypted: false, isPublicNetwork: false, isBidirectional: false }
+		const dfd = {
+			humanId: 'DF2',
+			description: '',
+			outOfScope: false,
+			reasonOutOfScope: '',
+			protocol: 'HTTP',
+			isEncrypted: false,
+			isPublicNetwork: false,
+			isBidirectional: false,
+		}
 		const prev = testShape({ type: 'arrow', props: {}, meta: { dfd } } as never)
 		const next = { ...prev, meta: { dfd: { ...dfd, protocol: 'HTTPS', isEncrypted: true } } }
 		expect(recordChanges({ prev, next }, context)).toMatchObject([
@@ -116,7 +132,15 @@ describe('recordChanges', () => {
 		const prev = { id: 'mitigation:m1', typeName: 'mitigation', humanId: 'M-001', title: 'Sign tokens', status: 'planned', threatIds: ['threat:a'] }
 		const next = { ...prev, status: 'in place' }
 		expect(recordChanges({ prev, next }, context)).toEqual([
-			{ recordType: 'mitigation', recordId: 'mitigation:m1', recordHumanId: 'M-001', action: 'update', field: 'status', oldValue: 'planned', newValue: 'in place' },
+			{
+				recordType: 'mitigation',
+				recordId: 'mitigation:m1',
+				recordHumanId: 'M-001',
+				action: 'update',
+				field: 'status',
+				oldValue: 'planned',
+				newValue: 'in place',
+			},
 		])
 	})
 })

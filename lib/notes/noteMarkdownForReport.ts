@@ -14,7 +14,9 @@ function isSafeDestination(destination: string): boolean {
 function withoutTags(text: string): string {
 	return text
 		.replace(/</g, '&lt;')
-		.replace(/\]\((\s*)/g, (match, space: string, offset: number) => (isSafeDestination(text.slice(offset + match.length).replace(/^&lt;/, '')) ? match : `]\\(${space}`))
+		.replace(/\]\((\s*)/g, (match, space: string, offset: number) =>
+			isSafeDestination(text.slice(offset + match.length).replace(/^&lt;/, '')) ? match : `]\\(${space}`,
+		)
 }
 
 /** A link reference definition to an unsafe destination (`[x]: javascript:…`) becomes text. */

@@ -2,23 +2,25 @@ import { escapeHtml, escapeHtmlLines } from '../reports/escape'
 import { type MdBlock, type MdInline, parseSafeMarkdown } from './safeMarkdown'
 
 function inlineHtml(parts: readonly MdInline[]): string {
-	return parts
-		// biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every kind of MdInline, as tsc checks
-		.map((part) => {
-			switch (part.kind) {
-				case 'text':
-					return escapeHtmlLines(part.text)
-				case 'code':
-					return `<code>${escapeHtml(part.text)}</code>`
-				case 'strong':
-					return `<strong>${inlineHtml(part.children)}</strong>`
-				case 'em':
-					return `<em>${inlineHtml(part.children)}</em>`
-				case 'link':
-					return `<a href="${escapeHtml(part.href)}" rel="noopener noreferrer">${inlineHtml(part.children)}</a>`
-			}
-		})
-		.join('')
+	return (
+		parts
+			// biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every kind of MdInline, as tsc checks
+			.map((part) => {
+				switch (part.kind) {
+					case 'text':
+						return escapeHtmlLines(part.text)
+					case 'code':
+						return `<code>${escapeHtml(part.text)}</code>`
+					case 'strong':
+						return `<strong>${inlineHtml(part.children)}</strong>`
+					case 'em':
+						return `<em>${inlineHtml(part.children)}</em>`
+					case 'link':
+						return `<a href="${escapeHtml(part.href)}" rel="noopener noreferrer">${inlineHtml(part.children)}</a>`
+				}
+			})
+			.join('')
+	)
 }
 
 function blockHtml(block: MdBlock): string {

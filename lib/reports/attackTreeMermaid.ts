@@ -10,9 +10,7 @@ const PLAIN = /[\p{L}\p{N} .,:!?'_/()+→-]/u
  * numeric entity and shows as itself.
  */
 export function mermaidLabel(text: string): string {
-	return [...stripControlCharacters(text).replace(/\s+/g, ' ').trim()]
-		.map((char) => (PLAIN.test(char) ? char : `#${char.codePointAt(0)};`))
-		.join('')
+	return [...stripControlCharacters(text).replace(/\s+/g, ' ').trim()].map((char) => (PLAIN.test(char) ? char : `#${char.codePointAt(0)};`)).join('')
 }
 
 /** What a node says: its label, how its children combine, the threat a leaf is. */

@@ -17,9 +17,7 @@ export function buildMitigations(mitigations: readonly MitigationInput[], threat
 	const threatById = new Map(threats.map((threat) => [threat.id, threat]))
 	return mitigations
 		.map((mitigation) => {
-			const treated = mitigation.threatIds
-				.flatMap((id) => threatById.get(id) ?? [])
-				.sort((a, b) => compareThreatHumanIds(a.humanId, b.humanId))
+			const treated = mitigation.threatIds.flatMap((id) => threatById.get(id) ?? []).sort((a, b) => compareThreatHumanIds(a.humanId, b.humanId))
 			return {
 				id: mitigation.id,
 				humanId: mitigation.humanId,

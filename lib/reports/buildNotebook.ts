@@ -15,9 +15,7 @@ export interface Notebook {
  */
 export function buildNotebook(input: SessionModelInput): Notebook {
 	const threats = new Map(
-		input.threats
-			.filter((threat) => !threat.isDeleted)
-			.map((threat) => [threat.id, { id: threat.id, humanId: threat.humanId, title: threat.title }]),
+		input.threats.filter((threat) => !threat.isDeleted).map((threat) => [threat.id, { id: threat.id, humanId: threat.humanId, title: threat.title }]),
 	)
 	const threatRef = (id: string | null) => (id === null ? null : (threats.get(id) ?? null))
 	const elements = new Map(input.elements.map((element) => [element.shapeId, element]))
@@ -82,7 +80,9 @@ export function buildNotebook(input: SessionModelInput): Notebook {
 			}
 		})
 		// The session's notes first, then by element ID.
-		.sort((a, b) => (a.elementShapeId === null ? -1 : b.elementShapeId === null ? 1 : (a.elementHumanId ?? '').localeCompare(b.elementHumanId ?? '', 'en', { numeric: true })))
+		.sort((a, b) =>
+			a.elementShapeId === null ? -1 : b.elementShapeId === null ? 1 : (a.elementHumanId ?? '').localeCompare(b.elementHumanId ?? '', 'en', { numeric: true }),
+		)
 
 	return { attackTrees, parkingLot, notes }
 }

@@ -6,13 +6,7 @@ import type { ReportDocument, Section } from './reportDocument'
 import { executiveSummary, titlePage } from './reportIntro'
 import { metadataSection } from './reportMetadata'
 import { attackTreesSection, notesSection, parkingLotSection } from './reportNotebook'
-import {
-	appendixSection,
-	assumptionsSection,
-	coverageSection,
-	heatMapSection,
-	retainedRisksSection,
-} from './reportOutcome'
+import { appendixSection, assumptionsSection, coverageSection, heatMapSection, retainedRisksSection } from './reportOutcome'
 import type { SessionModel } from './sessionModel'
 import { reportedThreatsOnly } from './views'
 
@@ -37,7 +31,7 @@ export function buildReport(full: SessionModel, options: ReportOptions = {}): Re
 			titlePage(model),
 			executiveSummary(model),
 			// Only a follow-up has one.
-			...([changesSection(model)].filter((section): section is Section => section !== null)),
+			...[changesSection(model)].filter((section): section is Section => section !== null),
 			systemOverview(model),
 			assetsSection(model),
 			threatInventory(model, leftOut),
@@ -53,7 +47,7 @@ export function buildReport(full: SessionModel, options: ReportOptions = {}): Re
 			heatMapSection(model),
 			appendixSection(model, options.jsonExportUrl),
 			// Only a session with a recorded history has one.
-			...([historySection(model)].filter((section): section is Section => section !== null)),
+			...[historySection(model)].filter((section): section is Section => section !== null),
 		],
 	}
 }

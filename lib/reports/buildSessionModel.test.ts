@@ -37,7 +37,12 @@ describe('buildSessionModel', () => {
 	it('stamps format, version, view and the export instant', () => {
 		const model = webShopModel()
 		expect(model).toMatchObject({ format: 'threatroom-session', version: 1, view: 'all', exportedAt: '2025-03-02T08:00:00.000Z' })
-		expect(model.session).toMatchObject({ createdAt: '2025-03-01T09:00:00.000Z', endedAt: '2025-03-01T10:05:00.000Z', nextSessionDate: '2025-04-01', previousSessionId: null })
+		expect(model.session).toMatchObject({
+			createdAt: '2025-03-01T09:00:00.000Z',
+			endedAt: '2025-03-01T10:05:00.000Z',
+			nextSessionDate: '2025-04-01',
+			previousSessionId: null,
+		})
 	})
 
 	it('leaves deleted threats out and orders the rest by ID', () => {
@@ -101,7 +106,14 @@ describe('buildSessionModel', () => {
 	})
 
 	it('keeps flow ends and points, and none for boxes', () => {
-		expect(elementById('DF3')).toMatchObject({ sourceShapeId: 'shape:p1', targetShapeId: 'shape:ee2', points: [{ x: 420, y: 250 }, { x: 420, y: 460 }] })
+		expect(elementById('DF3')).toMatchObject({
+			sourceShapeId: 'shape:p1',
+			targetShapeId: 'shape:ee2',
+			points: [
+				{ x: 420, y: 250 },
+				{ x: 420, y: 460 },
+			],
+		})
 		expect(elementById('P1')).toMatchObject({ sourceShapeId: null, targetShapeId: null, points: [] })
 	})
 
@@ -109,7 +121,12 @@ describe('buildSessionModel', () => {
 		const live = WEB_SHOP_INPUT.threats.filter((threat) => !threat.isDeleted)
 		const expected = computeCoverage({
 			framework: 'STRIDE',
-			elements: WEB_SHOP_INPUT.elements.map((element) => ({ id: element.shapeId, kind: element.kind, outOfScope: element.outOfScope, isLog: element.properties.isALog === true })),
+			elements: WEB_SHOP_INPUT.elements.map((element) => ({
+				id: element.shapeId,
+				kind: element.kind,
+				outOfScope: element.outOfScope,
+				isLog: element.properties.isALog === true,
+			})),
 			threats: live.flatMap((threat) => (threat.shapeId === null ? [] : [{ elementId: threat.shapeId, categories: [...threat.categories] }])),
 			naMarks: WEB_SHOP_INPUT.naMarks.map((mark) => ({ elementId: mark.shapeId, category: mark.category })),
 		})
@@ -153,7 +170,14 @@ describe('buildSessionModel', () => {
 
 	it('groups scope items by kind, with an asset’s C/I/A needs', () => {
 		const { scope } = webShopModel()
-		expect(scope.assets[1]).toEqual({ humanId: 'A2', title: 'Customer accounts', description: 'Email, password hash, addresses', confidentiality: 'high', integrity: 'high', availability: 'low' })
+		expect(scope.assets[1]).toEqual({
+			humanId: 'A2',
+			title: 'Customer accounts',
+			description: 'Email, password hash, addresses',
+			confidentiality: 'high',
+			integrity: 'high',
+			availability: 'low',
+		})
 		expect(scope.threatAgents.map((agent) => [agent.humanId, agent.inScope])).toEqual([
 			['TA1', true],
 			['TA2', false],
@@ -167,7 +191,10 @@ describe('sessionModelSchema', () => {
 		const model = webShopModel()
 		const [first, ...rest] = model.threats
 		if (!first) throw new Error('fixture has threats')
-		const tampered = { ...model, threats: [{ ...first, effective: { ...first.effective, score: 25, likelihood: 5, impact: 5, band: 'Critical' as const } }, ...rest] }
+		const tampered = {
+			...model,
+			threats: [{ ...first, effective: { ...first.effective, score: 25, likelihood: 5, impact: 5, band: 'Critical' as const } }, ...rest],
+		}
 		const result = sessionModelSchema.safeParse(tampered)
 		expect(result.success).toBe(false)
 		expect(result.error?.issues[0]?.path).toEqual(['threats', 0, 'effective'])

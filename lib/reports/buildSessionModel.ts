@@ -7,19 +7,11 @@ import { buildNotebook } from './buildNotebook'
 import { buildHistory } from './buildHistory'
 import { buildMetadata, buildReview, withComposedThreatIds } from './buildMetadata'
 import { buildThreats, isoInstant, type ScopeLinkTargets } from './buildThreats'
-import {
-	type ModelNaMark,
-	type Scope,
-	SESSION_MODEL_FORMAT,
-	SESSION_MODEL_VERSION,
-	type SessionModel,
-} from './sessionModel'
+import { type ModelNaMark, type Scope, SESSION_MODEL_FORMAT, SESSION_MODEL_VERSION, type SessionModel } from './sessionModel'
 import type { NaMarkInput, ScopeItemInput, SessionModelInput } from './sessionModelInput'
 
 function itemsOf(items: readonly ScopeItemInput[], kind: ScopeItemKind): ScopeItemInput[] {
-	return items
-		.filter((item) => item.kind === kind)
-		.sort((a, b) => compareHumanIds(a.humanId, b.humanId) || a.createdAt - b.createdAt)
+	return items.filter((item) => item.kind === kind).sort((a, b) => compareHumanIds(a.humanId, b.humanId) || a.createdAt - b.createdAt)
 }
 
 function buildScope(items: readonly ScopeItemInput[]): Scope {
@@ -55,11 +47,7 @@ function buildNaMarks(marks: readonly NaMarkInput[], humanIdOfShape: ReadonlyMap
 			markedByName: mark.markedByName,
 			markedAt: isoInstant(mark.markedAt),
 		}))
-		.sort(
-			(a, b) =>
-				compareHumanIds(a.elementHumanId ?? '', b.elementHumanId ?? '') ||
-				(a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
-		)
+		.sort((a, b) => compareHumanIds(a.elementHumanId ?? '', b.elementHumanId ?? '') || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0))
 }
 
 function buildCoverage(input: SessionModelInput) {

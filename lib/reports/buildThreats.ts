@@ -73,8 +73,7 @@ export interface ScopeLinkTargets {
 	agents: ReadonlyMap<string, string>
 }
 
-const byVoteTime = (a: VoteInput, b: VoteInput) =>
-	a.votedAt - b.votedAt || (a.voterName < b.voterName ? -1 : a.voterName > b.voterName ? 1 : 0)
+const byVoteTime = (a: VoteInput, b: VoteInput) => a.votedAt - b.votedAt || (a.voterName < b.voterName ? -1 : a.voterName > b.voterName ? 1 : 0)
 const byDecisionTime = byTimeThenId<DecisionInput>((decision) => decision.decidedAt)
 
 /**

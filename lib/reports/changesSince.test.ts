@@ -24,7 +24,14 @@ function followUpInput(): SessionModelInput {
 	return {
 		...previous,
 		exportedAt: at('2025-04-01T11:00:00Z'),
-		session: { ...previous.session, id: 'sess_followup', status: 'active', createdAt: at('2025-04-01T09:00:00Z'), endedAt: null, previousSessionId: previous.session.id },
+		session: {
+			...previous.session,
+			id: 'sess_followup',
+			status: 'active',
+			createdAt: at('2025-04-01T09:00:00Z'),
+			endedAt: null,
+			previousSessionId: previous.session.id,
+		},
 		// The courier left the diagram; an admin API came in.
 		elements: [
 			...previous.elements.filter((element) => element.shapeId !== 'shape:ee3'),
@@ -38,7 +45,15 @@ function followUpInput(): SessionModelInput {
 					if (threat.humanId === 'T-007') return { ...threat, status: 'Resolved' as const }
 					return threat
 				}),
-			{ ...previous.threats[0]!, id: 'threat:t11', humanId: 'T-011', shapeId: 'shape:p3', title: 'Admin API lacks rate limiting', status: 'Open', createdAt: at('2025-04-01T09:30:00Z') },
+			{
+				...previous.threats[0]!,
+				id: 'threat:t11',
+				humanId: 'T-011',
+				shapeId: 'shape:p3',
+				title: 'Admin API lacks rate limiting',
+				status: 'Open',
+				createdAt: at('2025-04-01T09:30:00Z'),
+			},
 		],
 		votes: [],
 		naMarks: [],
@@ -53,17 +68,28 @@ const ids = (list: readonly { humanId: string }[]) => list.map((entry) => entry.
 
 describe('changesSince', () => {
 	it('names the session it follows', () => {
-		expect(changes.previousSession).toEqual({ id: 'sess_webshop01', name: 'Web shop checkout', createdAt: '2025-03-01T09:00:00.000Z', endedAt: '2025-03-01T10:05:00.000Z' })
+		expect(changes.previousSession).toEqual({
+			id: 'sess_webshop01',
+			name: 'Web shop checkout',
+			createdAt: '2025-03-01T09:00:00.000Z',
+			endedAt: '2025-03-01T10:05:00.000Z',
+		})
 	})
 
 	it('lists threats new since, and those closed since with their old and new status', () => {
 		expect(ids(changes.threats.new)).toEqual(['T-011'])
-		expect(changes.threats.closed).toEqual([{ id: 'threat:t7', humanId: 'T-007', title: 'Support agent escalates to admin', elementHumanId: 'P2', from: 'Verification Pending', to: 'Resolved' }])
+		expect(changes.threats.closed).toEqual([
+			{ id: 'threat:t7', humanId: 'T-007', title: 'Support agent escalates to admin', elementHumanId: 'P2', from: 'Verification Pending', to: 'Resolved' },
+		])
 	})
 
 	it('lists re-rated threats by their effective rating, before and after', () => {
 		expect(changes.threats.reRated).toEqual([
-			expect.objectContaining({ humanId: 'T-003', from: { likelihood: 3, impact: 3, score: 9, band: 'High' }, to: { likelihood: 1, impact: 2, score: 2, band: 'Low' } }),
+			expect.objectContaining({
+				humanId: 'T-003',
+				from: { likelihood: 3, impact: 3, score: 9, band: 'High' },
+				to: { likelihood: 1, impact: 2, score: 2, band: 'Low' },
+			}),
 		])
 	})
 

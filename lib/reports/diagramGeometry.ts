@@ -21,10 +21,7 @@ export function outlineExit(bounds: Bounds, round: boolean, toward: Point): Poin
 		const radius = Math.min(bounds.w, bounds.h) / 2
 		return { x: centre.x + (dx / length) * radius, y: centre.y + (dy / length) * radius }
 	}
-	const scale = Math.min(
-		dx === 0 ? Number.POSITIVE_INFINITY : bounds.w / 2 / Math.abs(dx),
-		dy === 0 ? Number.POSITIVE_INFINITY : bounds.h / 2 / Math.abs(dy),
-	)
+	const scale = Math.min(dx === 0 ? Number.POSITIVE_INFINITY : bounds.w / 2 / Math.abs(dx), dy === 0 ? Number.POSITIVE_INFINITY : bounds.h / 2 / Math.abs(dy))
 	return { x: centre.x + dx * Math.min(scale, 1), y: centre.y + dy * Math.min(scale, 1) }
 }
 
@@ -81,7 +78,13 @@ export function extentOf(elements: readonly ModelElement[]): Bounds | null {
 		const { x, y, w, h } = element.bounds
 		// A line's extent is its points; a flow without any is drawn between its ends, already counted.
 		const drawnBetweenEnds = element.kind === 'flow' && element.sourceShapeId !== null && element.targetShapeId !== null
-		const corners = element.points.length > 0 || drawnBetweenEnds ? [] : [{ x, y }, { x: x + w, y: y + h }]
+		const corners =
+			element.points.length > 0 || drawnBetweenEnds
+				? []
+				: [
+						{ x, y },
+						{ x: x + w, y: y + h },
+					]
 		for (const point of [...corners, ...element.points]) {
 			minX = Math.min(minX, point.x)
 			minY = Math.min(minY, point.y)

@@ -70,7 +70,12 @@ export function placeOnLine(path: readonly Point[], block: TextBlock, obstacles:
 		)
 	})
 	const distance = (label: PlacedLabel) => Math.hypot(label.box.x + label.box.w / 2 - middle.x, label.box.y + label.box.h / 2 - middle.y)
-	return firstClear([...candidates].sort((a, b) => distance(a) - distance(b)), obstacles) ?? centred
+	return (
+		firstClear(
+			[...candidates].sort((a, b) => distance(a) - distance(b)),
+			obstacles,
+		) ?? centred
+	)
 }
 
 /**

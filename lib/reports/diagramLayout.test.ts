@@ -40,8 +40,27 @@ describe('diagramSvg layout', () => {
 		const entity = element({ shapeId: 'ee', kind: 'entity', bounds: { x: 0, y: 0, w: 100, h: 60 } })
 		const process = element({ shapeId: 'p', kind: 'process', bounds: { x: 300, y: 0, w: 80, h: 80 } })
 		const store = element({ shapeId: 'ds', kind: 'store', bounds: { x: 300, y: 200, w: 120, h: 50 } })
-		const toProcess = element({ shapeId: 'f1', kind: 'flow', sourceShapeId: 'ee', targetShapeId: 'p', points: [{ x: 50, y: 30 }, { x: 340, y: 40 }] })
-		const toStore = element({ shapeId: 'f2', kind: 'flow', sourceShapeId: 'p', targetShapeId: 'ds', points: [{ x: 340, y: 40 }, { x: 200, y: 120 }, { x: 360, y: 225 }] })
+		const toProcess = element({
+			shapeId: 'f1',
+			kind: 'flow',
+			sourceShapeId: 'ee',
+			targetShapeId: 'p',
+			points: [
+				{ x: 50, y: 30 },
+				{ x: 340, y: 40 },
+			],
+		})
+		const toStore = element({
+			shapeId: 'f2',
+			kind: 'flow',
+			sourceShapeId: 'p',
+			targetShapeId: 'ds',
+			points: [
+				{ x: 340, y: 40 },
+				{ x: 200, y: 120 },
+				{ x: 360, y: 225 },
+			],
+		})
 		const [first, second] = flowLines(diagramSvg(diagramOf([entity, process, store, toProcess, toStore])))
 
 		const start = first?.[0]

@@ -21,18 +21,58 @@ describe('outlineOf', () => {
 
 describe('clipToEnds', () => {
 	it('cuts both ends of a centre-to-centre line at the outlines', () => {
-		const [start, end] = clipToEnds([{ x: 50, y: 25 }, { x: 250, y: 25 }], box, oval)
+		const [start, end] = clipToEnds(
+			[
+				{ x: 50, y: 25 },
+				{ x: 250, y: 25 },
+			],
+			box,
+			oval,
+		)
 		expect(start?.x).toBeCloseTo(100, 4)
 		expect(end?.x).toBeCloseTo(200, 4)
 	})
 
 	it('keeps a line that already runs from outline to outline, and a loose end', () => {
-		expect(clipToEnds([{ x: 100, y: 25 }, { x: 200, y: 25 }], box, oval)).toEqual([{ x: 100, y: 25 }, { x: 200, y: 25 }])
-		expect(clipToEnds([{ x: 50, y: 25 }, { x: 150, y: 25 }], null, oval)).toEqual([{ x: 50, y: 25 }, { x: 150, y: 25 }])
+		expect(
+			clipToEnds(
+				[
+					{ x: 100, y: 25 },
+					{ x: 200, y: 25 },
+				],
+				box,
+				oval,
+			),
+		).toEqual([
+			{ x: 100, y: 25 },
+			{ x: 200, y: 25 },
+		])
+		expect(
+			clipToEnds(
+				[
+					{ x: 50, y: 25 },
+					{ x: 150, y: 25 },
+				],
+				null,
+				oval,
+			),
+		).toEqual([
+			{ x: 50, y: 25 },
+			{ x: 150, y: 25 },
+		])
 	})
 
 	it('drops bends that lie inside the target', () => {
-		const clipped = clipToEnds([{ x: 100, y: 25 }, { x: 150, y: 25 }, { x: 240, y: 20 }, { x: 250, y: 25 }], box, oval)
+		const clipped = clipToEnds(
+			[
+				{ x: 100, y: 25 },
+				{ x: 150, y: 25 },
+				{ x: 240, y: 20 },
+				{ x: 250, y: 25 },
+			],
+			box,
+			oval,
+		)
 		expect(clipped).toHaveLength(3)
 		const end = clipped[2] ?? { x: 0, y: 0 }
 		expect(((end.x - 250) / 50) ** 2 + ((end.y - 25) / 25) ** 2).toBeCloseTo(1, 4)

@@ -36,7 +36,12 @@ describe('diagramSvg', () => {
 	})
 
 	it('draws a process whose box is not square as the ellipse the canvas shows', () => {
-		const svg = diagramSvg({ pageId: 'p', name: 'oval', source: null, elements: [element({ shapeId: 'a', kind: 'process', bounds: { x: 0, y: 0, w: 120, h: 80 } })] })
+		const svg = diagramSvg({
+			pageId: 'p',
+			name: 'oval',
+			source: null,
+			elements: [element({ shapeId: 'a', kind: 'process', bounds: { x: 0, y: 0, w: 120, h: 80 } })],
+		})
 		expect(svg).toContain('<ellipse cx="60" cy="40" rx="60" ry="40"')
 	})
 
@@ -67,7 +72,19 @@ describe('diagramSvg', () => {
 			pageId: 'p',
 			name: 'line',
 			source: null,
-			elements: [element({ shapeId: 'b', kind: 'boundary', humanId: 'TB1', name: 'Internet', points: [{ x: 0, y: 0 }, { x: 50, y: 100 }, { x: 0, y: 200 }] })],
+			elements: [
+				element({
+					shapeId: 'b',
+					kind: 'boundary',
+					humanId: 'TB1',
+					name: 'Internet',
+					points: [
+						{ x: 0, y: 0 },
+						{ x: 50, y: 100 },
+						{ x: 0, y: 200 },
+					],
+				}),
+			],
 		})
 		expect(svg).toContain('<polyline points="0,0 50,100 0,200" fill="none" stroke="#b91c1c"')
 		expect(svg).toContain('>TB1</tspan>')
@@ -80,7 +97,16 @@ describe('diagramSvg', () => {
 			source: null,
 			elements: [
 				element({ shapeId: 'a', kind: 'process', humanId: 'P1', name: HOSTILE_TITLE }),
-				element({ shapeId: 'b', kind: 'flow', humanId: 'DF1', name: '"><svg onload=alert(1)>', points: [{ x: 0, y: 0 }, { x: 9, y: 9 }] }),
+				element({
+					shapeId: 'b',
+					kind: 'flow',
+					humanId: 'DF1',
+					name: '"><svg onload=alert(1)>',
+					points: [
+						{ x: 0, y: 0 },
+						{ x: 9, y: 9 },
+					],
+				}),
 				element({ shapeId: 'c', kind: 'boundary', humanId: 'TB1', name: '<b>zone</b>', zone: 3 }),
 			],
 		})

@@ -13,9 +13,7 @@ const OUT_OF_SCOPE = '#94a3b8'
 const BOUNDARY = '#b91c1c'
 
 function strokeOf(element: ModelElement): string {
-	return element.outOfScope
-		? `stroke="${OUT_OF_SCOPE}" stroke-dasharray="4 3" stroke-width="1.5"`
-		: `stroke="${INK}" stroke-width="1.5"`
+	return element.outOfScope ? `stroke="${OUT_OF_SCOPE}" stroke-dasharray="4 3" stroke-width="1.5"` : `stroke="${INK}" stroke-width="1.5"`
 }
 
 /** "P1" above the name; out-of-scope elements say so in words, not only in grey. */
@@ -139,7 +137,9 @@ export function diagramSvg(diagram: Diagram): string {
 		...ofKind(['boundary']).map(boundaryOutline),
 		...nodes.map(node),
 		...flows.map(({ element, path }) => flowLine(element, path, markerId)),
-		...labels.map(({ label, options, backed }) => (backed ? labelBackground(label.box) : '') + svgText(label.lines, label.x, label.y, { ...options, anchor: label.anchor })),
+		...labels.map(
+			({ label, options, backed }) => (backed ? labelBackground(label.box) : '') + svgText(label.lines, label.x, label.y, { ...options, anchor: label.anchor }),
+		),
 	]
 	if (diagram.elements.length === 0) body.push(svgText(['Empty diagram'], view.x + view.w / 2, view.y + view.h / 2, { fill: '#64748b' }))
 	return (

@@ -24,11 +24,19 @@ describe('heatMap', () => {
 	})
 
 	it('adds up to the number of threats', () => {
-		expect(heatMap(webShopModel()).flat().reduce((sum, count) => sum + count, 0)).toBe(9)
+		expect(
+			heatMap(webShopModel())
+				.flat()
+				.reduce((sum, count) => sum + count, 0),
+		).toBe(9)
 	})
 
 	it('is all zeros without threats', () => {
-		expect(heatMap({ threats: [] }).flat().every((count) => count === 0)).toBe(true)
+		expect(
+			heatMap({ threats: [] })
+				.flat()
+				.every((count) => count === 0),
+		).toBe(true)
 	})
 })
 

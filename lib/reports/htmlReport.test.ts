@@ -20,11 +20,15 @@ describe('toHtml', () => {
 		expect(tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag))).toEqual([])
 		// In markup, only links the reader clicks (tracking issues) point outside, plus the SVG namespace.
 		const urls = tags.flatMap((tag) => tag.match(/https?:\/\/[^\s"'<)]+/g) ?? [])
-		expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg', 'https://tracker.example.com/SHOP-142?view=a|b', 'https://tracker.example.com/SHOP-101']))
+		expect(new Set(urls)).toEqual(
+			new Set(['http://www.w3.org/2000/svg', 'https://tracker.example.com/SHOP-142?view=a|b', 'https://tracker.example.com/SHOP-101']),
+		)
 	})
 
 	it('forbids scripts and remote loads in its own policy too', () => {
-		expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`)
+		expect(html).toContain(
+			`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+		)
 	})
 
 	it('shows the hostile title escaped, and the payload nowhere as markup', () => {
@@ -41,7 +45,11 @@ describe('toHtml', () => {
 
 	it('never makes a link of something that is not http(s)', () => {
 		const model = webShopModel()
-		const threats = model.threats.map((threat) => (threat.humanId === 'T-002' ? { ...threat, issueUrl: 'javascript:alert(1)', decision: threat.decision && { ...threat.decision, issueUrl: 'javascript:alert(1)' } } : threat))
+		const threats = model.threats.map((threat) =>
+			threat.humanId === 'T-002'
+				? { ...threat, issueUrl: 'javascript:alert(1)', decision: threat.decision && { ...threat.decision, issueUrl: 'javascript:alert(1)' } }
+				: threat,
+		)
 		const mitigations = model.mitigations.map((mitigation) => ({ ...mitigation, issueUrl: 'javascript:alert(1)' }))
 		const unsafe = toHtml({ ...model, threats, mitigations })
 		expect(unsafe).not.toContain('href="javascript:')

@@ -69,9 +69,7 @@ function block(value: Block): string {
 /** The session report as one printable HTML file: inline CSS, inline SVG, no scripts, nothing external. */
 export function toHtml(model: SessionModel, options: ReportOptions = {}): string {
 	const report = buildReport(model, options)
-	const contents = report.sections
-		.map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.title)}</a></li>`)
-		.join('')
+	const contents = report.sections.map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.title)}</a></li>`).join('')
 	const sections = report.sections.map(
 		(section) =>
 			`<section id="${escapeHtml(section.id)}" aria-labelledby="${escapeHtml(section.id)}-title">\n` +

@@ -17,7 +17,26 @@ describe('toJson', () => {
 	it('puts format and version first and keeps the schema’s key order', () => {
 		const json = toJson(webShopModel())
 		expect(json.startsWith('{\n  "format": "threatroom-session",\n  "version": 1,\n  "exportedAt"')).toBe(true)
-		expect(Object.keys(JSON.parse(json))).toEqual(['format', 'version', 'exportedAt', 'view', 'session', 'participants', 'scope', 'diagrams', 'threats', 'mitigations', 'naMarks', 'coverage', 'changesSince', 'attackTrees', 'parkingLot', 'notes', 'history', 'metadata'])
+		expect(Object.keys(JSON.parse(json))).toEqual([
+			'format',
+			'version',
+			'exportedAt',
+			'view',
+			'session',
+			'participants',
+			'scope',
+			'diagrams',
+			'threats',
+			'mitigations',
+			'naMarks',
+			'coverage',
+			'changesSince',
+			'attackTrees',
+			'parkingLot',
+			'notes',
+			'history',
+			'metadata',
+		])
 	})
 
 	it('is stable: exporting an export gives the same bytes', () => {

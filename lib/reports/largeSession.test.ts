@@ -39,7 +39,13 @@ function largeInput(): SessionModelInput {
 		...WEB_SHOP_INPUT,
 		threats,
 		votes: threats.flatMap((threat, i) =>
-			['Fay', 'Pat', 'Dana'].map((voterName, j) => ({ threatId: threat.id, voterName, likelihood: ((i + j) % 5) + 1, impact: ((i + 2 * j) % 5) + 1, votedAt: threat.createdAt + j })),
+			['Fay', 'Pat', 'Dana'].map((voterName, j) => ({
+				threatId: threat.id,
+				voterName,
+				likelihood: ((i + j) % 5) + 1,
+				impact: ((i + 2 * j) % 5) + 1,
+				votedAt: threat.createdAt + j,
+			})),
 		),
 		decisions: threats.map((threat, i) => ({
 			id: `decision:big${i}`,

@@ -106,11 +106,15 @@ describe('toMarkdown', () => {
 	})
 
 	it('links the JSON export from the appendix when given its URL', () => {
-		expect(toMarkdown(webShopModel(), { jsonExportUrl: 'https://threatroom.example.com/x.json' })).toContain('Download: <https://threatroom.example.com/x.json>')
+		expect(toMarkdown(webShopModel(), { jsonExportUrl: 'https://threatroom.example.com/x.json' })).toContain(
+			'Download: <https://threatroom.example.com/x.json>',
+		)
 	})
 
 	it('says which edition it is', () => {
-		expect(referenced(filterForView(webShopModel(), 'distributable'))).toMatch(/^# Threat model: Web shop checkout \(distributable edition\)\n\n## Session\n\n> \*\*Note:\*\* Distributable edition/)
+		expect(referenced(filterForView(webShopModel(), 'distributable'))).toMatch(
+			/^# Threat model: Web shop checkout \(distributable edition\)\n\n## Session\n\n> \*\*Note:\*\* Distributable edition/,
+		)
 	})
 
 	it('matches the golden file', async () => {

@@ -4,7 +4,12 @@ import { modelRating } from './modelRating'
 
 describe('modelRating', () => {
 	it("uses the author's rating until the group agrees on one", () => {
-		expect(modelRating({ likelihood: 2, impact: 3, agreedLikelihood: null, agreedImpact: null })).toEqual({ likelihood: 2, impact: 3, score: 6, band: 'Medium' })
+		expect(modelRating({ likelihood: 2, impact: 3, agreedLikelihood: null, agreedImpact: null })).toEqual({
+			likelihood: 2,
+			impact: 3,
+			score: 6,
+			band: 'Medium',
+		})
 	})
 
 	it('prefers the agreed values, each dimension on its own', () => {

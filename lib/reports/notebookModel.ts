@@ -47,9 +47,7 @@ export const parkedQuestionSchema = z.object({
 	/** `parked` while open. */
 	status: z.enum(['parked', ...PARKED_RESOLUTIONS]),
 	/** What it became: a scope item (assumption, out of scope) or a threat; null while parked or dismissed. */
-	resolvedTo: z
-		.object({ kind: z.enum(['scopeItem', 'threat']), id: z.string().min(1), humanId: z.string(), title: z.string() })
-		.nullable(),
+	resolvedTo: z.object({ kind: z.enum(['scopeItem', 'threat']), id: z.string().min(1), humanId: z.string(), title: z.string() }).nullable(),
 	/** Why it was dismissed; '' otherwise. */
 	reason: z.string(),
 	resolvedByName: z.string(),

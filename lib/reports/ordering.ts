@@ -25,10 +25,7 @@ export function compareThreatHumanIds(a: string, b: string): number {
 }
 
 /** By human ID, then creation (ISO instants sort as strings), then id. */
-export function compareThreats(
-	a: { humanId: string; createdAt: string; id: string },
-	b: { humanId: string; createdAt: string; id: string },
-): number {
+export function compareThreats(a: { humanId: string; createdAt: string; id: string }, b: { humanId: string; createdAt: string; id: string }): number {
 	return compareThreatHumanIds(a.humanId, b.humanId) || compareStrings(a.createdAt, b.createdAt) || compareStrings(a.id, b.id)
 }
 

@@ -97,9 +97,7 @@ export function threatInventory(model: SessionModel, leftOut = 0): Section {
 		priorityText(threat),
 		scopeLinksText(model.scope.assets, threat.assetHumanIds),
 		scopeLinksText(model.scope.threatAgents, threat.agentHumanIds),
-		threat.decision
-			? `${DECISION_LABELS[threat.decision.kind]} — ${decidedByLabel(threat.decision)}, ${dayOf(threat.decision.decidedAt)}`
-			: 'Undecided',
+		threat.decision ? `${DECISION_LABELS[threat.decision.kind]} — ${decidedByLabel(threat.decision)}, ${dayOf(threat.decision.decidedAt)}` : 'Undecided',
 		String(threat.votes.length),
 	])
 	return {
@@ -118,7 +116,9 @@ export function threatInventory(model: SessionModel, leftOut = 0): Section {
 				? [
 						{
 							kind: 'paragraph' as const,
-							content: [`${leftOut} ${leftOut === 1 ? 'threat is' : 'threats are'} left out of this report by the team’s choice; the JSON export has them, flagged.`],
+							content: [
+								`${leftOut} ${leftOut === 1 ? 'threat is' : 'threats are'} left out of this report by the team’s choice; the JSON export has them, flagged.`,
+							],
 						},
 					]
 				: []),
@@ -126,7 +126,25 @@ export function threatInventory(model: SessionModel, leftOut = 0): Section {
 				? { kind: 'paragraph', content: [{ em: 'No threats in this report.' }] }
 				: {
 						kind: 'table',
-						head: ['ID', 'Component', 'Threat', 'Description', 'Categories', 'L', 'I', 'Score', 'Band', 'Status', 'Severity', 'CVSS', 'Priority', 'Assets', 'Threat agents', 'Decision', 'Votes'],
+						head: [
+							'ID',
+							'Component',
+							'Threat',
+							'Description',
+							'Categories',
+							'L',
+							'I',
+							'Score',
+							'Band',
+							'Status',
+							'Severity',
+							'CVSS',
+							'Priority',
+							'Assets',
+							'Threat agents',
+							'Decision',
+							'Votes',
+						],
 						numeric: [5, 6, 7, 16],
 						rows,
 					},

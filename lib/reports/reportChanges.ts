@@ -42,7 +42,13 @@ export function changesSection(model: SessionModel): Section | null {
 			{ kind: 'heading', text: 'New threats' },
 			...table(
 				['ID', 'Threat', 'Component', 'Score', 'Status'],
-				threats.new.map((threat) => [threat.humanId, threat.title, component(threat.elementHumanId), cell(score(threat.effective), threat.effective.band), threat.status]),
+				threats.new.map((threat) => [
+					threat.humanId,
+					threat.title,
+					component(threat.elementHumanId),
+					cell(score(threat.effective), threat.effective.band),
+					threat.status,
+				]),
 				'No new threats.',
 			),
 			{ kind: 'heading', text: 'Closed threats' },

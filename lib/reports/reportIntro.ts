@@ -113,8 +113,7 @@ function residualRiskBlocks(threats: readonly ModelThreat[]): Block[] {
 		.map((threat) => ({ threat, risk: residualRiskOf(threat) }))
 		.filter((entry): entry is { threat: ModelThreat; risk: ResidualRisk } => entry.risk !== null)
 		.sort((a, b) => byRiskDescending(a.threat, b.threat))
-	const count = (band: string, kind: ResidualKind) =>
-		String(residual.filter(({ threat, risk }) => threat.effective.band === band && risk.kind === kind).length)
+	const count = (band: string, kind: ResidualKind) => String(residual.filter(({ threat, risk }) => threat.effective.band === band && risk.kind === kind).length)
 	return [
 		{
 			kind: 'paragraph',

@@ -63,7 +63,13 @@ const PARKED: ParkedQuestionInput[] = [
 		resolvedByName: 'Fay',
 		resolvedAt: at('2025-03-01T09:50:00Z'),
 	}),
-	parked('q3', { question: 'What if a nation state attacks?', resolution: 'dismissed', reason: 'TA2 is out of scope', resolvedByName: 'Fay', resolvedAt: at('2025-03-01T09:51:00Z') }),
+	parked('q3', {
+		question: 'What if a nation state attacks?',
+		resolution: 'dismissed',
+		reason: 'TA2 is out of scope',
+		resolvedByName: 'Fay',
+		resolvedAt: at('2025-03-01T09:51:00Z'),
+	}),
 ]
 
 const NOTES: WorkshopNoteInput[] = [
@@ -120,7 +126,9 @@ describe('the notebook in the session model and the reports', () => {
 
 	it('renders trees as an outline and notes through the safe subset in HTML', () => {
 		const html = toHtml(buildSessionModel(INPUT))
-		expect(html).toContain('<ul class="attack-tree" aria-label="Attack tree for Crack the password hashes"><li>Crack the password hashes (AND)<ul><li>Get the backup (OR)<ul><li>Public bucket listing → T-001</li>')
+		expect(html).toContain(
+			'<ul class="attack-tree" aria-label="Attack tree for Crack the password hashes"><li>Crack the password hashes (AND)<ul><li>Get the backup (OR)<ul><li>Public bucket listing → T-001</li>',
+		)
 		expect(html).not.toMatch(/<script|<img/)
 		expect(html).toContain('<pre class="note-code" data-language="mermaid"><code>graph TD\n  A --&gt; B</code></pre>')
 		expect(html).toContain('Dismissed: TA2 is out of scope')
@@ -128,7 +136,12 @@ describe('the notebook in the session model and the reports', () => {
 
 	it('escapes every character that could end or script a Mermaid label', () => {
 		expect(mermaidLabel('a"b]<c>#;`\nd')).toBe('a#34;b#93;#60;c#62;#35;#59;#96; d')
-		const graph = attackTreeMermaid(buildSessionModel(INPUT).attackTrees[0] ?? (() => { throw new Error('no tree') })())
+		const graph = attackTreeMermaid(
+			buildSessionModel(INPUT).attackTrees[0] ??
+				(() => {
+					throw new Error('no tree')
+				})(),
+		)
 		expect(graph).not.toMatch(/<img|"fast"/)
 	})
 

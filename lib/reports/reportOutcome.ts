@@ -81,10 +81,12 @@ export function coverageSection(model: SessionModel): Section {
 
 export function heatMapSection(model: SessionModel): Section {
 	const counts = heatMap(model)
-	const rows: Cell[][] = [...RISK_LEVELS].reverse().map((likelihood) => [
-		cell({ strong: `L${likelihood}` }),
-		...RISK_LEVELS.map((impact) => cell(String(heatMapCount(counts, likelihood, impact)), riskBandFor(likelihood, impact).name)),
-	])
+	const rows: Cell[][] = [...RISK_LEVELS]
+		.reverse()
+		.map((likelihood) => [
+			cell({ strong: `L${likelihood}` }),
+			...RISK_LEVELS.map((impact) => cell(String(heatMapCount(counts, likelihood, impact)), riskBandFor(likelihood, impact).name)),
+		])
 	return {
 		id: 'heat-map',
 		title: 'Heat map',

@@ -29,7 +29,10 @@ describe('residualRiskOf', () => {
 		expect(residualRiskOf(threat('Open', decided('accept', { reviewDate: '2025-09-01' })))).toEqual({ kind: 'accepted', reviewDate: '2025-09-01' })
 		expect(residualRiskOf(threat('Accepted', decided('transfer', { transferTo: 'Insurer' })))).toEqual({ kind: 'transferred', to: 'Insurer' })
 		expect(residualRiskOf(threat('Deferred', decided('defer', { deferUntil: '2025-06-30' })))).toEqual({ kind: 'deferred', until: '2025-06-30' })
-		expect(residualRiskOf(threat('Mitigation In Progress', decided('mitigate', { dueDate: '2025-04-15' })))).toEqual({ kind: 'mitigating', dueDate: '2025-04-15' })
+		expect(residualRiskOf(threat('Mitigation In Progress', decided('mitigate', { dueDate: '2025-04-15' })))).toEqual({
+			kind: 'mitigating',
+			dueDate: '2025-04-15',
+		})
 		// Resolved under an accept decision is not mitigated (views.ts): it stays an accepted risk.
 		expect(residualRiskOf(threat('Resolved', decided('accept')))).toEqual({ kind: 'accepted', reviewDate: null })
 	})

@@ -55,9 +55,7 @@ export function svgText(lines: readonly string[], x: number, y: number, options:
 		options.italic ? 'font-style="italic"' : '',
 		options.halo ? 'stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round"' : '',
 	].filter(Boolean)
-	const spans = lines
-		.map((line, index) => `<tspan x="${fmt(x)}" dy="${index === 0 ? 0 : fmt(size * 1.2)}">${escapeHtml(line)}</tspan>`)
-		.join('')
+	const spans = lines.map((line, index) => `<tspan x="${fmt(x)}" dy="${index === 0 ? 0 : fmt(size * 1.2)}">${escapeHtml(line)}</tspan>`).join('')
 	return `<text ${attributes.join(' ')}>${spans}</text>`
 }
 

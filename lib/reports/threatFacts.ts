@@ -63,11 +63,7 @@ export function minuteOf(instant: string): string {
 
 /** Highest effective score first; ties by likelihood (the likelier first), then by ID. */
 export function byRiskDescending(a: ModelThreat, b: ModelThreat): number {
-	return (
-		b.effective.score - a.effective.score ||
-		b.effective.likelihood - a.effective.likelihood ||
-		compareThreatHumanIds(a.humanId, b.humanId)
-	)
+	return b.effective.score - a.effective.score || b.effective.likelihood - a.effective.likelihood || compareThreatHumanIds(a.humanId, b.humanId)
 }
 
 /** Whole percent, rounded down like the session panel's figure, so the report never claims more. */

@@ -79,7 +79,10 @@ function withThreatsOnly(model: SessionModel, view: ReportView, keep: (threat: M
 		return [{ ...mitigation, threatIds: treated.map((threat) => threat.id), threatHumanIds: treated.map((threat) => threat.humanId) }]
 	})
 	// So does the change history: an extract keeps the history of its threats and of the rest of the model.
-	const history = { ...model.history, entries: model.history.entries.filter((entry) => entry.recordType !== 'threat' || kept.has(entry.recordId)).filter(isKeptMetadataHistory(kept)) }
+	const history = {
+		...model.history,
+		entries: model.history.entries.filter((entry) => entry.recordType !== 'threat' || kept.has(entry.recordId)).filter(isKeptMetadataHistory(kept)),
+	}
 	// And the metadata: a threat left out takes its key=value entries with it.
 	const metadata = model.metadata.filter((entry) => entry.targetKind !== 'threat' || kept.has(entry.targetId ?? ''))
 	return { ...model, threats, mitigations, changesSince, history, metadata, ...notebookForView(model, view, kept) }

@@ -50,9 +50,7 @@ describe('CVSS 3.1 base score', () => {
 	})
 
 	it('names the severity band of the spec', () => {
-		expect([0, 0.1, 3.9, 4, 6.9, 7, 8.9, 9, 10].map(cvssSeverity)).toEqual([
-			'None', 'Low', 'Low', 'Medium', 'Medium', 'High', 'High', 'Critical', 'Critical',
-		])
+		expect([0, 0.1, 3.9, 4, 6.9, 7, 8.9, 9, 10].map(cvssSeverity)).toEqual(['None', 'Low', 'Low', 'Medium', 'Medium', 'High', 'High', 'Critical', 'Critical'])
 		const parsed = parseCvss31(' CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N ')
 		expect(parsed).toEqual({ ok: true, value: { vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N', baseScore: 7.5, severity: 'High' } })
 	})

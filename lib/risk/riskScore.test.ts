@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-	asRiskLevel,
-	impactSchema,
-	likelihoodSchema,
-	RISK_BANDS,
-	RISK_LEVELS,
-	type RiskLevel,
-	riskBand,
-	riskBandFor,
-	riskScore,
-} from './riskScore'
+import { asRiskLevel, impactSchema, likelihoodSchema, RISK_BANDS, RISK_LEVELS, type RiskLevel, riskBand, riskBandFor, riskScore } from './riskScore'
 
 describe('riskScore', () => {
 	it('multiplies likelihood by impact', () => {

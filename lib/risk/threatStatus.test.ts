@@ -16,12 +16,9 @@ describe('threat statuses', () => {
 		expect(isClosedStatus(status)).toBe(true)
 	})
 
-	it.each(['Open', 'Confirmed', 'Mitigation Planned', 'Mitigation In Progress', 'Verification Pending', 'Deferred'] as const)(
-		'keeps %s open',
-		(status) => {
-			expect(isClosedStatus(status)).toBe(false)
-		}
-	)
+	it.each(['Open', 'Confirmed', 'Mitigation Planned', 'Mitigation In Progress', 'Verification Pending', 'Deferred'] as const)('keeps %s open', (status) => {
+		expect(isClosedStatus(status)).toBe(false)
+	})
 })
 
 describe('severities', () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { API_CONTENT_SECURITY_POLICY, createNonce, pageContentSecurityPolicy, partyConnectSources } from './contentSecurityPolicy'
 
 function directives(policy: string): Map<string, string[]> {
-	return new Map(policy.split('; ').map((directive) => {
-		const [name = '', ...values] = directive.split(' ')
-		return [name, values]
-	}))
+	return new Map(
+		policy.split('; ').map((directive) => {
+			const [name = '', ...values] = directive.split(' ')
+			return [name, values]
+		}),
+	)
 }
 
 describe('the page Content-Security-Policy', () => {

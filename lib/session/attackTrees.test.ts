@@ -7,12 +7,7 @@ function node(id: string, ancestors: string[], overrides: Partial<AttackNodeInpu
 
 describe('attack trees', () => {
 	it('builds each tree depth first, siblings in order, leaves marked', () => {
-		const trees = attackTreesOf([
-			node('b', ['g'], { order: 2 }),
-			node('g', [], { gate: 'and' }),
-			node('a', ['g'], { order: 1 }),
-			node('a1', ['g', 'a']),
-		])
+		const trees = attackTreesOf([node('b', ['g'], { order: 2 }), node('g', [], { gate: 'and' }), node('a', ['g'], { order: 1 }), node('a1', ['g', 'a'])])
 		expect(trees).toHaveLength(1)
 		expect(trees[0]?.nodes.map(({ node: n, depth, parentId, isLeaf }) => [n.id, depth, parentId, isLeaf])).toEqual([
 			['g', 0, null, false],
@@ -23,12 +18,7 @@ describe('attack trees', () => {
 	})
 
 	it('leaves out nodes no root reaches: orphans and forged cycles', () => {
-		const trees = attackTreesOf([
-			node('g', []),
-			node('orphan', ['g', 'deleted']),
-			node('x', ['y']),
-			node('y', ['x']),
-		])
+		const trees = attackTreesOf([node('g', []), node('orphan', ['g', 'deleted']), node('x', ['y']), node('y', ['x'])])
 		expect(trees.flatMap((tree) => tree.nodes.map((placed) => placed.node.id))).toEqual(['g'])
 	})
 

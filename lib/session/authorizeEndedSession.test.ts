@@ -24,8 +24,7 @@ import {
 
 const ENDED_AT = NOW - 60_000
 const endedLifecycle = () => new SessionLifecycle([fixtureSessionEvent({ at: ENDED_AT })])
-const reopen = (id = 'session-event:reopen') =>
-	fixtureSessionEvent({ id: id as SessionEventId, action: 'reopen', nextSessionDate: '' })
+const reopen = (id = 'session-event:reopen') => fixtureSessionEvent({ id: id as SessionEventId, action: 'reopen', nextSessionDate: '' })
 
 /** One write per workshop record family, each one the role could make in an open session. */
 const WRITES: { family: string; write: (session: Session) => RecordWrite }[] = [

@@ -2,12 +2,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type { TLRecordAuthorizer } from '@tldraw/sync-core'
 import type { Person } from '../protocol/customMessages'
 import { isFacilitator, isValid, type Rule, type SessionAuthorizerDeps, unchanged } from './authorizeSessionRecords'
-import {
-	METADATA_ENTRIES_MAX,
-	metadataEntryIdFor,
-	metadataEntryRecordConfig,
-	type MetadataEntryRecord,
-} from './records/metadataEntryRecord'
+import { METADATA_ENTRIES_MAX, metadataEntryIdFor, metadataEntryRecordConfig, type MetadataEntryRecord } from './records/metadataEntryRecord'
 import { reviewEventRecordConfig, type ReviewEventRecord } from './records/reviewEventRecord'
 import { REJECTION_REASON as REASON } from './rejectionReasons'
 

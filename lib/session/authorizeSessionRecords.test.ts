@@ -36,8 +36,7 @@ function storedThreat(userId: string, overrides: Partial<ThreatRecord> = {}): Th
 const STORED_THREAT_ID = 'threat:t1' as ThreatId
 const ownThreat = (session: Session, overrides: Partial<ThreatRecord> = {}) => storedThreat(session.meta.userId, overrides)
 const othersThreat = (overrides: Partial<ThreatRecord> = {}) => storedThreat(OTHER_USER, overrides)
-const ownVote = (session: Session) =>
-	fixtureVote(STORED_THREAT_ID, session.meta.userId, { voterName: session.meta.name, votedAt: NOW - 1_000 })
+const ownVote = (session: Session) => fixtureVote(STORED_THREAT_ID, session.meta.userId, { voterName: session.meta.name, votedAt: NOW - 1_000 })
 const othersVote = () => fixtureVote(STORED_THREAT_ID, OTHER_USER, { voterName: 'Someone', votedAt: NOW - 1_000 })
 const storedNaMark = () => fixtureNaMark(FIXTURE_SHAPE_ID, 'S', { markedBy: 'fay', markedByName: 'Fay', markedAt: NOW - 1_000 })
 const storedScopeItem = () => fixtureScopeItem({ humanId: 'A1', createdAt: NOW - 1_000 })
@@ -356,7 +355,9 @@ describe('the role matrix of the workshop records', () => {
 describe('what the room stamps on create', () => {
 	it('numbers mitigations M-001, M-002… and names their author, whatever the client sent', () => {
 		const { authorize } = setup()
-		const first = authorize(create(sessionOf('participant'), fixtureMitigation({ humanId: 'M-999', createdBy: 'forged', createdByName: 'Forged', createdAt: 5 })))
+		const first = authorize(
+			create(sessionOf('participant'), fixtureMitigation({ humanId: 'M-999', createdBy: 'forged', createdByName: 'Forged', createdAt: 5 })),
+		)
 		const second = authorize(create(sessionOf('productOwner'), fixtureMitigation({ id: 'mitigation:m2' as MitigationId })))
 		expect(first).toMatchObject({ humanId: 'M-001', createdBy: sessionOf('participant').meta.userId, createdAt: NOW })
 		expect(first).not.toMatchObject({ createdByName: 'Forged' })
@@ -520,7 +521,10 @@ describe('numbers are never spent on a write the room does not store', () => {
 describe('reportingRefusals', () => {
 	it('passes an allowed record through and reports nothing', () => {
 		const reports: string[] = []
-		const authorizer = reportingRefusals<ThreatRecord>((write) => write.next ?? write.prev, (_s, _w, reason) => reports.push(reason))
+		const authorizer = reportingRefusals<ThreatRecord>(
+			(write) => write.next ?? write.prev,
+			(_s, _w, reason) => reports.push(reason),
+		)
 		const threat = fixtureThreat()
 		expect(authorizer({ session: sessionOf('participant'), type: 'create', prev: null, next: threat })).toBe(threat)
 		expect(reports).toEqual([])

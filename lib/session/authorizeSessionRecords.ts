@@ -239,10 +239,7 @@ const walkRule: Rule<WalkRecord> = (write) => {
 }
 
 /** Facilitator-only records that nobody may change once written: the history of phases and timer. */
-function appendOnlyEvent<R extends PhaseEventRecord | TimerEventRecord>(
-	deps: SessionAuthorizerDeps,
-	reason: RejectionReason,
-): Rule<R> {
+function appendOnlyEvent<R extends PhaseEventRecord | TimerEventRecord>(deps: SessionAuthorizerDeps, reason: RejectionReason): Rule<R> {
 	return (write) => {
 		const { role, userId, name } = write.session.meta
 		const refused = facilitatorOnly(role, reason)

@@ -73,7 +73,12 @@ describe('attack-tree nodes', () => {
 })
 
 describe('parked questions', () => {
-	const parkedBy = (userId: string) => ({ ...newParkedQuestion('What if the PSP is down?', SHAPE, newId), askedBy: userId, askedByName: userId, askedAt: NOW - 1_000 })
+	const parkedBy = (userId: string) => ({
+		...newParkedQuestion('What if the PSP is down?', SHAPE, newId),
+		askedBy: userId,
+		askedByName: userId,
+		askedAt: NOW - 1_000,
+	})
 
 	it('lets everyone but observers park a question, stamped and unresolved whatever was sent', () => {
 		const { authorize, rejections } = setup()
@@ -89,12 +94,32 @@ describe('parked questions', () => {
 		const fay = PEOPLE.facilitator
 		const asThreat = resolvedQuestion(question, { resolution: 'threat', resolvedTo: THREAT, reason: '' }, fay, NOW)
 		expect(authorize(update(sessionOf('facilitator'), question, asThreat))).not.toBeNull()
-		authorize(update(sessionOf('participant'), question, resolvedQuestion(question, { resolution: 'threat', resolvedTo: THREAT, reason: '' }, PEOPLE.participant, NOW)))
+		authorize(
+			update(sessionOf('participant'), question, resolvedQuestion(question, { resolution: 'threat', resolvedTo: THREAT, reason: '' }, PEOPLE.participant, NOW)),
+		)
 		authorize(update(sessionOf('facilitator'), question, resolvedQuestion(question, { resolution: 'assumption', resolvedTo: THREAT, reason: '' }, fay, NOW)))
 		authorize(update(sessionOf('facilitator'), question, resolvedQuestion(question, { resolution: 'dismissed', resolvedTo: null, reason: ' ' }, fay, NOW)))
-		authorize(update(sessionOf('facilitator'), question, resolvedQuestion(question, { resolution: 'dismissed', resolvedTo: null, reason: 'No' }, PEOPLE.participant, NOW)))
-		authorize(update(sessionOf('facilitator'), question, resolvedQuestion(question, { resolution: 'dismissed', resolvedTo: null, reason: 'No' }, fay, NOW - CLIENT_TIME_TOLERANCE_MS - 1)))
-		expect(rejections.map((r) => r.reason)).toEqual([R.parkedQuestionResolve, R.parkedQuestionTarget, R.parkedQuestionTarget, R.parkedQuestionTarget, R.parkedQuestionTarget])
+		authorize(
+			update(
+				sessionOf('facilitator'),
+				question,
+				resolvedQuestion(question, { resolution: 'dismissed', resolvedTo: null, reason: 'No' }, PEOPLE.participant, NOW),
+			),
+		)
+		authorize(
+			update(
+				sessionOf('facilitator'),
+				question,
+				resolvedQuestion(question, { resolution: 'dismissed', resolvedTo: null, reason: 'No' }, fay, NOW - CLIENT_TIME_TOLERANCE_MS - 1),
+			),
+		)
+		expect(rejections.map((r) => r.reason)).toEqual([
+			R.parkedQuestionResolve,
+			R.parkedQuestionTarget,
+			R.parkedQuestionTarget,
+			R.parkedQuestionTarget,
+			R.parkedQuestionTarget,
+		])
 		expect(authorize(update(sessionOf('facilitator'), asThreat, reopenedQuestion(asThreat)))).not.toBeNull()
 	})
 
@@ -116,12 +141,21 @@ describe('workshop notes', () => {
 	it('lets everyone but observers write the one note of a target, in their own name', () => {
 		const { authorize, rejections } = setup()
 		const pat = PEOPLE.participant
-		const created = authorize(create(sessionOf('participant'), savedNote(undefined, SHAPE, { markdown: '# API', includeInReport: true }, { ...pat, userId: 'forged' }, 0)))
+		const created = authorize(
+			create(sessionOf('participant'), savedNote(undefined, SHAPE, { markdown: '# API', includeInReport: true }, { ...pat, userId: 'forged' }, 0)),
+		)
 		expect(created).toMatchObject({ id: 'workshop-note:shape~api', updatedBy: 'pat', updatedAt: NOW })
 		const stored = created as TLRecord & { typeName: 'workshop-note' }
-		expect(authorize(update(sessionOf('productOwner'), stored, savedNote(stored, SHAPE, { markdown: 'More', includeInReport: false }, PEOPLE.productOwner, NOW)))).not.toBeNull()
+		expect(
+			authorize(update(sessionOf('productOwner'), stored, savedNote(stored, SHAPE, { markdown: 'More', includeInReport: false }, PEOPLE.productOwner, NOW))),
+		).not.toBeNull()
 		authorize(update(sessionOf('productOwner'), stored, savedNote(stored, SHAPE, { markdown: 'As Pat', includeInReport: true }, pat, NOW)))
-		authorize(create(sessionOf('participant'), { ...savedNote(undefined, SHAPE, { markdown: 'x', includeInReport: true }, pat, NOW), id: 'workshop-note:other' as never }))
+		authorize(
+			create(sessionOf('participant'), {
+				...savedNote(undefined, SHAPE, { markdown: 'x', includeInReport: true }, pat, NOW),
+				id: 'workshop-note:other' as never,
+			}),
+		)
 		authorize(remove(sessionOf('facilitator'), stored))
 		authorize(create(sessionOf('observer'), savedNote(undefined, null, { markdown: 'x', includeInReport: true }, PEOPLE.observer, NOW)))
 		expect(rejections.map((r) => r.reason)).toEqual([R.noteEditor, R.noteId, R.noteDelete, R.observer])

@@ -1,11 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { isFacilitator, isValid, type Rule, type SessionAuthorizerDeps, unchanged } from './authorizeSessionRecords'
-import {
-	ATTACK_TREE_MAX_NODES,
-	ATTACK_TREES_MAX,
-	attackNodeRecordConfig,
-	type AttackNodeRecord,
-} from './records/attackNodeRecord'
+import { ATTACK_TREE_MAX_NODES, ATTACK_TREES_MAX, attackNodeRecordConfig, type AttackNodeRecord } from './records/attackNodeRecord'
 import type { ParkedQuestionRecord } from './records/parkedQuestionRecord'
 import { idBody } from './records/recordIds'
 import { type WorkshopNoteRecord, workshopNoteIdFor } from './records/workshopNoteRecord'
@@ -55,11 +50,7 @@ function attackNodeRule(deps: SessionAuthorizerDeps): Rule<AttackNodeRecord> {
 	}
 }
 
-function claimsWriter(
-	record: { by: string; byName: string; at: number },
-	person: Person,
-	now: number,
-): boolean {
+function claimsWriter(record: { by: string; byName: string; at: number }, person: Person, now: number): boolean {
 	return record.by === person.userId && record.byName === person.name && Math.abs(record.at - now) <= CLIENT_TIME_TOLERANCE_MS
 }
 
@@ -140,4 +131,3 @@ export function workshopNotebookRules(deps: SessionAuthorizerDeps, guarded: Guar
 		'workshop-note': guarded(workshopNoteRule(deps)),
 	}
 }
-

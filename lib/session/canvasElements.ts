@@ -22,4 +22,3 @@ export function elementLabel(element: Pick<DfdElement, 'humanId' | 'name'>): str
 	const name = element.name.trim()
 	return name ? `${humanIdTag(element.humanId)} · ${name}` : humanIdTag(element.humanId)
 }
-

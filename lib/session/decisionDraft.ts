@@ -1,12 +1,6 @@
 import type { RecordId } from '@tldraw/store'
 import { uniqueId } from '@tldraw/utils'
-import {
-	DECISION_NAME_MAX,
-	DECISION_TEXT_MAX,
-	DECISION_TYPE,
-	type DecisionKind,
-	type DecisionRecord,
-} from './records/decisionRecord'
+import { DECISION_NAME_MAX, DECISION_TEXT_MAX, DECISION_TYPE, type DecisionKind, type DecisionRecord } from './records/decisionRecord'
 import type { ThreatId } from './records/threatRecord'
 import { DECISION_REQUIRED_FIELDS, type DecisionDetailField, normalisedDecision } from './decisions'
 import { isHttpUrl } from './threatDraft'
@@ -32,10 +26,7 @@ export type DecisionDraftErrors = Partial<Record<DecisionField, string>>
  * The fields each kind's form shows, required ones first: the room's rules (decisions.ts) plus the
  * one optional field, a mitigation's issue link.
  */
-export const DECISION_FORM_FIELDS: Record<
-	DecisionKind,
-	{ required: readonly DecisionDetailField[]; optional: readonly DecisionDetailField[] }
-> = {
+export const DECISION_FORM_FIELDS: Record<DecisionKind, { required: readonly DecisionDetailField[]; optional: readonly DecisionDetailField[] }> = {
 	mitigate: { required: DECISION_REQUIRED_FIELDS.mitigate, optional: ['issueUrl'] },
 	accept: { required: DECISION_REQUIRED_FIELDS.accept, optional: [] },
 	defer: { required: DECISION_REQUIRED_FIELDS.defer, optional: [] },

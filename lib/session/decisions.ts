@@ -75,5 +75,9 @@ export function decisionHistories<D extends DecisionLike>(decisions: readonly D[
 
 /** The decision in force on one threat, or null while it is undecided. */
 export function decisionInForce<D extends DecisionLike>(decisions: readonly D[], threatId: string): D | null {
-	return decisionHistories(decisions.filter((decision) => decision.threatId === threatId)).get(threatId)?.at(-1) ?? null
+	return (
+		decisionHistories(decisions.filter((decision) => decision.threatId === threatId))
+			.get(threatId)
+			?.at(-1) ?? null
+	)
 }

@@ -14,16 +14,7 @@ function checkout() {
 	const customer = { ...dfdShape('dfd-entity', onPage, { humanId: 'EE1', name: 'Customer', providesAuthentication: true }), x: 0, y: 100 }
 	const shop = { ...dfdShape('dfd-process', onPage, { humanId: 'P1', name: 'Shop', isWebApplication: true }), x: 400, y: 100 }
 	const flow = flowArrow(onPage, 'Order', { humanId: 'DF1', isEncrypted: true, protocol: 'HTTPS' })
-	const records: TLRecord[] = [
-		page,
-		other,
-		boundary,
-		customer,
-		shop,
-		flow,
-		arrowBinding(flow.id, customer.id, 'start'),
-		arrowBinding(flow.id, shop.id, 'end'),
-	]
+	const records: TLRecord[] = [page, other, boundary, customer, shop, flow, arrowBinding(flow.id, customer.id, 'start'), arrowBinding(flow.id, shop.id, 'end')]
 	return { records, boundary, customer, shop, flow }
 }
 

@@ -78,10 +78,7 @@ describe('extractSessionRecords', () => {
 				fixtureThreat({ id: 'threat:t2' as ThreatId, categories: Array.from({ length: 9 }, () => 'S') }),
 			),
 		)
-		expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual([
-			'snapshot.documents.2.state',
-			'snapshot.documents.3.state',
-		])
+		expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual(['snapshot.documents.2.state', 'snapshot.documents.3.state'])
 	})
 
 	it('refuses two records with one id, which the tables could not hold', () => {

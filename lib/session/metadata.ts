@@ -52,9 +52,7 @@ export function parseMetadataFilter(text: string): MetadataFilter | null {
 }
 
 export function matchesMetadataFilter(pairs: readonly MetadataPair[], filter: MetadataFilter): boolean {
-	return pairs.some(
-		(pair) => pair.key === filter.key && (filter.value === null || pair.value.toLowerCase() === filter.value.toLowerCase()),
-	)
+	return pairs.some((pair) => pair.key === filter.key && (filter.value === null || pair.value.toLowerCase() === filter.value.toLowerCase()))
 }
 
 /**

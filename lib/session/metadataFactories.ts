@@ -1,9 +1,4 @@
-import {
-	METADATA_ENTRY_TYPE,
-	metadataEntryIdFor,
-	type MetadataEntryRecord,
-	type MetadataTarget,
-} from './records/metadataEntryRecord'
+import { METADATA_ENTRY_TYPE, metadataEntryIdFor, type MetadataEntryRecord, type MetadataTarget } from './records/metadataEntryRecord'
 import { REVIEW_EVENT_TYPE, type ReviewEventId, type ReviewEventRecord, type ReviewStatus } from './records/reviewEventRecord'
 
 // The metadata and review records the panel writes. Stamped fields go out as placeholders (the

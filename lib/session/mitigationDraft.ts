@@ -1,4 +1,13 @@
-import { MITIGATION_KINDS, MITIGATION_OWNER_MAX, MITIGATION_STATUSES, MITIGATION_TEXT_MAX, MITIGATION_TITLE_MAX, type MitigationKind, type MitigationRecord, type MitigationStatus } from './records/mitigationRecord'
+import {
+	MITIGATION_KINDS,
+	MITIGATION_OWNER_MAX,
+	MITIGATION_STATUSES,
+	MITIGATION_TEXT_MAX,
+	MITIGATION_TITLE_MAX,
+	type MitigationKind,
+	type MitigationRecord,
+	type MitigationStatus,
+} from './records/mitigationRecord'
 import { isCalendarDate, isHttpUrl } from './threatDraft'
 
 /** What the mitigation form edits: the fields a person types, before the room stamps the rest. */

@@ -35,7 +35,11 @@ export function mitigationProgressText(progress: MitigationProgress): string {
  * facilitator's call, since "in place" is not yet "verified".
  */
 export function suggestsResolving(progress: MitigationProgress, threatStatus: string): boolean {
-	return progress.total > 0 && progress.inPlace === progress.total && !['Resolved', 'Closed', 'Verification Pending', 'Accepted', 'False Positive'].includes(threatStatus)
+	return (
+		progress.total > 0 &&
+		progress.inPlace === progress.total &&
+		!['Resolved', 'Closed', 'Verification Pending', 'Accepted', 'False Positive'].includes(threatStatus)
+	)
 }
 
 export interface LegacyMitigationColumns {
@@ -52,7 +56,11 @@ export function legacyMitigationColumns(mitigations: readonly MitigationRecord[]
 	return {
 		mitigation: mitigations.map((mitigation) => mitigation.title).join('; '),
 		owner: [...new Set(speaking.map((mitigation) => mitigation.owner).filter(Boolean))].join(', '),
-		dueDate: speaking.map((mitigation) => mitigation.dueDate).filter(Boolean).sort()[0] ?? '',
+		dueDate:
+			speaking
+				.map((mitigation) => mitigation.dueDate)
+				.filter(Boolean)
+				.sort()[0] ?? '',
 		issueUrl: speaking.find((mitigation) => mitigation.issueUrl)?.issueUrl ?? '',
 	}
 }

@@ -2,12 +2,7 @@ import type { TLShapeId } from '@tldraw/tlschema'
 import { uniqueId } from '@tldraw/utils'
 import type { Person } from '../protocol/customMessages'
 import { ATTACK_NODE_TYPE, type AttackNodeId, type AttackNodeRecord } from './records/attackNodeRecord'
-import {
-	PARKED_QUESTION_TYPE,
-	type ParkedQuestionId,
-	type ParkedQuestionRecord,
-	type ParkedResolution,
-} from './records/parkedQuestionRecord'
+import { PARKED_QUESTION_TYPE, type ParkedQuestionId, type ParkedQuestionRecord, type ParkedResolution } from './records/parkedQuestionRecord'
 import type { ThreatId } from './records/threatRecord'
 import { WORKSHOP_NOTE_TYPE, type WorkshopNoteRecord, workshopNoteIdFor } from './records/workshopNoteRecord'
 
@@ -73,7 +68,12 @@ export interface Resolution {
 	reason: string
 }
 
-export function resolvedQuestion(question: ParkedQuestionRecord, { resolution, resolvedTo, reason }: Resolution, by: Person, now: number): ParkedQuestionRecord {
+export function resolvedQuestion(
+	question: ParkedQuestionRecord,
+	{ resolution, resolvedTo, reason }: Resolution,
+	by: Person,
+	now: number,
+): ParkedQuestionRecord {
 	return {
 		...question,
 		resolution,

@@ -1,4 +1,4 @@
-import { type ReviewEventRecord, type ReviewStatus } from './records/reviewEventRecord'
+import type { ReviewEventRecord, ReviewStatus } from './records/reviewEventRecord'
 
 export interface ReviewState {
 	status: ReviewStatus

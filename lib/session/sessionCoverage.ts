@@ -10,7 +10,7 @@ type CoveringMark = { shapeId: string; category: string }
 
 /** What decides an element's applicable categories, read off its projected properties. */
 export function applicabilityOf(element: Pick<CoveredElement, 'kind' | 'properties'>) {
-	return { kind: element.kind, isLog: isLogStore(element), processesAi: processesAi(element.properties['aiModel']) }
+	return { kind: element.kind, isLog: isLogStore(element), processesAi: processesAi(element.properties.aiModel) }
 }
 
 /**

@@ -12,14 +12,7 @@ import { SCOPE_ITEM_TYPE, scopeItemRecordConfig } from './records/scopeItemRecor
 import { SESSION_EVENT_TYPE, sessionEventRecordConfig } from './records/sessionEventRecord'
 import { THREAT_TYPE, threatRecordConfig } from './records/threatRecord'
 import { VOTE_TYPE, voteRecordConfig } from './records/voteRecord'
-import {
-	PHASE_EVENT_TYPE,
-	phaseEventRecordConfig,
-	TIMER_EVENT_TYPE,
-	timerEventRecordConfig,
-	WALK_TYPE,
-	walkRecordConfig,
-} from './records/walkRecords'
+import { PHASE_EVENT_TYPE, phaseEventRecordConfig, TIMER_EVENT_TYPE, timerEventRecordConfig, WALK_TYPE, walkRecordConfig } from './records/walkRecords'
 import { WORKSHOP_NOTE_TYPE, workshopNoteRecordConfig } from './records/workshopNoteRecord'
 
 /** The workshop's own record types, synced beside the canvas in the same tldraw store. */

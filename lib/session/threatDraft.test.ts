@@ -61,6 +61,11 @@ describe('drafts', () => {
 	it('start untriaged, in the report and linked to nothing, and edit the triage a threat holds', () => {
 		expect(emptyThreatDraft()).toMatchObject({ severity: 'Unknown', cvssVector: '', priority: null, includeInReport: true, assetIds: [], agentIds: [] })
 		const threat = testThreat({ severity: 'High', priority: 'P0', includeInReport: false, cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' })
-		expect(draftFromThreat(threat)).toMatchObject({ severity: 'High', priority: 'P0', includeInReport: false, cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' })
+		expect(draftFromThreat(threat)).toMatchObject({
+			severity: 'High',
+			priority: 'P0',
+			includeInReport: false,
+			cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+		})
 	})
 })

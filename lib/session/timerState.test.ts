@@ -26,11 +26,7 @@ describe('timerState', () => {
 	it('stops counting while paused and resumes where it stopped', () => {
 		const state = timerState({
 			phaseEvents: [testPhaseEvent('scope', 0)],
-			timerEvents: [
-				testTimerEvent('scope', 'start', 0),
-				testTimerEvent('scope', 'pause', 1 * MIN),
-				testTimerEvent('scope', 'start', 10 * MIN),
-			],
+			timerEvents: [testTimerEvent('scope', 'start', 0), testTimerEvent('scope', 'pause', 1 * MIN), testTimerEvent('scope', 'start', 10 * MIN)],
 			phaseMinutes: minutes,
 			lifecycleEvents: [],
 			now: 11 * MIN,
@@ -85,11 +81,7 @@ describe('timerState', () => {
 
 	it('adds up the time of every visit to a phase', () => {
 		const state = timerState({
-			phaseEvents: [
-				testPhaseEvent('diagram', 0),
-				testPhaseEvent('analyse', 10 * MIN),
-				testPhaseEvent('diagram', 20 * MIN),
-			],
+			phaseEvents: [testPhaseEvent('diagram', 0), testPhaseEvent('analyse', 10 * MIN), testPhaseEvent('diagram', 20 * MIN)],
 			timerEvents: [testTimerEvent('diagram', 'start', 0)],
 			phaseMinutes: minutes,
 			lifecycleEvents: [],

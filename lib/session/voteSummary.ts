@@ -22,10 +22,7 @@ export function voteSummaryFor(threatId: ThreatId, votes: readonly VoteRecord[])
  * What the facilitator is offered to agree: the median of the votes per dimension, falling back to
  * the threat's current effective value where nobody has voted on that dimension.
  */
-export function proposedAgreement(
-	threat: ThreatRecord,
-	summary: VoteSummary,
-): { likelihood: RiskLevel; impact: RiskLevel } {
+export function proposedAgreement(threat: ThreatRecord, summary: VoteSummary): { likelihood: RiskLevel; impact: RiskLevel } {
 	const current = effectiveRating(threat)
 	return {
 		likelihood: summary.likelihood.median ?? current.likelihood,

@@ -6,11 +6,7 @@ import type { DfdElement } from '../dfd/dfdElementSchema'
  * The facilitator's walk over one diagram: its elements in lib/analysis/walkOrder's order, a flow
  * counting as crossing a boundary when the trust-zone analysis behind the suggestions says so.
  */
-export function walkSteps(
-	elements: readonly DfdElement[],
-	contexts: ReadonlyMap<string, ElementContext>,
-	pageId: string,
-): WalkStep[] {
+export function walkSteps(elements: readonly DfdElement[], contexts: ReadonlyMap<string, ElementContext>, pageId: string): WalkStep[] {
 	return walkOrder(
 		elements
 			.filter((element) => element.pageId === pageId)

@@ -59,16 +59,32 @@ function flagsOf(element: ModelElement): Partial<TdOutData> {
 				handlesGoodsOrServices: false,
 			}
 		case 'store':
-			return { isALog: bool(p.isALog), storesCredentials: bool(p.storesCredentials), isEncrypted: bool(p.isEncrypted), isSigned: bool(p.isSigned), storesInventory: false }
+			return {
+				isALog: bool(p.isALog),
+				storesCredentials: bool(p.storesCredentials),
+				isEncrypted: bool(p.isEncrypted),
+				isSigned: bool(p.isSigned),
+				storesInventory: false,
+			}
 		case 'flow':
-			return { protocol: text(p.protocol), isEncrypted: bool(p.isEncrypted), isPublicNetwork: bool(p.isPublicNetwork), isBidirectional: bool(p.isBidirectional) }
+			return {
+				protocol: text(p.protocol),
+				isEncrypted: bool(p.isEncrypted),
+				isPublicNetwork: bool(p.isPublicNetwork),
+				isBidirectional: bool(p.isBidirectional),
+			}
 		case 'boundary':
 		case 'text':
 			return {}
 	}
 }
 
-const SHAPE = { entity: ['actor', 'tm.Actor'], process: ['process', 'tm.Process'], multiprocess: ['process', 'tm.Process'], store: ['store', 'tm.Store'] } as const
+const SHAPE = {
+	entity: ['actor', 'tm.Actor'],
+	process: ['process', 'tm.Process'],
+	multiprocess: ['process', 'tm.Process'],
+	store: ['store', 'tm.Store'],
+} as const
 
 /**
  * One element as a TD cell. `cellIds` are the cells of the same diagram, so a flow only points at

@@ -63,13 +63,22 @@ describe('exportThreatDragon', () => {
 	})
 
 	it('writes each element as the TD cell type for its kind, positioned', () => {
-		expect(cell(exported, 'ee1')).toMatchObject({ shape: 'actor', position: { x: 40, y: 150 }, size: { width: 160, height: 80 }, data: { type: 'tm.Actor', name: 'Customer (browser) (EE1)' } })
+		expect(cell(exported, 'ee1')).toMatchObject({
+			shape: 'actor',
+			position: { x: 40, y: 150 },
+			size: { width: 160, height: 80 },
+			data: { type: 'tm.Actor', name: 'Customer (browser) (EE1)' },
+		})
 		expect(cell(exported, 'p1')).toMatchObject({ shape: 'process', data: { type: 'tm.Process', isWebApplication: true, privilegeLevel: '' } })
 		expect(cell(exported, 'p2').data.privilegeLevel).toBe('elevated')
 		expect(cell(exported, 'mp1')).toMatchObject({ shape: 'process', data: { type: 'tm.Process' } })
 		expect(cell(exported, 'ds2')).toMatchObject({ shape: 'store', data: { type: 'tm.Store', storesCredentials: true, isEncrypted: true } })
 		expect(cell(exported, 'note1')).toMatchObject({ shape: 'td-text-block', data: { type: 'tm.Text', name: 'Legacy EDI link is out of scope until Q3' } })
-		expect(cell(exported, 'tb1')).toMatchObject({ shape: 'trust-boundary-box', zIndex: -1, data: { type: 'tm.BoundaryBox', name: 'Shop backend (TB1)', isTrustBoundary: true } })
+		expect(cell(exported, 'tb1')).toMatchObject({
+			shape: 'trust-boundary-box',
+			zIndex: -1,
+			data: { type: 'tm.BoundaryBox', name: 'Shop backend (TB1)', isTrustBoundary: true },
+		})
 		expect(cell(exported, 'ee3')).toMatchObject({ data: { outOfScope: true }, attrs: { body: { strokeDasharray: '4 3' } } })
 	})
 
@@ -87,14 +96,31 @@ describe('exportThreatDragon', () => {
 
 	it('puts threats in cells[].data.threats, where TD reads them', () => {
 		for (const candidate of cells(exported)) expect(candidate).not.toHaveProperty('threats')
-		expect(cell(exported, 'p1').data.threats?.map((threat) => threat.title)).toEqual(['Price tampering in the checkout request', '<img src=x onerror=alert(1)>'])
+		expect(cell(exported, 'p1').data.threats?.map((threat) => threat.title)).toEqual([
+			'Price tampering in the checkout request',
+			'<img src=x onerror=alert(1)>',
+		])
 		expect(cell(exported, 'p1').data.hasOpenThreats).toBe(true)
 		expect(cell(exported, 'ee1').data.hasOpenThreats).toBe(false)
 	})
 
 	it('maps statuses, with a transfer decision shown as Transferred', () => {
-		const statuses = Object.fromEntries(cells(exported).flatMap((c) => c.data.threats ?? []).map((threat) => [threat.number, threat.status]))
-		expect(statuses).toEqual({ 1: 'Mitigated', 2: 'Open', 3: 'Open', 4: 'Accepted', 5: 'Transferred', 6: 'Open', 7: 'Open', 8: 'NotApplicable', 9: 'Mitigated' })
+		const statuses = Object.fromEntries(
+			cells(exported)
+				.flatMap((c) => c.data.threats ?? [])
+				.map((threat) => [threat.number, threat.status]),
+		)
+		expect(statuses).toEqual({
+			1: 'Mitigated',
+			2: 'Open',
+			3: 'Open',
+			4: 'Accepted',
+			5: 'Transferred',
+			6: 'Open',
+			7: 'Open',
+			8: 'NotApplicable',
+			9: 'Mitigated',
+		})
 	})
 
 	it('writes the rating as a severity and a score TD shows and we read back exactly', () => {
@@ -124,7 +150,9 @@ describe('exportThreatDragon', () => {
 
 	it('leaves out a threat whose element is on no diagram', () => {
 		const model = buildSessionModel({ ...WEB_SHOP_INPUT, elements: WEB_SHOP_INPUT.elements.filter((element) => element.shapeId !== 'shape:ds4') })
-		const titles = cells(exportThreatDragon(model)).flatMap((c) => c.data.threats ?? []).map((threat) => threat.title)
+		const titles = cells(exportThreatDragon(model))
+			.flatMap((c) => c.data.threats ?? [])
+			.map((threat) => threat.title)
 		expect(titles).toHaveLength(8)
 		expect(titles).not.toContain('Audit log editable by the support team')
 	})

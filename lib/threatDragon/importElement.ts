@@ -96,7 +96,13 @@ interface ResolvedEnd {
 
 const LOOSE: ResolvedEnd = { cellId: null, point: null, bounds: null, round: false, side: undefined }
 
-function resolveEnd(cell: TdCell, key: 'source' | 'target', cells: ReadonlyMap<string, TdCell>, path: readonly PropertyKey[], warnings: ImportWarnings): ResolvedEnd {
+function resolveEnd(
+	cell: TdCell,
+	key: 'source' | 'target',
+	cells: ReadonlyMap<string, TdCell>,
+	path: readonly PropertyKey[],
+	warnings: ImportWarnings,
+): ResolvedEnd {
 	const end = cell[key]
 	if (end === undefined) return LOOSE
 	if (!('cell' in end)) return { ...LOOSE, point: { x: end.x, y: end.y } }

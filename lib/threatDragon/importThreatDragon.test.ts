@@ -45,7 +45,11 @@ describe('importThreatDragon on every real model', () => {
 		expect(all.filter((e) => e.kind === 'boundary')).toHaveLength((raw.byType['tm.Boundary'] ?? 0) + (raw.byType['tm.BoundaryBox'] ?? 0))
 		expect(all.filter((e) => e.kind === 'text')).toHaveLength(raw.byType['tm.Text'] ?? 0)
 		expect(threats(model)).toHaveLength(raw.threats)
-		expect(threats(model).map((t) => t.title).sort()).toEqual([...raw.threatTitles].sort())
+		expect(
+			threats(model)
+				.map((t) => t.title)
+				.sort(),
+		).toEqual([...raw.threatTitles].sort())
 	})
 
 	it.each(files)('gives every threat of %s a category, a status of ours and a 1–5 rating', (file) => {
@@ -90,7 +94,10 @@ describe('importThreatDragon rejects what it cannot read', () => {
 		const result = importThreatDragon({
 			version: '2.6.2',
 			summary: { title: 't' },
-			detail: { contributors: [], diagrams: [{ id: 0, cells: [{ id: 'a', shape: 'x', position: { x: 0, y: 0 }, size: { width: 10, height: 10 }, data: { type: 'tm.Cloud' } }] }] },
+			detail: {
+				contributors: [],
+				diagrams: [{ id: 0, cells: [{ id: 'a', shape: 'x', position: { x: 0, y: 0 }, size: { width: 10, height: 10 }, data: { type: 'tm.Cloud' } }] }],
+			},
 		})
 		expect(result.ok).toBe(false)
 		if (!result.ok) expect(result.issues[0]?.path).toBe('detail.diagrams[0].cells[0].data.type')
@@ -102,7 +109,15 @@ describe('importThreatDragon rejects what it cannot read', () => {
 			summary: { title: 't' },
 			detail: {
 				contributors: [],
-				diagrams: [{ id: 0, cells: [{ id: 'a', shape: 'actor', data: { type: 'tm.Actor' } }, { id: 'f', shape: 'flow', data: { type: 'tm.Flow' } }] }],
+				diagrams: [
+					{
+						id: 0,
+						cells: [
+							{ id: 'a', shape: 'actor', data: { type: 'tm.Actor' } },
+							{ id: 'f', shape: 'flow', data: { type: 'tm.Flow' } },
+						],
+					},
+				],
 			},
 		})
 		expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual([
@@ -115,7 +130,17 @@ describe('importThreatDragon rejects what it cannot read', () => {
 
 	it('rejects two cells with one id, which would merge into one element', () => {
 		const cell = { id: 'same', shape: 'actor', position: { x: 0, y: 0 }, size: { width: 10, height: 10 }, data: { type: 'tm.Actor' } }
-		const result = importThreatDragon({ version: '2.0', summary: { title: 't' }, detail: { contributors: [], diagrams: [{ id: 0, cells: [cell] }, { id: 1, cells: [cell] }] } })
+		const result = importThreatDragon({
+			version: '2.0',
+			summary: { title: 't' },
+			detail: {
+				contributors: [],
+				diagrams: [
+					{ id: 0, cells: [cell] },
+					{ id: 1, cells: [cell] },
+				],
+			},
+		})
 		expect(result).toMatchObject({ ok: false, issues: [{ path: 'detail.diagrams[1].cells[0].id', message: 'duplicate cell id "same"' }] })
 	})
 })
@@ -124,7 +149,9 @@ describe('importThreatDragon mapping', () => {
 	it('imports the empty model as one empty diagram', () => {
 		const model = imported(TD_EMPTY_FILE)
 		expect(model).toMatchObject({ name: 'New threat model', framework: 'STRIDE' })
-		expect(model.diagrams).toEqual([{ tdId: 0, name: EMPTY_MODEL_DIAGRAM_NAME, description: '', diagramType: 'STRIDE', framework: 'STRIDE', elements: [], threats: [] }])
+		expect(model.diagrams).toEqual([
+			{ tdId: 0, name: EMPTY_MODEL_DIAGRAM_NAME, description: '', diagramType: 'STRIDE', framework: 'STRIDE', elements: [], threats: [] },
+		])
 	})
 
 	it('takes name, description, reviewer and contributors from the summary and detail', () => {
@@ -151,8 +178,25 @@ describe('importThreatDragon mapping', () => {
 
 	it('maps a threat’s fields and keeps TD’s originals', () => {
 		const t = threat(imported('v2-threat-model.json'), 'Data flow should use HTTP/S')
-		expect(t).toMatchObject({ id: '79cbaf10-e5a2-4fd6-9818-7f180a113938', framework: 'STRIDE', categories: ['I'], status: 'Resolved', severity: 'High', likelihood: 3, impact: 3 })
-		expect(t.source).toEqual({ tool: 'threat-dragon', id: '79cbaf10-e5a2-4fd6-9818-7f180a113938', status: 'Mitigated', severity: 'High', type: 'Information disclosure', score: '', modelType: 'STRIDE', number: null })
+		expect(t).toMatchObject({
+			id: '79cbaf10-e5a2-4fd6-9818-7f180a113938',
+			framework: 'STRIDE',
+			categories: ['I'],
+			status: 'Resolved',
+			severity: 'High',
+			likelihood: 3,
+			impact: 3,
+		})
+		expect(t.source).toEqual({
+			tool: 'threat-dragon',
+			id: '79cbaf10-e5a2-4fd6-9818-7f180a113938',
+			status: 'Mitigated',
+			severity: 'High',
+			type: 'Information disclosure',
+			score: '',
+			modelType: 'STRIDE',
+			number: null,
+		})
 	})
 
 	it('reads a CVSS-like score before the severity', () => {
@@ -161,7 +205,9 @@ describe('importThreatDragon mapping', () => {
 	})
 
 	it('maps TBA severity to Unknown and rates it Medium', () => {
-		const all = ['iot-device.json', 'payment-online.json', 'test-reports.json', 'three-tier-web-app.json', 'v2-threat-model.json'].flatMap((file) => threats(imported(file)))
+		const all = ['iot-device.json', 'payment-online.json', 'test-reports.json', 'three-tier-web-app.json', 'v2-threat-model.json'].flatMap((file) =>
+			threats(imported(file)),
+		)
 		const tba = all.filter((t) => t.source.severity === 'TBA')
 		expect(tba).toHaveLength(1)
 		expect(tba[0]).toMatchObject({ severity: 'Unknown', likelihood: 2, impact: 2 })
@@ -170,14 +216,21 @@ describe('importThreatDragon mapping', () => {
 	it('finds the category of a Generic or DIE threat in its own framework', () => {
 		const model = imported('test-reports.json')
 		expect(threat(model, 'New DIE threat')).toMatchObject({ framework: 'DIE', categories: ['D'] })
-		expect(threats(model).filter((t) => t.source.modelType === 'Generic').map((t) => t.categories)).toEqual([['S'], ['S'], ['S']])
+		expect(
+			threats(model)
+				.filter((t) => t.source.modelType === 'Generic')
+				.map((t) => t.categories),
+		).toEqual([['S'], ['S'], ['S']])
 	})
 
 	it('maps element types, properties and scope', () => {
 		const model = imported('v2-threat-model.json')
 		expect(element(model, 'Browser')).toMatchObject({ kind: 'entity', properties: { providesAuthentication: false } })
 		expect(element(model, 'Web\nApplication')).toMatchObject({ kind: 'process', properties: { privilegeLevel: 'standard', isWebApplication: false } })
-		expect(element(model, 'Web Request')).toMatchObject({ kind: 'flow', properties: { protocol: 'HTTP/S', isEncrypted: true, isPublicNetwork: true, isBidirectional: false } })
+		expect(element(model, 'Web Request')).toMatchObject({
+			kind: 'flow',
+			properties: { protocol: 'HTTP/S', isEncrypted: true, isPublicNetwork: true, isBidirectional: false },
+		})
 		const outOfScope = element(imported('test-reports.json'), 'Out of scope\nwith unmitigated threat')
 		expect(outOfScope).toMatchObject({ kind: 'entity', outOfScope: true })
 	})
@@ -196,13 +249,27 @@ describe('importThreatDragon mapping', () => {
 
 	it('keeps a loose flow end as a point', () => {
 		const loose = elements(imported('test-reports.json')).find((e) => e.cellId === '63092af0-537e-4a62-972e-1607d1055a22')
-		expect(loose).toMatchObject({ kind: 'flow', sourceCellId: null, targetCellId: null, points: [{ x: 259, y: 120 }, { x: 359, y: 220 }] })
+		expect(loose).toMatchObject({
+			kind: 'flow',
+			sourceCellId: null,
+			targetCellId: null,
+			points: [
+				{ x: 259, y: 120 },
+				{ x: 359, y: 220 },
+			],
+		})
 	})
 
 	it('keeps a curve boundary as a line with no zone, and guesses a box’s zone from its name', () => {
 		const curve = element(imported('iot-device.json'), 'Internet')
 		expect(curve.kind).toBe('boundary')
-		expect(curve.points).toEqual([{ x: 490, y: 60 }, { x: 520, y: 200 }, { x: 520, y: 310 }, { x: 490, y: 520 }, { x: 430, y: 630 }])
+		expect(curve.points).toEqual([
+			{ x: 490, y: 60 },
+			{ x: 520, y: 200 },
+			{ x: 520, y: 310 },
+			{ x: 490, y: 520 },
+			{ x: 430, y: 630 },
+		])
 		expect(curve.properties).toEqual({})
 		expect(element(imported('payment-online.json'), 'Customer /\nInternet')).toMatchObject({ kind: 'boundary', points: [], properties: { trustZone: 0 } })
 	})

@@ -17,8 +17,7 @@ function emptyDiagram(): ImportedDiagram {
 
 export type ImportResult =
 	/** `warnings`: what was changed to fit (shortened text, unknown statuses, loose flow ends…). */
-	| { ok: true; model: ImportedModel; warnings: ImportIssue[] }
-	| { ok: false; issues: ImportIssue[] }
+	{ ok: true; model: ImportedModel; warnings: ImportIssue[] } | { ok: false; issues: ImportIssue[] }
 
 /**
  * The element IDs (EE1, P1…) that exactly one cell's name in the whole file ends with. IDs are
@@ -36,7 +35,9 @@ function uniqueHumanIds(diagrams: readonly TdDiagram[], warnings: ImportWarnings
 	const unique = new Set<string>()
 	for (const [humanId, paths] of claims) {
 		if (paths.length === 1) unique.add(humanId)
-		else for (const path of paths) warnings.add(path, `ends with the ID ${humanId}, like ${paths.length - 1} other name(s); kept as part of the name, and a new ID is given`)
+		else
+			for (const path of paths)
+				warnings.add(path, `ends with the ID ${humanId}, like ${paths.length - 1} other name(s); kept as part of the name, and a new ID is given`)
 	}
 	return unique
 }

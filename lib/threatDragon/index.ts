@@ -4,4 +4,3 @@ export type { ImportedModel } from './importedModel'
 export type { ImportIssue } from './tdIssues'
 
 export { exportThreatDragon } from './exportThreatDragon'
-

@@ -66,9 +66,7 @@ function facts(model: ImportedModel) {
 			diagramType: diagram.diagramType,
 			framework: diagram.framework,
 			elements: Object.fromEntries(diagram.elements.map((element) => [element.cellId, elementFacts(element)])),
-			threats: Object.fromEntries(
-				diagram.threats.map(({ id, source, ...threat }) => [id, { ...threat, source: { ...source, number: null } }]),
-			),
+			threats: Object.fromEntries(diagram.threats.map(({ id, source, ...threat }) => [id, { ...threat, source: { ...source, number: null } }])),
 		})),
 	}
 }

@@ -59,7 +59,5 @@ export function tdTypeOfCategory(framework: FrameworkId, categoryId: string): st
 
 /** Every (framework, id, TD name) row, for the documentation tables and their test. */
 export function tdTypeTable(): { framework: FrameworkId; categoryId: string; names: readonly string[] }[] {
-	return FRAMEWORKS.flatMap((framework) =>
-		namesOf(framework).map(([categoryId, names]) => ({ framework, categoryId, names })),
-	)
+	return FRAMEWORKS.flatMap((framework) => namesOf(framework).map(([categoryId, names]) => ({ framework, categoryId, names })))
 }

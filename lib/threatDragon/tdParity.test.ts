@@ -16,7 +16,9 @@ const NEWER_STATUSES = ['Accepted', 'Transferred', 'Avoided', 'Eliminated'] as c
 const threatSchema = z.looseObject({ id: z.string(), status: z.string(), score: z.unknown().optional(), severity: z.string() })
 const modelSchema = z.looseObject({
 	summary: z.looseObject({}),
-	detail: z.looseObject({ diagrams: z.array(z.looseObject({ cells: z.array(z.looseObject({ data: z.looseObject({ threats: z.array(threatSchema).optional() }) })) })) }),
+	detail: z.looseObject({
+		diagrams: z.array(z.looseObject({ cells: z.array(z.looseObject({ data: z.looseObject({ threats: z.array(threatSchema).optional() }) })) })),
+	}),
 })
 
 /** The sample model with the newer statuses, CVSS scores and release fields written in. */

@@ -74,9 +74,7 @@ const tdCellSchema = z
 		vertices: z.array(tdPointSchema).default([]),
 		labels: z.array(z.unknown()).optional(),
 		attrs: z.record(z.string(), z.unknown()).optional(),
-		ports: z
-			.looseObject({ items: z.array(z.looseObject({ id: z.string(), group: z.string() })).default([]) })
-			.optional(),
+		ports: z.looseObject({ items: z.array(z.looseObject({ id: z.string(), group: z.string() })).default([]) }).optional(),
 		data: tdCellDataSchema,
 	})
 	.superRefine((cell, ctx) => {

@@ -5,7 +5,11 @@ import type { DecisionKind } from '@/lib/session/records/decisionRecord'
 // Threat Dragon's words for statuses, severities and diagram types, and ours, both ways
 // (TD 2.6: td.vue/src/service/threats/status.js, i18n en.json). docs/export-format.md has the tables.
 
-const norm = (text: string) => text.trim().toLowerCase().replace(/[\s_/-]+/g, '')
+const norm = (text: string) =>
+	text
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_/-]+/g, '')
 
 const STATUS_FROM_TD: Record<string, ThreatStatus> = {
 	open: 'Open',

@@ -9,7 +9,7 @@ import { build } from 'esbuild'
 export type ModuleImports = ReadonlyMap<string, readonly string[]>
 
 function clientEntryPoints(root: string): string[] {
-	const listed = execFileSync('git', ['grep', '-l', '-E', "^['\"]use client['\"]", '--', 'app', 'components'], { cwd: root, encoding: 'utf8' })
+	const listed = execFileSync('git', ['grep', '-l', '-E', '^[\'"]use client[\'"]', '--', 'app', 'components'], { cwd: root, encoding: 'utf8' })
 	return listed.split('\n').filter((file) => file !== '')
 }
 

@@ -66,10 +66,14 @@ function supportedNodeBinDir(what) {
 	)
 	if (!fs.existsSync(path.join(binDir, 'node'))) {
 		fs.mkdirSync(dir, { recursive: true })
-		const install = spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `${packageName}@${FALLBACK_NODE_VERSION}`], {
-			// stdout too goes to stderr: the CLI below prints only the directory there.
-			stdio: ['ignore', 2, 2],
-		})
+		const install = spawnSync(
+			'npm',
+			['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `${packageName}@${FALLBACK_NODE_VERSION}`],
+			{
+				// stdout too goes to stderr: the CLI below prints only the directory there.
+				stdio: ['ignore', 2, 2],
+			},
+		)
 		if (install.status !== 0 || !fs.existsSync(path.join(binDir, 'node'))) {
 			console.error(`${what}: could not install ${packageName}@${FALLBACK_NODE_VERSION}. ${howToInstall}`)
 			process.exit(1)

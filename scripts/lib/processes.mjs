@@ -92,7 +92,17 @@ export function partyDevArgs({ port, vars = {}, persistDir }) {
  * @param {{ port: number, appUrl: string, secret: string, persistDir?: string, vars?: Record<string, string>, cwd?: string, env?: Record<string, string>, name?: string, onOutput?: OutputHandler }} options
  * @returns {ManagedProcess}
  */
-export function spawnParty({ port, appUrl, secret, persistDir = DEFAULT_PARTY_STATE_DIR, vars = {}, cwd, env = {}, name = 'party', onOutput = prefixedOutput(name) }) {
+export function spawnParty({
+	port,
+	appUrl,
+	secret,
+	persistDir = DEFAULT_PARTY_STATE_DIR,
+	vars = {},
+	cwd,
+	env = {},
+	name = 'party',
+	onOutput = prefixedOutput(name),
+}) {
 	const args = partyDevArgs({ port, vars: { INTERNAL_SECRET: secret, APP_URL: appUrl, ...vars }, persistDir })
 	return spawnManaged(name, args, { cwd, env: { NO_UPDATE_NOTIFIER: '1', ...env }, onOutput: withoutDroppedSocketReports(onOutput) })
 }

@@ -11,14 +11,14 @@ const IMPORT = /(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g
 const PRODUCTION_DIRS = ['lib/', 'components/', 'app/']
 
 /** Code that runs only under a test runner: test files, the tests/ folder, the fixtures/ folder. */
-export function isTestCode(file: string): boolean {
+function isTestCode(file: string): boolean {
 	return /\.(test|spec)\.tsx?$/.test(file) || file.startsWith('tests/') || file.startsWith('fixtures/')
 }
 
 /** Next.js loads these app/ files itself, by their names: nothing imports them but tests. */
 const NEXT_ENTRY = /^app\/.*\/?(route|page|layout|loading|error|not-found|global-error|template|default)\.tsx?$/
 
-export function isProductionModule(file: string): boolean {
+function isProductionModule(file: string): boolean {
 	return PRODUCTION_DIRS.some((dir) => file.startsWith(dir)) && !isTestCode(file) && !NEXT_ENTRY.test(file)
 }
 
@@ -37,7 +37,7 @@ export function libFiles(root: string, dir = 'lib'): string[] {
 	})
 }
 
-export function sourceFiles(root: string, dir = ''): string[] {
+function sourceFiles(root: string, dir = ''): string[] {
 	return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
 		const relative = dir ? `${dir}/${entry.name}` : entry.name
 		if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : sourceFiles(root, relative)

@@ -12,7 +12,13 @@ describe('the dev warm-up', () => {
 
 	it('covers every route a first join goes through: home, session page, join, link check, canvas load', () => {
 		expect(warmUpRequests('x').map((request) => `${request.method} ${request.path}`)).toEqual(
-			expect.arrayContaining(['GET /', 'GET /s/warm-up', 'POST /api/sessions/warm-up/join', 'POST /api/internal/sessions/warm-up/authorize', 'GET /api/internal/sessions/warm-up/canvas']),
+			expect.arrayContaining([
+				'GET /',
+				'GET /s/warm-up',
+				'POST /api/sessions/warm-up/join',
+				'POST /api/internal/sessions/warm-up/authorize',
+				'GET /api/internal/sessions/warm-up/canvas',
+			]),
 		)
 	})
 })

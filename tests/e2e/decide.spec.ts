@@ -154,9 +154,7 @@ test('the product owner decides the risks, the facilitator ends the session and 
 	// The reports say what was decided. They are built from what the room saved, a moment behind.
 	const exports = new Exports(fionaPage)
 	let csv = ''
-	await expect
-		.poll(async () => (csv = (await exports.download('csv')).text), { timeout: 60_000 })
-		.toMatch(/Credential stuffing[^\r\n]*,mitigate,/)
+	await expect.poll(async () => (csv = (await exports.download('csv')).text), { timeout: 60_000 }).toMatch(/Credential stuffing[^\r\n]*,mitigate,/)
 	const [header] = csv.split('\r\n')
 	expect(header?.split(',')).toEqual([
 		'id',
@@ -175,6 +173,15 @@ test('the product owner decides the risks, the facilitator ends the session and 
 		'decided_by',
 		'decided_at',
 		'mitigations',
+		'categories',
+		'severity',
+		'cvss_vector',
+		'cvss_base_score',
+		'priority',
+		'include_in_report',
+		'assets',
+		'threat_agents',
+		'metadata',
 	])
 	const rows = new Map(csvRecords(csv).map((row) => [row.id, row]))
 	expect(rows.get(replay)).toMatchObject({ threat: REPLAY.title, risk_score: '20', decision: 'accept', decided_by: 'Paula Product' })
@@ -194,7 +201,11 @@ test('the product owner decides the risks, the facilitator ends the session and 
 	expect(threatDragon.summary.title).toBe('Checkout decisions')
 	const unmitigated = await exports.download('csv', 'unmitigated')
 	expect(unmitigated.filename).toContain('unmitigated')
-	expect(csvRecords(unmitigated.text).map((row) => row.id).sort()).toEqual([replay, repudiation, stuffing])
+	expect(
+		csvRecords(unmitigated.text)
+			.map((row) => row.id)
+			.sort(),
+	).toEqual([replay, repudiation, stuffing])
 
 	// A follow-up session gets links of its own; reopening gives everyone their controls back.
 	await fionaPage.getByTestId('session.followUp').click()

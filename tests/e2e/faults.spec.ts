@@ -111,9 +111,12 @@ test('the room is killed right after acknowledging a threat: everyone reconnects
 
 	// libSQL has all of it too: the restarted room saved what it restored.
 	await expect
-		.poll(async () => (await storedThreats(stack.appUrl, links.facilitator)).map((threat) => `${threat.humanId} ${threat.title} ${threat.votes.length}`).sort(), {
-			timeout: 60_000,
-		})
+		.poll(
+			async () => (await storedThreats(stack.appUrl, links.facilitator)).map((threat) => `${threat.humanId} ${threat.title} ${threat.votes.length}`).sort(),
+			{
+				timeout: 60_000,
+			},
+		)
 		.toEqual([`${numbers[0]} ${threats[0]?.title} 2`, `${numbers[1]} ${threats[1]?.title} 1`, `${numbers[2]} ${threats[2]?.title} 0`].sort())
 	for (const context of contexts) await context.close()
 })
@@ -157,13 +160,16 @@ test('a participant offline for a minute keeps working: the panel shows what is 
 	const votedOn = await fiona.openThreat(existing)
 	await expect(votedOn.getByTestId('panel.vote.spread')).toHaveAttribute('data-count', '1')
 	await expect
-		.poll(async () => {
-			const stored = await storedThreats(stack.appUrl, links.facilitator)
-			return {
-				written: stored.filter((threat) => threat.title === written.title).map((threat) => threat.humanId),
-				votes: stored.find((threat) => threat.humanId === existing)?.votes.map((vote) => `${vote.voterName} ${vote.likelihood}×${vote.impact}`),
-			}
-		}, { timeout: 60_000 })
+		.poll(
+			async () => {
+				const stored = await storedThreats(stack.appUrl, links.facilitator)
+				return {
+					written: stored.filter((threat) => threat.title === written.title).map((threat) => threat.humanId),
+					votes: stored.find((threat) => threat.humanId === existing)?.votes.map((vote) => `${vote.voterName} ${vote.likelihood}×${vote.impact}`),
+				}
+			},
+			{ timeout: 60_000 },
+		)
 		.toEqual({ written: [number], votes: ['Pat Participant 5×2'] })
 	for (const context of contexts) await context.close()
 })

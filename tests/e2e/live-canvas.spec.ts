@@ -1,6 +1,16 @@
 import { expect, test } from '@playwright/test'
 import { startThreatroomStack, type ThreatroomStack } from './support/threatroomStack'
-import { canvasText, createSessionThroughHome, drawFlow, enterName, expectBackInRoom, joinAs, placeElement, recordRequests, storedSession } from './support/workshop'
+import {
+	canvasText,
+	createSessionThroughHome,
+	drawFlow,
+	enterName,
+	expectBackInRoom,
+	joinAs,
+	placeElement,
+	recordRequests,
+	storedSession,
+} from './support/workshop'
 
 let stack: ThreatroomStack
 

@@ -27,7 +27,9 @@ async function tag(where: Locator, key: string, value: string): Promise<void> {
 	await expect(where.locator(`[data-testid="panel.metadata.item"][data-key="${key}"]`)).toContainText(`${key}=${value}`)
 }
 
-test('a session with a project prefix: a participant tags an element and a threat, the facilitator sets the review status, and the exports compose the IDs', async ({ browser }) => {
+test('a session with a project prefix: a participant tags an element and a threat, the facilitator sets the review status, and the exports compose the IDs', async ({
+	browser,
+}) => {
 	const contexts: BrowserContext[] = []
 	const fionaContext = await browser.newContext()
 	contexts.push(fionaContext)

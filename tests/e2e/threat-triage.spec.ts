@@ -22,7 +22,9 @@ const INSIDER = {
 	baseScore: '8.1',
 }
 
-test('a participant adds a model-level Other threat on an asset and an agent, the facilitator filters by the asset, and the exports carry it', async ({ browser }) => {
+test('a participant adds a model-level Other threat on an asset and an agent, the facilitator filters by the asset, and the exports carry it', async ({
+	browser,
+}) => {
 	const contexts: BrowserContext[] = []
 	const fionaContext = await browser.newContext()
 	contexts.push(fionaContext)
@@ -93,7 +95,13 @@ test('a participant adds a model-level Other threat on an asset and an agent, th
 		agentHumanIds: ['TA1'],
 	})
 	const csv = csvRecords((await exports.download('csv')).text)
-	expect(csv.find((row) => row.id === humanId)).toMatchObject({ component: 'Whole model', categories: 'Other', severity: 'High', cvss_base_score: INSIDER.baseScore, assets: 'A1 Customer list' })
+	expect(csv.find((row) => row.id === humanId)).toMatchObject({
+		component: 'Whole model',
+		categories: 'Other',
+		severity: 'High',
+		cvss_base_score: INSIDER.baseScore,
+		assets: 'A1 Customer list',
+	})
 	expect((await exports.download('html')).text).toContain(INSIDER.title)
 	expect((await exports.download('threat-dragon')).text).not.toContain(INSIDER.title)
 

@@ -22,7 +22,8 @@ test.afterAll(async () => {
 const SHOP_AT = { x: 470, y: 300 }
 const PSP_DOWN = 'What if the payment provider is down?'
 const REPLAY = 'What if a session cookie is replayed?'
-const HOSTILE_NOTE = 'Checkout **owns** the cart <script>window.pwned = 1</script>\n\n```mermaid\ngraph TD\n  Cart --> PSP\n```\n\n[docs](https://example.com/checkout) [bad](javascript:alert%281%29)'
+const HOSTILE_NOTE =
+	'Checkout **owns** the cart <script>window.pwned = 1</script>\n\n```mermaid\ngraph TD\n  Cart --> PSP\n```\n\n[docs](https://example.com/checkout) [bad](javascript:alert%281%29)'
 
 test('parking lot, attack tree and notes across three browsers, into the reports', async ({ browser }) => {
 	const contexts: BrowserContext[] = []
@@ -78,7 +79,10 @@ test('parking lot, attack tree and notes across three browsers, into the reports
 	await expect(patBook.node('Replay a discount code')).toHaveAttribute('data-depth', '1')
 	await fionaBook.node('Pay less than the price').getByTestId('panel.attack.toggleGate').click()
 	await expect(patBook.node('Pay less than the price')).toHaveAttribute('data-gate', 'and')
-	await fionaBook.node('Edit the request').getByTestId('panel.attack.link').selectOption({ label: `${tampering} Order total changed in transit` })
+	await fionaBook
+		.node('Edit the request')
+		.getByTestId('panel.attack.link')
+		.selectOption({ label: `${tampering} Order total changed in transit` })
 	await expect(patBook.node('Edit the request').getByTestId('panel.attack.node.linked')).toContainText(tampering)
 	// Pat may not rename Fiona's step: the panel offers no rename for it.
 	await expect(patBook.node('Replay a discount code').getByTestId('panel.attack.renameButton')).toHaveCount(0)

@@ -13,15 +13,7 @@ import type { ThreatId } from '@/lib/session/records/threatRecord'
 import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
 import { fixtureDecision, fixtureSessionEvent, fixtureThreat } from '@/fixtures/workshopRecords'
 import { dfdShape } from '../support/canvasRecords'
-import {
-	FAST_SAVES,
-	lastSavedRecords,
-	loaded,
-	rejectionsOf,
-	SYNC_TIMEOUT_MS,
-	userIdFor,
-	usePartyHarness,
-} from '../support/partyHarness'
+import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 import { OTHERS_THREAT_ID, seededCanvas } from '../support/roleActions'
 import { getTlsyncProtocolVersion } from '@/lib/canvas/syncCoreInternals'
 import type { TestClient } from '../support/syncClient'
@@ -86,9 +78,7 @@ describe('deciding a threat', () => {
 		await saveCanvas(id, saved)
 		const details = await getSessionDetails(id)
 		if (!details) throw new Error('no session')
-		const [threat] = sessionRecordsView('STRIDE', details.elements, details.records).threats.filter(
-			(candidate) => candidate.id === OTHERS_THREAT_ID,
-		)
+		const [threat] = sessionRecordsView('STRIDE', details.elements, details.records).threats.filter((candidate) => candidate.id === OTHERS_THREAT_ID)
 		expect(threat?.decisions.map((decision) => decision.kind)).toEqual(['mitigate', 'accept'])
 		expect(threat?.decision).toMatchObject({ id: accept.id, onBehalfOf: 'Paula' })
 		expect(rejectionsOf(productOwner)).toEqual([])

@@ -77,7 +77,9 @@ describe('a room that crashes', () => {
 		const before = threatNumbers(newcomer.store.allRecords())
 		const after = fixtureThreat({ id: 'threat:after-crash' as ThreatId, title: 'Written after the restart' })
 		people.participant.store.put([after])
-		await expect.poll(() => people.participant.store.get(after.id)?.humanId, { timeout: SYNC_TIMEOUT_MS }).toBe(`T-${String(Math.max(...before) + 1).padStart(3, '0')}`)
+		await expect
+			.poll(() => people.participant.store.get(after.id)?.humanId, { timeout: SYNC_TIMEOUT_MS })
+			.toBe(`T-${String(Math.max(...before) + 1).padStart(3, '0')}`)
 		console.info(
 			`[faults] crash: ${ROUNDS} rounds, ${expected.length} acknowledged records from 3 clients ` +
 				`(${clients.reduce((sum, client) => sum + client.acknowledgedPushes(), 0)} push results), ${unsaved.length} of them not saved by the app when the room was killed`,
@@ -113,7 +115,10 @@ describe('people editing the same thing at once', () => {
 			edit(participant, { title: `Retitled by the author ${attempt}` })
 			edit(facilitator, { status: attempt % 2 === 0 ? 'Confirmed' : 'Mitigation Planned' })
 			await converged()
-			expect(watcher.store.get(threatId)).toMatchObject({ title: `Retitled by the author ${attempt}`, status: attempt % 2 === 0 ? 'Confirmed' : 'Mitigation Planned' })
+			expect(watcher.store.get(threatId)).toMatchObject({
+				title: `Retitled by the author ${attempt}`,
+				status: attempt % 2 === 0 ? 'Confirmed' : 'Mitigation Planned',
+			})
 
 			// The same field, same instant: one of the two wins, for everyone. A move is a change of x
 			// and y: each is the last write the room took of it (the mover whose x or y did not change

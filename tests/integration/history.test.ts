@@ -76,7 +76,13 @@ describe('the change history in the room', () => {
 		expect(historyOf(fay)).toEqual(historyOf(pat))
 
 		// Nobody writes history: not a forged entry, not an edit of one, not a removal.
-		const forged: HistoryEntryRecord = { ...(created as HistoryEntryRecord), id: 'history-entry:999999999' as HistoryEntryId, seq: 999, byName: 'Fay', by: fayId }
+		const forged: HistoryEntryRecord = {
+			...(created as HistoryEntryRecord),
+			id: 'history-entry:999999999' as HistoryEntryId,
+			seq: 999,
+			byName: 'Fay',
+			by: fayId,
+		}
 		pat.store.put([forged])
 		fay.store.put([{ ...(retitled as HistoryEntryRecord), newValue: 'Something else' }])
 		pat.store.remove([(created as HistoryEntryRecord).id])
@@ -115,10 +121,12 @@ describe('the change history in the room', () => {
 		await loaded(after)
 		expect(historyOf(after)).toEqual(written)
 		after.store.put([{ ...threatOf(after, id), description: 'Replayed from a stolen laptop' }])
-		await expect.poll(() => historyOf(after).map((entry) => [entry.seq, entry.field]), { timeout: SYNC_TIMEOUT_MS }).toEqual([
-			[1, ''],
-			[2, 'status'],
-			[3, 'description'],
-		])
+		await expect
+			.poll(() => historyOf(after).map((entry) => [entry.seq, entry.field]), { timeout: SYNC_TIMEOUT_MS })
+			.toEqual([
+				[1, ''],
+				[2, 'status'],
+				[3, 'description'],
+			])
 	})
 })

@@ -54,9 +54,7 @@ describe('mitigations in the room', () => {
 		await expect.poll(() => mitigationIn(pat.store.allRecords(), PROPOSED)?.status, { timeout: SYNC_TIMEOUT_MS }).toBe('inProgress')
 		expect(mitigationIn(pat.store.allRecords(), 'mitigation:observer')).toBeUndefined()
 
-		await expect
-			.poll(() => mitigationIn(lastSavedRecords(session), PROPOSED)?.threatIds, { timeout: SYNC_TIMEOUT_MS })
-			.toEqual([REPLAY, TAMPER])
+		await expect.poll(() => mitigationIn(lastSavedRecords(session), PROPOSED)?.threatIds, { timeout: SYNC_TIMEOUT_MS }).toEqual([REPLAY, TAMPER])
 		await expect.poll(() => session.saves.at(-1)?.humanIdCounters, { timeout: SYNC_TIMEOUT_MS }).toMatchObject({ M: 1 })
 	})
 
@@ -92,7 +90,12 @@ describe('mitigations in the room', () => {
 		const fay = harness.connect('older', 'tok-fac', 'Fay', 'fay')
 		await loaded(fay)
 		const records = fay.store.allRecords()
-		expect(mitigationIn(records, 'mitigation:legacy-t1')).toMatchObject({ humanId: 'M-001', threatIds: ['threat:t1'], owner: 'Identity team', dueDate: '2026-03-31' })
+		expect(mitigationIn(records, 'mitigation:legacy-t1')).toMatchObject({
+			humanId: 'M-001',
+			threatIds: ['threat:t1'],
+			owner: 'Identity team',
+			dueDate: '2026-03-31',
+		})
 		expect(mitigationIn(records, 'mitigation:legacy-t3')).toMatchObject({ humanId: 'M-002', status: 'inPlace' })
 		expect(records.find((record) => record.id === 'threat:t1')).not.toHaveProperty('mitigation')
 

@@ -64,7 +64,9 @@ describe('the rate limit', () => {
 		const floodMs = Date.now() - floodStart
 		const handledDuringFlood = flooder.pushResults.length - 1
 		// After the flood the room works through what waits, at the sustained rate.
-		await expect.poll(() => flooder.pushResults.length - 1, { timeout: SYNC_TIMEOUT_MS }).toBeGreaterThanOrEqual(handledDuringFlood + RATE_LIMITS.refillPerSecond)
+		await expect
+			.poll(() => flooder.pushResults.length - 1, { timeout: SYNC_TIMEOUT_MS })
+			.toBeGreaterThanOrEqual(handledDuringFlood + RATE_LIMITS.refillPerSecond)
 		const handledAfter = flooder.pushResults.length - 1
 		// However slow this machine, the room can never have handled more than its rate allows since the flood began.
 		const allowed = RATE_LIMITS.burst + (RATE_LIMITS.refillPerSecond * (Date.now() - floodStart)) / 1_000
@@ -160,7 +162,9 @@ describe('the rate limit', () => {
 		const perSecond = new Map<number, number>()
 		for (const at of sentAt) perSecond.set(Math.floor((at - (sentAt[0] ?? 0)) / 1_000), (perSecond.get(Math.floor((at - (sentAt[0] ?? 0)) / 1_000)) ?? 0) + 1)
 		const busiest = Math.max(...perSecond.values())
-		console.info(`[rateLimit] a fast drag sent ${sentAt.length} frames, at most ${busiest} in one second (limit: burst ${RATE_LIMITS.burst}, ${RATE_LIMITS.refillPerSecond}/s)`)
+		console.info(
+			`[rateLimit] a fast drag sent ${sentAt.length} frames, at most ${busiest} in one second (limit: burst ${RATE_LIMITS.burst}, ${RATE_LIMITS.refillPerSecond}/s)`,
+		)
 		expect(busiest).toBeLessThan(RATE_LIMITS.refillPerSecond)
 		expect(dragger.customMessages.map(parseCustomMessage).map((message) => message?.type)).not.toContain('rate-limited')
 	})

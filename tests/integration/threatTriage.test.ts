@@ -1,7 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { saveCanvas } from '@/lib/db/canvasRepo'
-import { getDb } from '@/lib/db/client'
 import { loadSessionModel } from '@/lib/db/sessionModelRepo'
 import { createSession, getSessionDetails } from '@/lib/db/sessionsRepo'
 import { useTemporaryDatabase } from '@/tests/fixtures/database'
@@ -34,7 +33,13 @@ const newId = () => `triage${++n}`
 
 describe('model-level threats, their triage and scope links in the room', () => {
 	it('are written by a participant, guarded by the room, survive a deleted asset and reach every export', async () => {
-		const session = harness.app.addSession('triage', { 'tok-fac': 'facilitator', 'tok-part': 'participant', 'tok-other': 'participant', 'tok-po': 'productOwner', 'tok-obs': 'observer' })
+		const session = harness.app.addSession('triage', {
+			'tok-fac': 'facilitator',
+			'tok-part': 'participant',
+			'tok-other': 'participant',
+			'tok-po': 'productOwner',
+			'tok-obs': 'observer',
+		})
 		session.canvas = seededCanvas(await userIdFor('pat'))
 		const fay = harness.connect('triage', 'tok-fac', 'Fay', 'fay')
 		const pat = harness.connect('triage', 'tok-part', 'Pat', 'pat')
@@ -47,7 +52,11 @@ describe('model-level threats, their triage and scope links in the room', () => 
 		const cia = { confidentiality: 'high', integrity: 'high', availability: 'low' } as const
 		const customers = newScopeItemRecord('asset', { title: 'Customer list', description: '', ...cia, inScope: true }, newId)
 		const prices = newScopeItemRecord('asset', { title: 'Price list', description: '', ...cia, inScope: true }, newId)
-		const insider = newScopeItemRecord('threatAgent', { title: 'Disgruntled insider', description: '', confidentiality: null, integrity: null, availability: null, inScope: true }, newId)
+		const insider = newScopeItemRecord(
+			'threatAgent',
+			{ title: 'Disgruntled insider', description: '', confidentiality: null, integrity: null, availability: null, inScope: true },
+			newId,
+		)
 		fay.store.put([customers, prices, insider])
 		await expect.poll(() => pat.store.get(insider.id)?.humanId, { timeout: SYNC_TIMEOUT_MS }).toBe('TA1')
 
@@ -65,7 +74,15 @@ describe('model-level threats, their triage and scope links in the room', () => 
 			}),
 		])
 		await expect.poll(() => threatIn(fay.store.allRecords(), INSIDER)?.humanId, { timeout: SYNC_TIMEOUT_MS }).toBe('T-003')
-		expect(threatIn(fay.store.allRecords(), INSIDER)).toMatchObject({ shapeId: null, categories: ['other'], severity: 'High', cvssVector: VECTOR, priority: null, includeInReport: true, createdByName: 'Pat' })
+		expect(threatIn(fay.store.allRecords(), INSIDER)).toMatchObject({
+			shapeId: null,
+			categories: ['other'],
+			severity: 'High',
+			cvssVector: VECTOR,
+			priority: null,
+			includeInReport: true,
+			createdByName: 'Pat',
+		})
 
 		// Dana and the product owner may not re-triage Pat's threat; the observer may not add one.
 		const seen = threatIn(dana.store.allRecords(), INSIDER)
@@ -110,7 +127,9 @@ describe('model-level threats, their triage and scope links in the room', () => 
 			agentHumanIds: ['TA1'],
 		})
 		const markdown = toMarkdown(model)
-		expect(markdown).toMatch(/\| T-003 \| Whole model \| \*\*Insider sells the customer list\*\* \|.*\| Other \|.*\| High \| 8\.1 \(CVSS:3\.1\/AV:N\/AC:L\/PR:L\/UI:N\/S:U\/C:H\/I:H\/A:N\) \| P0 \(set\) \| A1 Customer list \| TA1 Disgruntled insider \|/)
+		expect(markdown).toMatch(
+			/\| T-003 \| Whole model \| \*\*Insider sells the customer list\*\* \|.*\| Other \|.*\| High \| 8\.1 \(CVSS:3\.1\/AV:N\/AC:L\/PR:L\/UI:N\/S:U\/C:H\/I:H\/A:N\) \| P0 \(set\) \| A1 Customer list \| TA1 Disgruntled insider \|/,
+		)
 		expect(toCsv(model)).toContain('Whole model')
 		const tdThreats = exportThreatDragon(model).detail.diagrams.flatMap((diagram) => diagram.cells.flatMap((cell) => cell.data.threats ?? []))
 		expect(tdThreats.map((threat) => threat.title)).not.toContain('Insider sells the customer list')

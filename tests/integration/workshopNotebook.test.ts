@@ -61,12 +61,21 @@ describe('the workshop notebook in the room', () => {
 		await expect.poll(() => pat.store.get(faysStep.id)?.label, { timeout: SYNC_TIMEOUT_MS }).toBe('Skim the checkout page')
 
 		// Pat writes the element's note; Fay resolves the question into an assumption in one push.
-		pat.store.put([savedNote(undefined, SEED_PROCESS_ID, { markdown: '## Checkout\n\n```mermaid\ngraph TD\n  A --> B\n```', includeInReport: true }, patPerson, Date.now())])
+		pat.store.put([
+			savedNote(undefined, SEED_PROCESS_ID, { markdown: '## Checkout\n\n```mermaid\ngraph TD\n  A --> B\n```', includeInReport: true }, patPerson, Date.now()),
+		])
 		await expect.poll(() => ofType<ParkedQuestionRecord>(fay, 'parked-question'), { timeout: SYNC_TIMEOUT_MS }).toHaveLength(1)
 		const [question] = ofType<ParkedQuestionRecord>(fay, 'parked-question')
 		if (!question) throw new Error('question not synced')
 		expect(question).toMatchObject({ askedBy: patPerson.userId, askedByName: 'Pat', resolution: null })
-		const assumption = newScopeItemRecord('assumption', { title: question.question, description: '', confidentiality: null, integrity: null, availability: null, inScope: true })
+		const assumption = newScopeItemRecord('assumption', {
+			title: question.question,
+			description: '',
+			confidentiality: null,
+			integrity: null,
+			availability: null,
+			inScope: true,
+		})
 		fay.store.put([assumption, resolvedQuestion(question, { resolution: 'assumption', resolvedTo: assumption.id, reason: '' }, fayPerson, Date.now())])
 		await expect.poll(() => pat.store.get(question.id)?.resolution, { timeout: SYNC_TIMEOUT_MS }).toBe('assumption')
 		await expect.poll(() => pat.store.get(assumption.id)?.humanId, { timeout: SYNC_TIMEOUT_MS }).toBe('AS1')
@@ -76,7 +85,9 @@ describe('the workshop notebook in the room', () => {
 		const notebook = (records: readonly TLRecord[]) =>
 			records.filter((record) => ['attack-node', 'parked-question', 'workshop-note'].includes(record.typeName)).sort((a, b) => a.id.localeCompare(b.id))
 		await expect.poll(() => notebook(lastSavedRecords(session)).length, { timeout: SYNC_TIMEOUT_MS }).toBe(5)
-		await expect.poll(() => lastSavedRecords(session).find((record) => record.id === question.id), { timeout: SYNC_TIMEOUT_MS }).toMatchObject({ resolution: 'assumption' })
+		await expect
+			.poll(() => lastSavedRecords(session).find((record) => record.id === question.id), { timeout: SYNC_TIMEOUT_MS })
+			.toMatchObject({ resolution: 'assumption' })
 		const saved = notebook(lastSavedRecords(session))
 		expect(session.saves.at(-1)?.humanIdCounters).toMatchObject({ [ATTACK_TREES_COUNTER]: 1, [attackTreeCounter(goal.id)]: 2, AS: 1 })
 		for (const client of [fay, pat, oli]) client.close()
@@ -96,7 +107,9 @@ describe('the workshop notebook in the room', () => {
 		expect(json.attackTrees).toHaveLength(1)
 		expect(json.attackTrees[0]).toMatchObject({ goal: 'Steal card data', threat: { humanId: 'T-002' } })
 		expect(json.attackTrees[0].nodes.map((node: { label: string }) => node.label)).toEqual(['Steal card data', 'Phish an admin', 'Skim the checkout page'])
-		expect(json.parkingLot).toMatchObject([{ question: 'What if the PSP is down?', status: 'assumption', elementHumanId: 'P1', resolvedTo: { kind: 'scopeItem', humanId: 'AS1' } }])
+		expect(json.parkingLot).toMatchObject([
+			{ question: 'What if the PSP is down?', status: 'assumption', elementHumanId: 'P1', resolvedTo: { kind: 'scopeItem', humanId: 'AS1' } },
+		])
 		expect(json.notes).toMatchObject([{ elementHumanId: 'P1', includeInReport: true, updatedByName: 'Pat' }])
 		const markdown = toMarkdown(model)
 		expect(markdown).toContain('```mermaid\ngraph TD\n  n0["Steal card data (AND)"]')

@@ -6,14 +6,7 @@ import { REJECTION_REASON } from '@/lib/session/rejectionReasons'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'
 import type { ThreatId, ThreatRecord } from '@/lib/session/records/threatRecord'
 import type { PhaseEventRecord } from '@/lib/session/records/walkRecords'
-import {
-	FIXTURE_SHAPE_ID,
-	fixtureNaMark,
-	fixturePhaseEvent,
-	fixtureScopeItem,
-	fixtureThreat,
-	fixtureVote,
-} from '@/fixtures/workshopRecords'
+import { FIXTURE_SHAPE_ID, fixtureNaMark, fixturePhaseEvent, fixtureScopeItem, fixtureThreat, fixtureVote } from '@/fixtures/workshopRecords'
 import { FAST_SAVES, lastSavedRecords, loaded, rejectionsOf, SYNC_TIMEOUT_MS, userIdFor, usePartyHarness } from '../support/partyHarness'
 
 // Threats, votes, n/a marks, scope and the walk's history travel like canvas edits: through the
@@ -62,12 +55,10 @@ describe('the workshop records in the room', () => {
 		writer.store.put([fixtureThreat({ id: 'threat:linddun' as ThreatId, categories: ['L'] })])
 
 		await expect.poll(() => humanIdOf(facilitator.store.allRecords(), 'threat:linddun'), { timeout: SYNC_TIMEOUT_MS }).toBe('T-001')
-		await expect.poll(() => rejectionsOf(writer).map((message) => [message.recordId, message.reason]), { timeout: SYNC_TIMEOUT_MS }).toEqual([
-			['threat:stride', REJECTION_REASON.threatCategory],
-		])
-		await expect.poll(() => rejectionsOf(facilitator).map((message) => message.reason), { timeout: SYNC_TIMEOUT_MS }).toEqual([
-			REJECTION_REASON.naMarkCategory,
-		])
+		await expect
+			.poll(() => rejectionsOf(writer).map((message) => [message.recordId, message.reason]), { timeout: SYNC_TIMEOUT_MS })
+			.toEqual([['threat:stride', REJECTION_REASON.threatCategory]])
+		await expect.poll(() => rejectionsOf(facilitator).map((message) => message.reason), { timeout: SYNC_TIMEOUT_MS }).toEqual([REJECTION_REASON.naMarkCategory])
 		const ids = (records: readonly TLRecord[]) => records.map((record) => record.id)
 		expect(ids(writer.store.allRecords())).not.toContain('threat:stride')
 		expect(ids(facilitator.store.allRecords()).filter((id) => id.startsWith('na-mark:'))).toEqual([])
@@ -113,7 +104,13 @@ describe('the workshop records in the room', () => {
 		await expect.poll(() => humanIdOf(before.store.allRecords(), asset.id), { timeout: SYNC_TIMEOUT_MS }).toBe('A1')
 		before.store.remove([asset.id])
 		await expect
-			.poll(() => lastSavedRecords(session).map((record) => record.typeName).sort(), { timeout: SYNC_TIMEOUT_MS })
+			.poll(
+				() =>
+					lastSavedRecords(session)
+						.map((record) => record.typeName)
+						.sort(),
+				{ timeout: SYNC_TIMEOUT_MS },
+			)
 			.toEqual(expect.arrayContaining(['na-mark', 'phase-event', 'threat', 'threat', 'vote']))
 		// Saves come quickly here: one may have caught the asset before its removal arrived.
 		await expect.poll(() => lastSavedRecords(session).some((record) => record.id === asset.id), { timeout: SYNC_TIMEOUT_MS }).toBe(false)

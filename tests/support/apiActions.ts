@@ -62,13 +62,21 @@ export const API_ACTION_REQUESTS: Record<ApiAction, (fixture: ApiFixture, token:
 	export: ({ id }, token) => exportSession(new Request(`${ORIGIN}/api/sessions/${id}/export?format=json`, { headers: headersFor(token) }), context(id)),
 	rotateLinks: ({ id }, token) =>
 		rotateLinks(
-			new Request(`${ORIGIN}/api/sessions/${id}/links/rotate`, { method: 'POST', headers: headersFor(token, JSON_BODY), body: JSON.stringify({ role: 'participant' }) }),
+			new Request(`${ORIGIN}/api/sessions/${id}/links/rotate`, {
+				method: 'POST',
+				headers: headersFor(token, JSON_BODY),
+				body: JSON.stringify({ role: 'participant' }),
+			}),
 			context(id),
 		),
 	followUp: ({ id }, token) => followUp(new Request(`${ORIGIN}/api/sessions/${id}/follow-up`, { method: 'POST', headers: headersFor(token) }), context(id)),
 	import: (_fixture, token) =>
 		importSession(
-			new Request(`${ORIGIN}/api/sessions/import`, { method: 'POST', headers: headersFor(token, JSON_BODY), body: JSON.stringify(readTdFixture(TD_EMPTY_FILE)) }),
+			new Request(`${ORIGIN}/api/sessions/import`, {
+				method: 'POST',
+				headers: headersFor(token, JSON_BODY),
+				body: JSON.stringify(readTdFixture(TD_EMPTY_FILE)),
+			}),
 		),
 	setProjectPrefix: ({ id }, token) =>
 		updateSession(

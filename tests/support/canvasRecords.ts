@@ -56,12 +56,7 @@ export function dfdShape<K extends DfdShapeType>(
 	}) as TLShape<K>
 }
 
-export function flowArrow(
-	parentId: TLParentId,
-	label: string,
-	dfd: Partial<FlowMeta> | null = {},
-	id: TLShapeId = createShapeId(),
-): TLShape<'arrow'> {
+export function flowArrow(parentId: TLParentId, label: string, dfd: Partial<FlowMeta> | null = {}, id: TLShapeId = createShapeId()): TLShape<'arrow'> {
 	return shapeType.create({
 		id,
 		type: 'arrow',

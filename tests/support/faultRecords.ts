@@ -22,7 +22,11 @@ export interface WorkshopPeople {
 }
 
 /** Writes round `round` from all three at once; returns the ids each wrote, to check later. */
-export function writeRound({ facilitator, participant, productOwner, participantId, productOwnerId }: WorkshopPeople, round: number, tag: string): Map<TestClient, string[]> {
+export function writeRound(
+	{ facilitator, participant, productOwner, participantId, productOwnerId }: WorkshopPeople,
+	round: number,
+	tag: string,
+): Map<TestClient, string[]> {
 	const written = new Map<TestClient, string[]>()
 	const put = (client: TestClient, records: TLRecord[]) => {
 		client.store.put(records)
@@ -43,7 +47,12 @@ export function writeRound({ facilitator, participant, productOwner, participant
 	put(participant, [vote(participant, OTHERS_THREAT_ID, participantId, (round % 5) + 1, 5)])
 
 	put(productOwner, [
-		fixtureThreat({ id: `threat:${tag}-pol-${round}` as ThreatId, title: `${tag}: written by Pol in round ${round}`, shapeId: SEED_PROCESS_ID, categories: ['T'] }),
+		fixtureThreat({
+			id: `threat:${tag}-pol-${round}` as ThreatId,
+			title: `${tag}: written by Pol in round ${round}`,
+			shapeId: SEED_PROCESS_ID,
+			categories: ['T'],
+		}),
 		vote(productOwner, OWN_THREAT_ID, productOwnerId, 2, (round % 5) + 1),
 		fixtureDecision({ id: `decision:${tag}-${round}` as DecisionId, threatId: OTHERS_THREAT_ID, mitigation: `Round ${round} mitigation` }),
 	])

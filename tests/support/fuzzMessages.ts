@@ -133,7 +133,11 @@ function variants(targets: FuzzTargets): Record<FuzzKind, Variant[]> {
 			["put's key is another id", (d) => [push({ 'page:honest': ['put', page(`page:${d.word()}`)] })], error('BAD_MESSAGE')],
 			['presence remove', () => [json({ type: 'push', clientClock: 1, presence: ['remove'] })], error('BAD_MESSAGE')],
 			// Written out: an object literal would make `__proto__` a prototype, not a key.
-			['__proto__ patched', () => [`{"type":"push","clientClock":1,"diff":{"page:page":["patch",{"meta":["patch",{"__proto__":["put",{"${FUZZ_MARK}":true}]}]}]}}`], error('BAD_MESSAGE')],
+			[
+				'__proto__ patched',
+				() => [`{"type":"push","clientClock":1,"diff":{"page:page":["patch",{"meta":["patch",{"__proto__":["put",{"${FUZZ_MARK}":true}]}]}]}}`],
+				error('BAD_MESSAGE'),
+			],
 			['ping with a payload', (d) => [json({ type: 'ping', payload: d.word() })], error('BAD_MESSAGE')],
 			['connect clock is a string', (d) => [json(connectMessage({ lastServerClock: d.word() }))], error('BAD_MESSAGE')],
 			['connect without schema', () => [json({ ...connectMessage(), schema: undefined })], error('BAD_MESSAGE')],
@@ -156,7 +160,11 @@ function variants(targets: FuzzTargets): Record<FuzzKind, Variant[]> {
 		],
 		deepNesting: [
 			['deep arrays', (d) => [nest(d.deep())], error('BAD_MESSAGE')],
-			['deep meta in a put', (d) => [push({ 'page:deep': ['put', page('page:deep', { meta: { d: 0 } })] }).replace('"d":0', `"d":${nest(d.deep())}`)], error('BAD_MESSAGE')],
+			[
+				'deep meta in a put',
+				(d) => [push({ 'page:deep': ['put', page('page:deep', { meta: { d: 0 } })] }).replace('"d":0', `"d":${nest(d.deep())}`)],
+				error('BAD_MESSAGE'),
+			],
 			['deep patch', (d) => [push({ 'page:deep': ['patch', { meta: ['put', 0] }] }).replace('"put",0', `"put",${deepObject(d.deep())}`)], error('BAD_MESSAGE')],
 		],
 		binary: [
@@ -180,10 +188,19 @@ function variants(targets: FuzzTargets): Record<FuzzKind, Variant[]> {
 			["edit someone else's threat", () => [push({ [targets.othersThreatId]: ['patch', { title: ['put', `${FUZZ_MARK} pwned`] }] })], rejected],
 			["delete someone else's threat", () => [push({ [targets.othersThreatId]: ['remove'] })], rejected],
 			[
-				"vote as someone else",
+				'vote as someone else',
 				() => {
 					const id = `vote:${targets.othersThreatId.slice('threat:'.length)}~${targets.otherUserId}`
-					const vote = { id, typeName: 'vote', threatId: targets.othersThreatId, voterId: targets.otherUserId, voterName: FUZZ_MARK, likelihood: 5, impact: 5, votedAt: 0 }
+					const vote = {
+						id,
+						typeName: 'vote',
+						threatId: targets.othersThreatId,
+						voterId: targets.otherUserId,
+						voterName: FUZZ_MARK,
+						likelihood: 5,
+						impact: 5,
+						votedAt: 0,
+					}
 					return [push({ [id]: ['put', vote] })]
 				},
 				rejected,
@@ -200,7 +217,15 @@ function variants(targets: FuzzTargets): Record<FuzzKind, Variant[]> {
 		invalidRecord: [
 			['page name is a number', (d) => [push({ 'page:bad': ['put', page('page:bad', { name: d.int(0, 9) })] })], invalidRecord],
 			['unknown record type', () => [push({ [`${FUZZ_MARK}:x`]: ['put', { id: `${FUZZ_MARK}:x`, typeName: FUZZ_MARK }] })], invalidRecord],
-			['unknown shape type', () => [push({ 'shape:bad': ['put', { id: 'shape:bad', typeName: 'shape', type: FUZZ_MARK, x: 0, y: 0, parentId: 'page:page', index: 'a1', props: {}, meta: {} }] })], invalidRecord],
+			[
+				'unknown shape type',
+				() => [
+					push({
+						'shape:bad': ['put', { id: 'shape:bad', typeName: 'shape', type: FUZZ_MARK, x: 0, y: 0, parentId: 'page:page', index: 'a1', props: {}, meta: {} }],
+					}),
+				],
+				invalidRecord,
+			],
 		],
 	}
 }
@@ -264,14 +289,14 @@ export function generateFuzzMessages({ seed, count, shares, targets }: FuzzPlan)
 		// Each message rolls its own dice: its frames are the same whenever, and in whatever order, they are built.
 		const messageSeed = Math.floor(random() * 2 ** 32)
 		return {
-		index,
-		lane,
-		kind,
-		label,
-		frames: () => frames(dice(seededRandom(messageSeed))),
-		beforeHandshake: kind === 'beforeHandshake',
-		// Whatever an unauthenticated socket sends, the room's one answer is to close it.
-		expect: lane === 'unauthenticated' ? unauthenticatedAnswer(expect(lane)) : expect(lane),
+			index,
+			lane,
+			kind,
+			label,
+			frames: () => frames(dice(seededRandom(messageSeed))),
+			beforeHandshake: kind === 'beforeHandshake',
+			// Whatever an unauthenticated socket sends, the room's one answer is to close it.
+			expect: lane === 'unauthenticated' ? unauthenticatedAnswer(expect(lane)) : expect(lane),
 		}
 	}
 

@@ -235,7 +235,8 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 			const index = outstanding.findIndex(({ message: { expect } }) =>
 				message.type === 'error' ? expect.answer === 'error' && expect.reason === message.reason : expect.answer === 'rejected',
 			)
-			if (index === -1) outcome.failures.push(`unexpected answer ${JSON.stringify(data)} (outstanding: ${outstanding.map((p) => labelOf(p.message)).join(', ')})`)
+			if (index === -1)
+				outcome.failures.push(`unexpected answer ${JSON.stringify(data)} (outstanding: ${outstanding.map((p) => labelOf(p.message)).join(', ')})`)
 			else settle(index, message.type === 'error' ? `error ${message.reason}` : 'rejected')
 		})
 		void current.closed.then(({ code, reason }) => {
@@ -332,7 +333,9 @@ async function sessionWorker(messages: FuzzMessage[], url: () => string, options
 	}
 	await until(0)
 	for (const pending of outstanding.splice(0)) {
-		outcome.failures.push(`${labelOf(pending.message)}: no answer within ${ANSWER_TIMEOUT_MS} ms (socket ${socket ? `state ${socket.ws.readyState}, ${socket.ws.bufferedAmount} bytes unsent` : 'gone'})`)
+		outcome.failures.push(
+			`${labelOf(pending.message)}: no answer within ${ANSWER_TIMEOUT_MS} ms (socket ${socket ? `state ${socket.ws.readyState}, ${socket.ws.bufferedAmount} bytes unsent` : 'gone'})`,
+		)
 	}
 	socket?.close()
 }

@@ -109,24 +109,32 @@ export const ROLE_ACTION_ATTEMPTS: Record<RoleAction, (actor: TestClient, actorU
 	vote: (actor, actorUserId) => create(actor, fixtureVote(OTHERS_THREAT_ID, actorUserId, { likelihood: 4, impact: 5 })),
 	agreedValues: (actor) => updateThreat(actor, OTHERS_THREAT_ID, { agreedLikelihood: 5, agreedImpact: 5 }),
 	naMark: (actor) => create(actor, fixtureNaMark(SEED_PROCESS_ID, 'R')),
-	phaseChange: (actor) =>
-		create(actor, fixturePhaseEvent({ id: 'phase-event:matrix' as RecordId<PhaseEventRecord>, phase: 'analyse' })),
-	timerStart: (actor) =>
-		create(actor, fixtureTimerEvent({ id: 'timer-event:matrix' as RecordId<TimerEventRecord>, action: 'start' })),
+	phaseChange: (actor) => create(actor, fixturePhaseEvent({ id: 'phase-event:matrix' as RecordId<PhaseEventRecord>, phase: 'analyse' })),
+	timerStart: (actor) => create(actor, fixtureTimerEvent({ id: 'timer-event:matrix' as RecordId<TimerEventRecord>, action: 'start' })),
 	focusChange: (actor) => {
 		const change = { focusShapeId: SEED_PROCESS_ID }
 		actor.store.put([{ ...(actor.store.get(WALK_ID) ?? fixtureWalk()), ...change }])
 		return { recordType: 'walk', recordId: WALK_ID, action: 'update', landed: (records) => hasChange(records, WALK_ID, change) }
 	},
-	scopeItemAdd: (actor) =>
-		create(actor, fixtureScopeItem({ id: 'scope-item:matrix' as RecordId<ScopeItemRecord>, kind: 'useCase', title: 'Pay' })),
+	scopeItemAdd: (actor) => create(actor, fixtureScopeItem({ id: 'scope-item:matrix' as RecordId<ScopeItemRecord>, kind: 'useCase', title: 'Pay' })),
 	decide: (actor) => create(actor, fixtureDecision({ id: 'decision:matrix' as DecisionId, threatId: OTHERS_THREAT_ID })),
-	decideOnBehalf: (actor) =>
-		create(actor, fixtureDecision({ id: 'decision:matrix' as DecisionId, threatId: OTHERS_THREAT_ID, onBehalfOf: 'Paula (PO)' })),
+	decideOnBehalf: (actor) => create(actor, fixtureDecision({ id: 'decision:matrix' as DecisionId, threatId: OTHERS_THREAT_ID, onBehalfOf: 'Paula (PO)' })),
 	sessionEnd: (actor) => create(actor, fixtureSessionEvent({ id: 'session-event:matrix' as SessionEventId })),
 	metadataEdit: (actor) => create(actor, metadataEntry(SEED_PROCESS_ID, 'env', 'prod')),
-	reviewStatusSet: (actor) => create(actor, reviewEvent('pendingReview', () => 'matrix')),
+	reviewStatusSet: (actor) =>
+		create(
+			actor,
+			reviewEvent('pendingReview', () => 'matrix'),
+		),
 	mitigationPropose: (actor) => create(actor, fixtureMitigation({ id: 'mitigation:matrix' as MitigationId, threatIds: [OTHERS_THREAT_ID] })),
-	attackTreeStart: (actor) => create(actor, newAttackGoal('Replay a stolen session cookie', OTHERS_THREAT_ID, () => 'matrix')),
-	questionPark: (actor) => create(actor, newParkedQuestion('What if the payment provider is down?', SEED_PROCESS_ID, () => 'matrix')),
+	attackTreeStart: (actor) =>
+		create(
+			actor,
+			newAttackGoal('Replay a stolen session cookie', OTHERS_THREAT_ID, () => 'matrix'),
+		),
+	questionPark: (actor) =>
+		create(
+			actor,
+			newParkedQuestion('What if the payment provider is down?', SEED_PROCESS_ID, () => 'matrix'),
+		),
 }

@@ -36,13 +36,20 @@ async function created(body: unknown) {
 
 function patch(id: string, token: string, body: unknown) {
 	return PATCH(
-		new Request(`${ORIGIN}/api/sessions/${id}`, { method: 'PATCH', headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` }, body: JSON.stringify(body) }),
+		new Request(`${ORIGIN}/api/sessions/${id}`, {
+			method: 'PATCH',
+			headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` },
+			body: JSON.stringify(body),
+		}),
 		context(id),
 	)
 }
 
 async function exportedJson(id: string, token: string) {
-	const response = await exportSession(new Request(`${ORIGIN}/api/sessions/${id}/export?format=json`, { headers: { authorization: `Bearer ${token}` } }), context(id))
+	const response = await exportSession(
+		new Request(`${ORIGIN}/api/sessions/${id}/export?format=json`, { headers: { authorization: `Bearer ${token}` } }),
+		context(id),
+	)
 	expect(response.status).toBe(200)
 	return sessionModelSchema.parse(JSON.parse(await response.text()))
 }
@@ -52,7 +59,11 @@ describe('project prefixes', () => {
 		const pay = await created({ name: 'Payments', projectPrefix: 'PAY' })
 		expect(await findSession(pay.id)).toMatchObject({ projectPrefix: 'PAY', sessionNumber: 1 })
 		const joined = await join(
-			new Request(`${ORIGIN}/api/sessions/${pay.id}/join`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ token: tokenOf(pay.participantUrl) }) }),
+			new Request(`${ORIGIN}/api/sessions/${pay.id}/join`, {
+				method: 'POST',
+				headers: JSON_HEADERS,
+				body: JSON.stringify({ token: tokenOf(pay.participantUrl) }),
+			}),
 			context(pay.id),
 		)
 		expect(joinResponse.parse(await joined.json()).session).toMatchObject({ projectPrefix: 'PAY', sessionNumber: 1 })
@@ -91,7 +102,10 @@ describe('project prefixes', () => {
 			const end = fixtureSessionEvent({ at: Date.now(), by: 'fay', byName: 'Fay' })
 			await saveCanvas(session.id, { snapshot: { ...roomSnapshotOf([threat, end], 2) }, clock: 2, humanIdCounters: { T: 1 }, elements: [] })
 			const response = await followUp(
-				new Request(`${ORIGIN}/api/sessions/${session.id}/follow-up`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf(session.facilitatorUrl)}` } }),
+				new Request(`${ORIGIN}/api/sessions/${session.id}/follow-up`, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${tokenOf(session.facilitatorUrl)}` },
+				}),
 				context(session.id),
 			)
 			expect(response.status, await response.clone().text()).toBe(201)

@@ -75,7 +75,7 @@ async function details(id: string, token: string) {
 }
 
 describe('decisions through the API', () => {
-	it("gives each threat its decision history, oldest first, and the latest as the one in force", async () => {
+	it('gives each threat its decision history, oldest first, and the latest as the one in force', async () => {
 		const { id, tokens } = await createSession({ name: 'Payments', description: '', framework: 'STRIDE' })
 		await put(id, save(1, [THREAT, ACCEPT, MITIGATE, ORPHAN]))
 
@@ -116,9 +116,7 @@ describe("the session's status", () => {
 		await put(id, save(1, [END]))
 		const ended = await details(id, tokens.facilitator)
 		expect(ended.session).toMatchObject({ status: 'ended', endedAt: 4_000, nextSessionDate: '2026-04-15', previousSessionId: null })
-		expect(ended.sessionEvents).toEqual([
-			{ id: END.id, action: 'end', nextSessionDate: '2026-04-15', at: 4_000, by: 'fay', byName: 'Fay' },
-		])
+		expect(ended.sessionEvents).toEqual([{ id: END.id, action: 'end', nextSessionDate: '2026-04-15', at: 4_000, by: 'fay', byName: 'Fay' }])
 
 		await put(id, save(2, [END, REOPEN]))
 		const reopened = await details(id, tokens.facilitator)

@@ -66,8 +66,25 @@ const THREAT = fixtureThreat({
 })
 /** Two mitigations of THREAT: the open one speaks for its owner and due date in the old columns. */
 const MITIGATIONS = [
-	fixtureMitigation({ id: 'mitigation:m1' as MitigationId, humanId: 'M-001', threatIds: [THREAT.id], status: 'inPlace', owner: 'Ops', createdBy: 'pat', createdAt: 2_000 }),
-	fixtureMitigation({ id: 'mitigation:m2' as MitigationId, humanId: 'M-002', threatIds: [THREAT.id], title: 'Rotate the key yearly', owner: 'Identity team', dueDate: '2026-06-30', createdBy: 'fay', createdAt: 2_100 }),
+	fixtureMitigation({
+		id: 'mitigation:m1' as MitigationId,
+		humanId: 'M-001',
+		threatIds: [THREAT.id],
+		status: 'inPlace',
+		owner: 'Ops',
+		createdBy: 'pat',
+		createdAt: 2_000,
+	}),
+	fixtureMitigation({
+		id: 'mitigation:m2' as MitigationId,
+		humanId: 'M-002',
+		threatIds: [THREAT.id],
+		title: 'Rotate the key yearly',
+		owner: 'Identity team',
+		dueDate: '2026-06-30',
+		createdBy: 'fay',
+		createdAt: 2_100,
+	}),
 ]
 
 const WITHDRAWN = fixtureThreat({
@@ -175,9 +192,7 @@ describe('the workshop records through the API', () => {
 			['diagram', 600, 'Fay'],
 			['analyse', 900, 'Fay'],
 		])
-		expect(body.timerEvents).toEqual([
-			{ id: TIMER.id, phase: 'analyse', action: 'extend', amountMs: 300_000, at: 950, by: 'fay', byName: 'Fay' },
-		])
+		expect(body.timerEvents).toEqual([{ id: TIMER.id, phase: 'analyse', action: 'extend', amountMs: 300_000, at: 950, by: 'fay', byName: 'Fay' }])
 		expect(body.walk).toEqual({ focusShapeId: CHECKOUT, phaseMinutes: WALK.phaseMinutes, phase: 'analyse', phaseStartedAt: 900 })
 	})
 

@@ -48,9 +48,7 @@ describe('POST /api/sessions', () => {
 	})
 
 	it('builds links from the forwarded origin of a proxy', async () => {
-		const response = await create(
-			post('/api/sessions', { name: 'x' }, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'threat.example' }),
-		)
+		const response = await create(post('/api/sessions', { name: 'x' }, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'threat.example' }))
 		const created = createSessionResponse.parse(await response.json())
 		expect(created.facilitatorUrl.startsWith(`https://threat.example/s/${created.id}#`)).toBe(true)
 	})

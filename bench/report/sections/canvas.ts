@@ -22,9 +22,25 @@ export function renderCanvas(section: CanvasSection, { judged }: RenderOptions):
 		for (const stat of ['p50', 'p95', 'max'] as const) figures[`canvas.n${n}.ratio.${stat}`] = fmtRatio(ratio(stat))
 		if (n === 50 || n === 100 || !judged) {
 			const r = ratio('p95')
-			summary.push({ module: 'canvas', figure: `1. canvas edit propagation, N = ${n}, p95`, ours: fmt(ours?.p95), baseline: `bare ${fmt(bare?.p95)}`, ratio: fmtRatio(r), target: '≤ 1.2 × bare', verdict: judge(judged && (n === 50 || n === 100), r, 1.2, '×', 2) })
+			summary.push({
+				module: 'canvas',
+				figure: `1. canvas edit propagation, N = ${n}, p95`,
+				ours: fmt(ours?.p95),
+				baseline: `bare ${fmt(bare?.p95)}`,
+				ratio: fmtRatio(r),
+				target: '≤ 1.2 × bare',
+				verdict: judge(judged && (n === 50 || n === 100), r, 1.2, '×', 2),
+			})
 			if (n === 50 || !judged) {
-				summary.push({ module: 'canvas', figure: `1. canvas edit propagation, N = ${n}, p95 absolute`, ours: fmt(ours?.p95), baseline: '', ratio: '', target: '≤ 100 ms', verdict: judge(judged && n === 50, median(ours?.p95), 100, ' ms') })
+				summary.push({
+					module: 'canvas',
+					figure: `1. canvas edit propagation, N = ${n}, p95 absolute`,
+					ours: fmt(ours?.p95),
+					baseline: '',
+					ratio: '',
+					target: '≤ 100 ms',
+					verdict: judge(judged && n === 50, median(ours?.p95), 100, ' ms'),
+				})
 			}
 		}
 	}

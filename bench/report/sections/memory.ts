@@ -60,7 +60,10 @@ export function renderMemory(section: MemorySection, { judged }: RenderOptions):
 		'',
 		`Resident memory (RSS, from /proc) of our party — the process tree of \`partykit dev\` (its node CLI, its esbuild service, and **workerd**, the runtime the rooms live in), ${setup.freshParty ? 'started afresh for this measurement (no other room loaded), ' : ''}with one session holding a ${setup.elements}-element diagram and N connected clients; ${setup.samplesPerLevel} sample${setup.samplesPerLevel === 1 ? '' : 's'} per level, ${setup.settleMs / 1000} s after the last client joined. Idle party, before any room: workerd ${num(section.idleWorkerdMb)} MB, whole tree ${num(section.idleTreeMb)} MB.`,
 		'',
-		table(['clients', 'workerd', 'process tree'], section.levels.map((level) => [`${level.clients}`, fmt(level.workerdMb, 'MB'), fmt(level.treeMb, 'MB')])),
+		table(
+			['clients', 'workerd', 'process tree'],
+			section.levels.map((level) => [`${level.clients}`, fmt(level.workerdMb, 'MB'), fmt(level.treeMb, 'MB')]),
+		),
 		'',
 		`**Soak:** ${soak.clients} clients connected, one edit every ${setup.soakEditEveryMs} ms for ${soak.seconds} s (${soak.edits} edits: box moves by random clients, every fifth a facilitator's threat edit — nothing is added, so the document does not grow; the room saves to the app every 1–2 s meanwhile). RSS every ${setup.soakSampleEveryMs / 1000} s. workerd ${num(first?.workerdMb ?? Number.NaN)} → ${num(last?.workerdMb ?? Number.NaN)} MB, least-squares slope after the first 10 %: **${slope(soak.workerdSlopeMbPerMin)} MB/min**, ${slope(soak.workerdSecondHalfSlopeMbPerMin)} MB/min over the second half. Whole tree ${num(first?.treeMb ?? Number.NaN)} → ${num(last?.treeMb ?? Number.NaN)} MB, ${slope(soak.treeSlopeMbPerMin)} MB/min (the dev CLI's own heap moves it). Clients: ${soak.errors} errors, ${soak.drops} drops. The target: no growth, read as a workerd slope of at most 1 MB/min over the second half of the soak (the first minutes are the runtime's warm-up, which levels off; a leak keeps its slope; V8's collector moves RSS by a few MB either way). \`--soak-seconds=1800\` gives a longer look.`,
 		'',

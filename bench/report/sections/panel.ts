@@ -46,8 +46,18 @@ export function renderPanel(section: PanelSection, { judged }: RenderOptions): R
 			const drops = ours?.drops ?? 0
 			const errors = ours?.errors ?? 0
 			const clean = ours !== undefined && missing + drops + errors === 0
-			const verdict: Verdict = judged ? { ok: clean, text: clean ? 'met' : '**missed**' } : { ok: null, text: clean ? 'clean (not judged)' : 'not clean (not judged)' }
-			summary.push({ module: 'panel', figure: `2. panel events, N = ${n}, health`, ours: `${missing} missing, ${drops} drops, ${errors} errors`, baseline: '', ratio: '', target: 'no error, no dropped client', verdict })
+			const verdict: Verdict = judged
+				? { ok: clean, text: clean ? 'met' : '**missed**' }
+				: { ok: null, text: clean ? 'clean (not judged)' : 'not clean (not judged)' }
+			summary.push({
+				module: 'panel',
+				figure: `2. panel events, N = ${n}, health`,
+				ours: `${missing} missing, ${drops} drops, ${errors} errors`,
+				baseline: '',
+				ratio: '',
+				target: 'no error, no dropped client',
+				verdict,
+			})
 		}
 	}
 	figures['panel.p50.range'] = spread(section.rows.filter((row) => row.engine !== 'relay').map((row) => median(row.p50)))

@@ -8,7 +8,15 @@ export function renderPersistence(section: PersistenceSection, { judged }: Rende
 	const { save, load } = section
 	const saveRatio = ratioOf(save.httpMs, save.rawMs, section.recordedRatios?.save)
 	const summary = [
-		{ module: 'persistence' as const, figure: `6. save ${save.threats} threats (PUT internal canvas → saveCanvas)`, ours: fmt(save.httpMs), baseline: `raw batch ${fmt(save.rawMs)}`, ratio: fmtRatio(saveRatio), target: '≤ 4 × raw', verdict: judge(judged, saveRatio, 4, '×', 2) },
+		{
+			module: 'persistence' as const,
+			figure: `6. save ${save.threats} threats (PUT internal canvas → saveCanvas)`,
+			ours: fmt(save.httpMs),
+			baseline: `raw batch ${fmt(save.rawMs)}`,
+			ratio: fmtRatio(saveRatio),
+			target: '≤ 4 × raw',
+			verdict: judge(judged, saveRatio, 4, '×', 2),
+		},
 		{
 			module: 'persistence' as const,
 			figure: `6. load ${load.elements} elements + ${load.threats} threats (GET canvas + room load + first sync)`,

@@ -11,8 +11,25 @@ export function renderReports(section: ReportsSection, { judged }: RenderOptions
 	const figures: Record<string, string> = {}
 	for (const format of REPORT_FORMATS) {
 		const { totalMs, route } = section.formats[format]
-		summary.push({ module: 'reports', figure: `7. ${LABEL[format]} of ${section.threats} threats (model + format)`, ours: fmt(totalMs), baseline: '', ratio: '', target: '≤ 200 ms', verdict: judge(judged, median(totalMs), 200, ' ms') })
-		if (route) summary.push({ module: 'reports', figure: `7. ${LABEL[format]} via GET /export`, ours: fmt(route.ms), baseline: '', ratio: '', target: '≤ 200 ms', verdict: judge(judged, median(route.ms), 200, ' ms') })
+		summary.push({
+			module: 'reports',
+			figure: `7. ${LABEL[format]} of ${section.threats} threats (model + format)`,
+			ours: fmt(totalMs),
+			baseline: '',
+			ratio: '',
+			target: '≤ 200 ms',
+			verdict: judge(judged, median(totalMs), 200, ' ms'),
+		})
+		if (route)
+			summary.push({
+				module: 'reports',
+				figure: `7. ${LABEL[format]} via GET /export`,
+				ours: fmt(route.ms),
+				baseline: '',
+				ratio: '',
+				target: '≤ 200 ms',
+				verdict: judge(judged, median(route.ms), 200, ' ms'),
+			})
 		figures[`reports.${format}.total`] = fmt(totalMs)
 		figures[`reports.${format}.route`] = fmt(route?.ms)
 	}

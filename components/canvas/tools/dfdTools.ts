@@ -31,10 +31,4 @@ class BoundaryShapeTool extends BaseBoxShapeTool {
 	override shapeType = DFD_SHAPE_TYPES.boundary
 }
 
-export const dfdTools: TLStateNodeConstructor[] = [
-	EntityShapeTool,
-	ProcessShapeTool,
-	MultiprocessShapeTool,
-	StoreShapeTool,
-	BoundaryShapeTool,
-]
+export const dfdTools: TLStateNodeConstructor[] = [EntityShapeTool, ProcessShapeTool, MultiprocessShapeTool, StoreShapeTool, BoundaryShapeTool]

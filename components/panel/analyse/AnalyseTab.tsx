@@ -133,13 +133,7 @@ export function AnalyseTab({ follow }: { follow: FollowState }) {
 					onDone={() => setDraftTarget(null)}
 				/>
 			)}
-			{focused && (
-				<FocusedElement
-					key={focused.shapeId}
-					element={focused}
-					onAddThreat={(preselected) => setDraftTarget({ element: focused, preselected })}
-				/>
-			)}
+			{focused && <FocusedElement key={focused.shapeId} element={focused} onAddThreat={(preselected) => setDraftTarget({ element: focused, preselected })} />}
 			<MetadataFilter />
 			<WholeModel onAddThreat={() => setDraftTarget({ element: null, preselected: [OTHER_CATEGORY_ID] })} />
 			<ThreatsByScopeItem />

@@ -40,9 +40,7 @@ export function CategoryCard({
 					{category.id}
 				</span>
 				<span className="tr-category__name">{category.name}</span>
-				<span className="tr-category__state">
-					{threatCount > 0 ? `${threatCount} ${threatCount === 1 ? 'threat' : 'threats'}` : mark ? 'n/a' : 'open'}
-				</span>
+				<span className="tr-category__state">{threatCount > 0 ? `${threatCount} ${threatCount === 1 ? 'threat' : 'threats'}` : mark ? 'n/a' : 'open'}</span>
 			</div>
 			<p className="tr-category__question">{category.question}</p>
 			{mark && (

@@ -17,20 +17,16 @@ export function MetadataFilter() {
 	const { model } = useSession()
 	const [text, setText] = useState('')
 	const filter = parseMetadataFilter(text)
-	const matches = useValue(
-		'metadata matches',
-		() => {
-			if (!filter) return null
-			const byTarget = model.metadata.get()
-			const elements = model.elements.get()
-			return {
-				elements: elements.filter((element) => matchesMetadataFilter(byTarget.get(element.shapeId) ?? [], filter)),
-				threats: model.liveThreats.get().filter((threat) => threatMatchesMetadata(byTarget, threat, filter)),
-				elementOf: new Map(elements.map((element) => [element.shapeId, element])),
-			}
-		},
-		[model, filter?.key, filter?.value],
-	)
+	const matches = useValue('metadata matches', () => {
+		if (!filter) return null
+		const byTarget = model.metadata.get()
+		const elements = model.elements.get()
+		return {
+			elements: elements.filter((element) => matchesMetadataFilter(byTarget.get(element.shapeId) ?? [], filter)),
+			threats: model.liveThreats.get().filter((threat) => threatMatchesMetadata(byTarget, threat, filter)),
+			elementOf: new Map(elements.map((element) => [element.shapeId, element])),
+		}
+	}, [model, filter?.key, filter?.value])
 
 	return (
 		<PanelSection title="Filter by metadata" testId="panel.analyse.metadata">

@@ -20,23 +20,24 @@ import { addThreat } from '../threats/threatActions'
  */
 export function SuggestionList({ shapeId }: { shapeId: TLShapeId }) {
 	const { editor, model, role, notify } = useSession()
-	const suggestions = useValue(
-		'suggestions',
-		(): ThreatSuggestion[] => {
-			const context = model.walkPage.get().contexts.get(shapeId)
-			if (!context) return []
-			const adopted = new Set(
-				model.liveThreats
-					.get()
-					.filter((threat) => threat.shapeId === shapeId && threat.sourceRuleId !== null)
-					.map((threat) => threat.sourceRuleId),
-			)
-			const notApplicable = new Set(model.naMarks.get().filter((mark) => mark.shapeId === shapeId).map((mark) => mark.category))
-			const offered = suggestThreats(model.framework, context).filter((suggestion) => !adopted.has(suggestion.ruleId))
-			return withoutNotApplicable(offered, notApplicable)
-		},
-		[model, shapeId],
-	)
+	const suggestions = useValue('suggestions', (): ThreatSuggestion[] => {
+		const context = model.walkPage.get().contexts.get(shapeId)
+		if (!context) return []
+		const adopted = new Set(
+			model.liveThreats
+				.get()
+				.filter((threat) => threat.shapeId === shapeId && threat.sourceRuleId !== null)
+				.map((threat) => threat.sourceRuleId),
+		)
+		const notApplicable = new Set(
+			model.naMarks
+				.get()
+				.filter((mark) => mark.shapeId === shapeId)
+				.map((mark) => mark.category),
+		)
+		const offered = suggestThreats(model.framework, context).filter((suggestion) => !adopted.has(suggestion.ruleId))
+		return withoutNotApplicable(offered, notApplicable)
+	}, [model, shapeId])
 	if (suggestions.length === 0) return <p className="tr-empty">No suggestions for this element.</p>
 	const contributor = canContribute(role)
 
@@ -61,7 +62,11 @@ export function SuggestionList({ shapeId }: { shapeId: TLShapeId }) {
 										// The rule's advice comes along as a planned mitigation, to edit or drop like any other.
 										if (suggestion.mitigation.trim() !== '') {
 											const title = mitigationTitleFromText(suggestion.mitigation, suggestion.title)
-											addMitigation(editor, [threat.id], { ...emptyMitigationDraft(), title, description: suggestion.mitigation.trim() === title ? '' : suggestion.mitigation })
+											addMitigation(editor, [threat.id], {
+												...emptyMitigationDraft(),
+												title,
+												description: suggestion.mitigation.trim() === title ? '' : suggestion.mitigation,
+											})
 										}
 										notify({ message: `Added “${suggestion.title}”`, tone: 'info', durationMs: 3_000 })
 									}}

@@ -19,7 +19,13 @@ export interface FollowState {
  * lets them roam (tldraw stops following), and the next focus brings them back unless they turned
  * following off.
  */
-export function useFollowFacilitator({ editor, model, role, userId, people }: Pick<SessionValue, 'editor' | 'model' | 'role' | 'userId' | 'people'>): FollowState {
+export function useFollowFacilitator({
+	editor,
+	model,
+	role,
+	userId,
+	people,
+}: Pick<SessionValue, 'editor' | 'model' | 'role' | 'userId' | 'people'>): FollowState {
 	const facilitator = people.find((person) => person.role === 'facilitator' && person.userId !== userId) ?? null
 	const [preferred, setPreferredState] = useState(!canFacilitate(role))
 	const focusShapeId = useValue('focus', () => model.walk.get().focusShapeId, [model])

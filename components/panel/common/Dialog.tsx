@@ -30,13 +30,7 @@ export function Dialog({
 		if (dialog && !dialog.open) dialog.showModal()
 	}, [])
 	return (
-		<dialog
-			ref={ref}
-			className={wide ? 'tr-dialog tr-dialog--wide' : 'tr-dialog'}
-			data-testid={testId}
-			aria-labelledby={titleId}
-			onClose={onClose}
-		>
+		<dialog ref={ref} className={wide ? 'tr-dialog tr-dialog--wide' : 'tr-dialog'} data-testid={testId} aria-labelledby={titleId} onClose={onClose}>
 			<header className="tr-dialog__header">
 				<h2 className="tr-dialog__title" id={titleId}>
 					{title}

@@ -1,16 +1,6 @@
 import type { ReactNode } from 'react'
 
-export function PanelSection({
-	title,
-	aside,
-	children,
-	testId,
-}: {
-	title: string
-	aside?: ReactNode
-	children: ReactNode
-	testId?: string
-}) {
+export function PanelSection({ title, aside, children, testId }: { title: string; aside?: ReactNode; children: ReactNode; testId?: string }) {
 	return (
 		<section className="tr-section" data-testid={testId} aria-label={title}>
 			<header className="tr-section__header">

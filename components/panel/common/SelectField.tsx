@@ -29,13 +29,7 @@ export function SelectField<V extends string | number>({
 	return (
 		<Field label={label} error={error} hint={hint}>
 			{({ id, describedBy }) => (
-				<select
-					id={id}
-					data-testid={testId}
-					value={value}
-					aria-describedby={describedBy}
-					onChange={(event) => onChange(event.target.value)}
-				>
+				<select id={id} data-testid={testId} value={value} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)}>
 					{emptyOption !== undefined && <option value="">{emptyOption}</option>}
 					{options.map((option) => (
 						<option key={option} value={option}>

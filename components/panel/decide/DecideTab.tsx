@@ -31,9 +31,7 @@ export function DecideTab() {
 	const recordOf = new Map<string, ThreatRecord>(threats.map((threat) => [threat.id, threat]))
 	const labelOf = new Map(elements.map((element) => [element.shapeId, elementLabel(element)]))
 	const ranked = [...rated].sort(byRiskDescending)
-	const shown = cell
-		? ranked.filter(({ effective }) => effective.likelihood === cell.likelihood && effective.impact === cell.impact)
-		: ranked
+	const shown = cell ? ranked.filter(({ effective }) => effective.likelihood === cell.likelihood && effective.impact === cell.impact) : ranked
 	const decided = rated.filter((threat) => threat.decision !== null).length
 
 	return (
@@ -65,7 +63,13 @@ export function DecideTab() {
 						{shown.map(({ id }) => {
 							const threat = recordOf.get(id)
 							if (!threat) return null
-							return <DecideThreatRow key={threat.id} threat={threat} elementLabel={threat.shapeId === null ? 'whole model' : (labelOf.get(threat.shapeId) ?? 'deleted element')} />
+							return (
+								<DecideThreatRow
+									key={threat.id}
+									threat={threat}
+									elementLabel={threat.shapeId === null ? 'whole model' : (labelOf.get(threat.shapeId) ?? 'deleted element')}
+								/>
+							)
 						})}
 					</ul>
 				)}

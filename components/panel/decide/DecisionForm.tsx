@@ -82,14 +82,7 @@ export function DecisionForm({
 
 	const fields = draft ? DECISION_FORM_FIELDS[draft.kind] : null
 	return (
-		<form
-			ref={formRef}
-			className="tr-form tr-decide-form"
-			onSubmit={submit}
-			noValidate
-			aria-label={`Decide ${tag}`}
-			data-testid="decide.form"
-		>
+		<form ref={formRef} className="tr-form tr-decide-form" onSubmit={submit} noValidate aria-label={`Decide ${tag}`} data-testid="decide.form">
 			{onBehalf && <FacilitatorNote productOwners={productOwners} />}
 			<fieldset className="tr-decide-kinds">
 				<legend className="tr-field__label">{current ? 'Change the decision' : 'Decide'}</legend>

@@ -22,15 +22,7 @@ const ROWS = [...RISK_LEVELS].reverse()
  * reports' heat map. A cell is a toggle: it filters the register to its threats; pressing it again,
  * or "Show all", clears the filter. The band is in each cell's name, so colour is never the only cue.
  */
-export function RiskHeatMap({
-	threats,
-	selected,
-	onSelect,
-}: {
-	threats: ModelThreat[]
-	selected: RiskCell | null
-	onSelect: (cell: RiskCell | null) => void
-}) {
+export function RiskHeatMap({ threats, selected, onSelect }: { threats: ModelThreat[]; selected: RiskCell | null; onSelect: (cell: RiskCell | null) => void }) {
 	const titleId = useId()
 	const counts = heatMap({ threats })
 	const isSelected = (likelihood: RiskLevel, impact: RiskLevel) => selected?.likelihood === likelihood && selected.impact === impact

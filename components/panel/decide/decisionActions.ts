@@ -7,12 +7,7 @@ import { putSessionRecords } from '../sessionWrites'
 type Session = Pick<SessionValue, 'editor' | 'serverOffsetMs'>
 
 /** A new entry in the threat's decision history; the one before it stays, as the record of what was decided then. */
-export function recordDecision(
-	{ editor, serverOffsetMs }: Session,
-	threatId: ThreatId,
-	draft: DecisionDraft,
-	needsOnBehalfOf: boolean,
-): void {
+export function recordDecision({ editor, serverOffsetMs }: Session, threatId: ThreatId, draft: DecisionDraft, needsOnBehalfOf: boolean): void {
 	const estimatedAt = serverNow(serverOffsetMs)
 	putSessionRecords(editor, [decisionRecordFromDraft(threatId, draft, { estimatedAt, needsOnBehalfOf })])
 }

@@ -18,7 +18,11 @@ export function RecordHistory({ recordId }: { recordId: string }) {
 	return (
 		<details className="tr-disclosure tr-history" data-testid="panel.history" data-record-id={recordId}>
 			<summary data-testid="panel.history.toggle">History ({entries.length})</summary>
-			{full && <p className="tr-note" data-testid="panel.history.full">{HISTORY_STOPPED_NOTICE}</p>}
+			{full && (
+				<p className="tr-note" data-testid="panel.history.full">
+					{HISTORY_STOPPED_NOTICE}
+				</p>
+			)}
 			{entries.length === 0 ? (
 				<p className="tr-empty">No changes recorded yet.</p>
 			) : (
@@ -27,8 +31,7 @@ export function RecordHistory({ recordId }: { recordId: string }) {
 						<li key={entry.id} className="tr-history__entry" data-testid="panel.history.entry" data-action={entry.action} data-field={entry.field}>
 							<span className="tr-history__change">{historyChangeText(entry)}</span>
 							<span className="tr-history__by">
-								{entry.byName} ({ROLE_LABELS[entry.byRole]})
-								{' · '}
+								{entry.byName} ({ROLE_LABELS[entry.byRole]}){' · '}
 								<time dateTime={new Date(entry.lastAt).toISOString()}>{formatMoment(entry.lastAt)}</time>
 								{entry.edits > 1 && ` · ${entry.edits} edits`}
 							</span>

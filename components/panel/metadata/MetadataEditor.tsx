@@ -3,12 +3,7 @@
 import { type FormEvent, useState } from 'react'
 import { useValue } from 'tldraw'
 import { metadataEntry } from '@/lib/session/metadataFactories'
-import {
-	isMetadataKey,
-	METADATA_VALUE_MAX,
-	metadataEntryIdFor,
-	type MetadataTarget,
-} from '@/lib/session/records/metadataEntryRecord'
+import { isMetadataKey, METADATA_VALUE_MAX, metadataEntryIdFor, type MetadataTarget } from '@/lib/session/records/metadataEntryRecord'
 import { canEditMetadata } from '@/lib/session/sessionPermissions'
 import { putSessionRecords, removeSessionRecords } from '../sessionWrites'
 import { useSession } from '../SessionContext'

@@ -62,7 +62,12 @@ function MitigationRow({ mitigation, threat }: { mitigation: MitigationRecord; t
 					<button type="button" className="tr-text-button" data-testid="panel.mitigation.edit" onClick={() => setEditing(true)}>
 						Edit
 					</button>
-					<button type="button" className="tr-text-button" data-testid="panel.mitigation.unlink" onClick={() => linkMitigation(editor, mitigation, threat.id, false)}>
+					<button
+						type="button"
+						className="tr-text-button"
+						data-testid="panel.mitigation.unlink"
+						onClick={() => linkMitigation(editor, mitigation, threat.id, false)}
+					>
 						Unlink
 					</button>
 				</div>
@@ -129,7 +134,12 @@ export function ThreatMitigations({ threat }: { threat: ThreatRecord }) {
 									setLinkId('')
 								}}
 							>
-								<select aria-label="Existing mitigation" data-testid="panel.mitigation.link.select" value={linkId} onChange={(event) => setLinkId(event.target.value)}>
+								<select
+									aria-label="Existing mitigation"
+									data-testid="panel.mitigation.link.select"
+									value={linkId}
+									onChange={(event) => setLinkId(event.target.value)}
+								>
 									<option value="">Link an existing mitigation…</option>
 									{linkable.map((mitigation) => (
 										<option key={mitigation.id} value={mitigation.id}>

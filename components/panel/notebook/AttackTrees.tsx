@@ -12,7 +12,19 @@ import { useSession } from '../SessionContext'
 import { putSessionRecords, removeSessionRecords } from '../sessionWrites'
 
 /** A label typed inline: Enter adds or renames, Escape gives up. */
-function LabelForm({ initial, label, testId, onSubmit, onCancel }: { initial: string; label: string; testId: string; onSubmit: (value: string) => void; onCancel: () => void }) {
+function LabelForm({
+	initial,
+	label,
+	testId,
+	onSubmit,
+	onCancel,
+}: {
+	initial: string
+	label: string
+	testId: string
+	onSubmit: (value: string) => void
+	onCancel: () => void
+}) {
 	const [value, setValue] = useState(initial)
 	const submit = (event: FormEvent) => {
 		event.preventDefault()
@@ -44,7 +56,15 @@ function LabelForm({ initial, label, testId, onSubmit, onCancel }: { initial: st
 
 const threatTag = (threat: ThreatRecord) => `${threat.humanId || 'New'} ${threat.title}`
 
-function NodeRow({ placed, tree, threats }: { placed: PlacedAttackNode<AttackNodeRecord>; tree: AttackTree<AttackNodeRecord>; threats: readonly ThreatRecord[] }) {
+function NodeRow({
+	placed,
+	tree,
+	threats,
+}: {
+	placed: PlacedAttackNode<AttackNodeRecord>
+	tree: AttackTree<AttackNodeRecord>
+	threats: readonly ThreatRecord[]
+}) {
 	const { editor, role, userId } = useSession()
 	const { node, depth, isLeaf } = placed
 	const [editing, setEditing] = useState<'rename' | 'child' | null>(null)
@@ -53,10 +73,12 @@ function NodeRow({ placed, tree, threats }: { placed: PlacedAttackNode<AttackNod
 	const linked = threats.find((threat) => threat.id === node.linkedThreatId)
 	const put = (changes: Partial<AttackNodeRecord>) => putSessionRecords(editor, [{ ...node, ...changes }])
 	const children = tree.nodes.filter((other) => other.parentId === node.id).map((other) => other.node)
-	const subtree = attackSubtreeIds(node, tree.nodes.map((entry) => entry.node))
+	const subtree = attackSubtreeIds(
+		node,
+		tree.nodes.map((entry) => entry.node),
+	)
 	// The room lets a participant delete only their own nodes: offer it when the whole branch is theirs.
-	const deletable =
-		canFacilitate(role) || tree.nodes.every((entry) => !subtree.includes(entry.node.id) || entry.node.createdBy === userId)
+	const deletable = canFacilitate(role) || tree.nodes.every((entry) => !subtree.includes(entry.node.id) || entry.node.createdBy === userId)
 
 	return (
 		<li
@@ -91,7 +113,11 @@ function NodeRow({ placed, tree, threats }: { placed: PlacedAttackNode<AttackNod
 					{node.gate === 'and' ? 'ALL of' : 'ANY of'}
 				</span>
 			)}
-			{isLeaf && linked && <span className="tr-attack__link" data-testid="panel.attack.node.linked">→ {threatTag(linked)}</span>}
+			{isLeaf && linked && (
+				<span className="tr-attack__link" data-testid="panel.attack.node.linked">
+					→ {threatTag(linked)}
+				</span>
+			)}
 			{canContribute(role) && editing === null && (
 				<span className="tr-attack__actions">
 					{depthLeft && (
@@ -197,7 +223,12 @@ export function AttackTrees() {
 		>
 			{adding && (
 				<div className="tr-attack__new">
-					<select aria-label="The threat this tree elaborates" data-testid="panel.attack.newTree.threat" value={threatId} onChange={(event) => setThreatId(event.target.value)}>
+					<select
+						aria-label="The threat this tree elaborates"
+						data-testid="panel.attack.newTree.threat"
+						value={threatId}
+						onChange={(event) => setThreatId(event.target.value)}
+					>
 						<option value="">Model-level goal (no threat)</option>
 						{threats.map((threat) => (
 							<option key={threat.id} value={threat.id}>
@@ -218,7 +249,9 @@ export function AttackTrees() {
 					/>
 				</div>
 			)}
-			{trees.length > 0 ? trees.map((tree) => <TreeView key={tree.root.id} tree={tree} threats={threats} />) : !adding && <p className="tr-empty">No attack trees yet: start from what an attacker wants.</p>}
+			{trees.length > 0
+				? trees.map((tree) => <TreeView key={tree.root.id} tree={tree} threats={threats} />)
+				: !adding && <p className="tr-empty">No attack trees yet: start from what an attacker wants.</p>}
 		</PanelSection>
 	)
 }

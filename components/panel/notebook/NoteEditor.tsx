@@ -73,7 +73,13 @@ export function NoteEditor({ shapeId, title, testId }: { shapeId: TLShapeId | nu
 						</p>
 					)}
 					<div className="tr-note-editor__actions">
-						<button type="button" className="tr-button tr-button--small" data-testid={`${testId}.save`} onMouseDown={(event) => event.preventDefault()} onClick={commitDraft}>
+						<button
+							type="button"
+							className="tr-button tr-button--small"
+							data-testid={`${testId}.save`}
+							onMouseDown={(event) => event.preventDefault()}
+							onClick={commitDraft}
+						>
 							Save
 						</button>
 						<button type="button" className="tr-text-button" onMouseDown={(event) => event.preventDefault()} onClick={() => setDraft(null)}>
@@ -83,7 +89,11 @@ export function NoteEditor({ shapeId, title, testId }: { shapeId: TLShapeId | nu
 				</>
 			) : (
 				<>
-					{saved.trim() ? <MarkdownView source={saved} testId={`${testId}.view`} /> : <p className="tr-empty">No notes yet. Markdown and ```mermaid blocks are welcome.</p>}
+					{saved.trim() ? (
+						<MarkdownView source={saved} testId={`${testId}.view`} />
+					) : (
+						<p className="tr-empty">No notes yet. Markdown and ```mermaid blocks are welcome.</p>
+					)}
 					{note?.updatedByName && <p className="tr-note-editor__meta">Last saved by {note.updatedByName}</p>}
 					{writable && (
 						<button type="button" className="tr-text-button" data-testid={`${testId}.edit`} onClick={() => setDraft({ text: saved, base: saved })}>

@@ -13,15 +13,11 @@ import './notebook.css'
 /** The element whose notes are shown: the one selected on the canvas, else the walk's focus. */
 function useNoteElement() {
 	const { editor, model } = useSession()
-	return useValue(
-		'note element',
-		() => {
-			const selected = editor.getOnlySelectedShapeId()
-			const elements = model.elements.get()
-			return elements.find((element) => element.shapeId === selected) ?? model.focusedElement.get()
-		},
-		[editor, model],
-	)
+	return useValue('note element', () => {
+		const selected = editor.getOnlySelectedShapeId()
+		const elements = model.elements.get()
+		return elements.find((element) => element.shapeId === selected) ?? model.focusedElement.get()
+	}, [editor, model])
 }
 
 /**

@@ -22,11 +22,10 @@ const OUTCOME: Record<NonNullable<ParkedQuestionRecord['resolution']>, string> =
 function Outcome({ question }: { question: ParkedQuestionRecord }) {
 	const { model } = useSession()
 	const { resolvedTo } = question
-	const target = useValue(
-		'resolved to',
-		() => [...model.threats.get(), ...model.scopeItems.get()].find((candidate) => candidate.id === resolvedTo),
-		[model, resolvedTo],
-	)
+	const target = useValue('resolved to', () => [...model.threats.get(), ...model.scopeItems.get()].find((candidate) => candidate.id === resolvedTo), [
+		model,
+		resolvedTo,
+	])
 	if (question.resolution === null) return null
 	const targetLabel = target ? ` ${target.humanId} ${target.title}` : ''
 	return (
@@ -41,7 +40,10 @@ function Outcome({ question }: { question: ParkedQuestionRecord }) {
 
 function ParkedQuestionItem({ question }: { question: ParkedQuestionRecord }) {
 	const { editor, model, role, userId } = useSession()
-	const element = useValue('question element', () => model.elements.get().find((candidate) => candidate.shapeId === question.shapeId), [model, question.shapeId])
+	const element = useValue('question element', () => model.elements.get().find((candidate) => candidate.shapeId === question.shapeId), [
+		model,
+		question.shapeId,
+	])
 	const facilitates = canFacilitate(role)
 	return (
 		<li className="tr-parked" data-testid="panel.parking.item" data-status={question.resolution ?? 'parked'}>
@@ -53,12 +55,22 @@ function ParkedQuestionItem({ question }: { question: ParkedQuestionRecord }) {
 			<Outcome question={question} />
 			{facilitates && question.resolution === null && <ResolveQuestion question={question} />}
 			{facilitates && question.resolution !== null && (
-				<button type="button" className="tr-text-button" data-testid="panel.parking.reopen" onClick={() => putSessionRecords(editor, [reopenedQuestion(question)])}>
+				<button
+					type="button"
+					className="tr-text-button"
+					data-testid="panel.parking.reopen"
+					onClick={() => putSessionRecords(editor, [reopenedQuestion(question)])}
+				>
 					Park again
 				</button>
 			)}
 			{question.resolution === null && (facilitates || question.askedBy === userId) && (
-				<button type="button" className="tr-text-button tr-text-button--danger" data-testid="panel.parking.withdraw" onClick={() => removeSessionRecords(editor, [question.id])}>
+				<button
+					type="button"
+					className="tr-text-button tr-text-button--danger"
+					data-testid="panel.parking.withdraw"
+					onClick={() => removeSessionRecords(editor, [question.id])}
+				>
 					Withdraw
 				</button>
 			)}
@@ -71,7 +83,8 @@ export function ParkingLot() {
 	const { editor, model, role } = useSession()
 	const questions = useValue(
 		'parked questions',
-		() => [...editor.store.query.records('parked-question').get()].sort((a, b) => (a.askedAt || Number.MAX_SAFE_INTEGER) - (b.askedAt || Number.MAX_SAFE_INTEGER)),
+		() =>
+			[...editor.store.query.records('parked-question').get()].sort((a, b) => (a.askedAt || Number.MAX_SAFE_INTEGER) - (b.askedAt || Number.MAX_SAFE_INTEGER)),
 		[editor],
 	)
 	const [text, setText] = useState('')

@@ -88,13 +88,7 @@ function ProjectPrefixField() {
 		<form className="tr-session-facts__row tr-session-facts__prefix" onSubmit={submit} noValidate>
 			<label>
 				Project prefix{' '}
-				<input
-					data-testid="panel.project.prefix"
-					value={draft}
-					maxLength={10}
-					placeholder="e.g. PAY"
-					onChange={(event) => setDraft(event.target.value)}
-				/>
+				<input data-testid="panel.project.prefix" value={draft} maxLength={10} placeholder="e.g. PAY" onChange={(event) => setDraft(event.target.value)} />
 			</label>
 			<button type="submit" className="tr-button tr-button--small" data-testid="panel.project.save">
 				Save

@@ -2,14 +2,7 @@
 
 import { type FormEvent, useState } from 'react'
 import type { ScopeItemFields } from '@/lib/session/recordFactories'
-import {
-	CIA_NEEDS,
-	type CiaNeed,
-	SCOPE_DESCRIPTION_MAX,
-	SCOPE_ITEM_LABEL,
-	SCOPE_TITLE_MAX,
-	type ScopeItemKind,
-} from '@/lib/session/records/scopeItemRecord'
+import { CIA_NEEDS, type CiaNeed, SCOPE_DESCRIPTION_MAX, SCOPE_ITEM_LABEL, SCOPE_TITLE_MAX, type ScopeItemKind } from '@/lib/session/records/scopeItemRecord'
 import { lengthHint } from '../common/Field'
 import { SelectField } from '../common/SelectField'
 import { TextField } from '../common/TextField'
@@ -98,12 +91,7 @@ export function ScopeItemForm({
 			)}
 			{kind === 'threatAgent' && (
 				<label className="tr-checkbox">
-					<input
-						type="checkbox"
-						data-testid="panel.scope.form.inScope"
-						checked={fields.inScope}
-						onChange={(event) => set('inScope', event.target.checked)}
-					/>
+					<input type="checkbox" data-testid="panel.scope.form.inScope" checked={fields.inScope} onChange={(event) => set('inScope', event.target.checked)} />
 					In scope (we defend against this agent)
 				</label>
 			)}

@@ -51,19 +51,13 @@ export function ScopeItemRow({ item, editable }: { item: ScopeItemRecord; editab
 	}
 
 	return (
-		<li
-			className={item.inScope ? 'tr-scope-item' : 'tr-scope-item tr-scope-item--out'}
-			data-testid="panel.scope.item"
-			data-kind={item.kind}
-		>
+		<li className={item.inScope ? 'tr-scope-item' : 'tr-scope-item tr-scope-item--out'} data-testid="panel.scope.item" data-kind={item.kind}>
 			<div className="tr-scope-item__head">
 				<span className="tr-id-tag">{humanIdTag(item.humanId)}</span>
 				<span className="tr-scope-item__title">{item.title}</span>
 				{item.kind === 'asset' && <CiaNeeds item={item} />}
 				{item.kind === 'threatAgent' && (
-					<span className={item.inScope ? 'tr-tag tr-tag--in' : 'tr-tag tr-tag--out'}>
-						{item.inScope ? 'in scope' : 'out of scope'}
-					</span>
+					<span className={item.inScope ? 'tr-tag tr-tag--in' : 'tr-tag tr-tag--out'}>{item.inScope ? 'in scope' : 'out of scope'}</span>
 				)}
 			</div>
 			{item.description && <p className="tr-scope-item__description">{item.description}</p>}

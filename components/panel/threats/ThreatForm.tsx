@@ -62,8 +62,7 @@ export function ThreatForm({
 		maxLength: countedMax,
 		hint: countedMax === undefined ? undefined : lengthHint(draft[key], countedMax),
 	})
-	const toggleCategory = (id: string, on: boolean) =>
-		set('categories', on ? [...draft.categories, id] : draft.categories.filter((category) => category !== id))
+	const toggleCategory = (id: string, on: boolean) => set('categories', on ? [...draft.categories, id] : draft.categories.filter((category) => category !== id))
 	// "Other" is always offered, for a threat no category fits. A category the element no longer
 	// has (its kind changed) stays visible so it can be unticked.
 	const listed = [...categories, OTHER_CATEGORY_ID]

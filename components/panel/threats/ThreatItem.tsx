@@ -130,19 +130,8 @@ export function ThreatItem({
 	}
 
 	return (
-		<li
-			className={open ? 'tr-threat tr-threat--open' : 'tr-threat'}
-			data-testid="panel.threat"
-			data-threat-id={threat.id}
-			data-human-id={threat.humanId}
-		>
-			<button
-				type="button"
-				className="tr-threat__summary"
-				aria-expanded={open}
-				data-testid="panel.threat.toggle"
-				onClick={() => setOpen((value) => !value)}
-			>
+		<li className={open ? 'tr-threat tr-threat--open' : 'tr-threat'} data-testid="panel.threat" data-threat-id={threat.id} data-human-id={threat.humanId}>
+			<button type="button" className="tr-threat__summary" aria-expanded={open} data-testid="panel.threat.toggle" onClick={() => setOpen((value) => !value)}>
 				<span className="tr-id-tag">{tag}</span>
 				<span className="tr-threat__title">{threat.title}</span>
 				<RiskChip rating={rating} compact />
@@ -196,13 +185,7 @@ export function ThreatItem({
 							<button type="button" className="tr-text-button" data-testid="panel.threat.edit" onClick={() => setEditing(true)}>
 								Edit
 							</button>
-							<ConfirmButton
-								label="Delete"
-								question={`Delete ${tag}?`}
-								confirmLabel="Delete"
-								testId="panel.threat.delete"
-								onConfirm={remove}
-							/>
+							<ConfirmButton label="Delete" question={`Delete ${tag}?`} confirmLabel="Delete" testId="panel.threat.delete" onConfirm={remove} />
 						</div>
 					)}
 				</div>

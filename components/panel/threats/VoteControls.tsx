@@ -91,13 +91,7 @@ export function VoteControls({ threat }: { threat: ThreatRecord }) {
 			<LevelPicker label="Likelihood" testIdPrefix="panel.vote.likelihood" value={likelihood} onChange={(level) => pick(level, impact)} />
 			<LevelPicker label="Impact" testIdPrefix="panel.vote.impact" value={impact} onChange={(level) => pick(likelihood, level)} />
 			<span className="tr-vote__status" role="status">
-				{mine && minePending
-					? 'Your vote is pending'
-					: mine
-						? 'Your vote is in'
-						: likelihood !== null || impact !== null
-							? 'Pick both to vote'
-							: 'Your vote'}
+				{mine && minePending ? 'Your vote is pending' : mine ? 'Your vote is in' : likelihood !== null || impact !== null ? 'Pick both to vote' : 'Your vote'}
 			</span>
 		</div>
 	)

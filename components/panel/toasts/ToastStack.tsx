@@ -7,12 +7,7 @@ export function ToastStack({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: 
 	return (
 		<div className="tr-toasts" aria-live="polite">
 			{toasts.map((toast) => (
-				<div
-					key={toast.id}
-					className={`tr-toast tr-toast--${toast.tone}`}
-					role={toast.tone === 'error' ? 'alert' : 'status'}
-					data-testid="toast"
-				>
+				<div key={toast.id} className={`tr-toast tr-toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'} data-testid="toast">
 					<span className="tr-toast__message">{toast.message}</span>
 					{toast.action && (
 						<button

@@ -1,11 +1,6 @@
 import { Polyline2d, Vec, type Geometry2d, type TLShapeUtilCanBindOpts } from 'tldraw'
 import { boundaryShapeMigrations } from '@/lib/dfd/shapes/boundary-migrations'
-import {
-	BOUNDARY_SHAPE_DEFAULTS,
-	BOUNDARY_SHAPE_TYPE,
-	type BoundaryShape,
-	boundaryShapeProps,
-} from '@/lib/dfd/shapes/boundary-props'
+import { BOUNDARY_SHAPE_DEFAULTS, BOUNDARY_SHAPE_TYPE, type BoundaryShape, boundaryShapeProps } from '@/lib/dfd/shapes/boundary-props'
 import { DfdBoxShapeUtil } from '../shared/DfdBoxShapeUtil'
 import { BoundaryView } from './BoundaryView'
 

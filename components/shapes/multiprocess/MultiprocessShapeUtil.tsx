@@ -1,10 +1,5 @@
 import { multiprocessShapeMigrations } from '@/lib/dfd/shapes/multiprocess-migrations'
-import {
-	MULTIPROCESS_SHAPE_DEFAULTS,
-	MULTIPROCESS_SHAPE_TYPE,
-	type MultiprocessShape,
-	multiprocessShapeProps,
-} from '@/lib/dfd/shapes/multiprocess-props'
+import { MULTIPROCESS_SHAPE_DEFAULTS, MULTIPROCESS_SHAPE_TYPE, type MultiprocessShape, multiprocessShapeProps } from '@/lib/dfd/shapes/multiprocess-props'
 import { inscribedTextInset } from '../shared/ellipse'
 import { type EllipseOutline, RoundElementShapeUtil } from '../shared/RoundElementShapeUtil'
 

@@ -1,11 +1,4 @@
-import {
-	BaseBoxShapeUtil,
-	DefaultFontFaces,
-	resizeBox,
-	type TLFontFace,
-	type TLResizeInfo,
-	type TLShapeUtilCanBindOpts,
-} from 'tldraw'
+import { BaseBoxShapeUtil, DefaultFontFaces, resizeBox, type TLFontFace, type TLResizeInfo, type TLShapeUtilCanBindOpts } from 'tldraw'
 import { DFD_KIND_LABEL, dfdKindOfShapeType } from '@/lib/dfd/elementKinds'
 import { humanIdTag } from '@/lib/dfd/labels'
 import type { BoundaryShape } from '@/lib/dfd/shapes/boundary-props'

@@ -50,15 +50,8 @@ export function DfdElementView({ shapeId, props, renderFill, strokes, textInset,
 				<span className={`dfd-shape-text__tag dfd-shape-text__tag--${tagPlacement}`} data-testid="shape.humanId">
 					{humanIdTag(props.humanId)}
 				</span>
-				<div
-					className="dfd-shape-text__label"
-					style={{ left: inset.x, right: inset.x, top: inset.y, bottom: inset.y }}
-				>
-					{isEditing ? (
-						<DfdNameEditor shapeId={shapeId} name={props.name} />
-					) : (
-						<span className="dfd-shape-text__name">{props.name}</span>
-					)}
+				<div className="dfd-shape-text__label" style={{ left: inset.x, right: inset.x, top: inset.y, bottom: inset.y }}>
+					{isEditing ? <DfdNameEditor shapeId={shapeId} name={props.name} /> : <span className="dfd-shape-text__name">{props.name}</span>}
 					{props.outOfScope && <span className="dfd-shape-text__out-of-scope">out of scope</span>}
 				</div>
 			</HTMLContainer>

@@ -98,9 +98,7 @@ describe('buildElementContexts', () => {
 
 	it('feeds the suggestion rules with what they need', () => {
 		const rulesFor = (id: string) => suggestThreats('STRIDE', contexts.get(id)!).map((s) => s.ruleId)
-		expect(rulesFor('df:api')).toEqual(
-			expect.arrayContaining(['flow-unencrypted-across-boundary', 'flow-plaintext-protocol', 'flow-into-higher-zone'])
-		)
+		expect(rulesFor('df:api')).toEqual(expect.arrayContaining(['flow-unencrypted-across-boundary', 'flow-plaintext-protocol', 'flow-into-higher-zone']))
 		expect(rulesFor('api')).toContain('process-privileged-reachable-from-lower-zone')
 		expect(rulesFor('api')).not.toContain('process-no-authenticated-caller')
 		expect(rulesFor('web')).toEqual(expect.arrayContaining(['process-no-authenticated-caller', 'process-no-audit-log', 'web-app-xss']))

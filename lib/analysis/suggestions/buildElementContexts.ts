@@ -1,19 +1,8 @@
 import * as z from 'zod/mini'
 import { nonEmptyString } from '@/lib/nonEmptyString'
-import {
-	analyseTrustZones,
-	boundsSchema,
-	type ElementPlacement,
-	type TrustZone,
-	zoneBoundarySchema,
-} from '../trustZones'
+import { analyseTrustZones, boundsSchema, type ElementPlacement, type TrustZone, zoneBoundarySchema } from '../trustZones'
 import type { ElementContext, FlowContext, NodeContext, NodeFacts } from './elementContext'
-import {
-	entityPropertiesSchema,
-	flowPropertiesSchema,
-	processPropertiesSchema,
-	storePropertiesSchema,
-} from './elementProperties'
+import { entityPropertiesSchema, flowPropertiesSchema, processPropertiesSchema, storePropertiesSchema } from './elementProperties'
 
 const placed = { id: nonEmptyString, pageId: nonEmptyString, bounds: boundsSchema }
 
@@ -52,7 +41,7 @@ export function buildElementContexts(model: DfdModel): Map<string, ElementContex
 	const nodesById = new Map(model.nodes.map((node) => [node.id, node]))
 	const bound = model.flows.filter(
 		(flow): flow is ModelFlow & { sourceId: string; targetId: string } =>
-			flow.sourceId !== null && flow.targetId !== null && nodesById.has(flow.sourceId) && nodesById.has(flow.targetId)
+			flow.sourceId !== null && flow.targetId !== null && nodesById.has(flow.sourceId) && nodesById.has(flow.targetId),
 	)
 
 	// Directed edges; a bidirectional flow carries data both ways, so it counts both ways.

@@ -5,8 +5,7 @@ import { entityContext } from '@/tests/fixtures/suggestions'
 
 // An unauthenticated actor: "Actor is not authenticated" suggests Spoofing and Repudiation.
 const suggestions = suggestThreats('STRIDE', entityContext())
-const unauthenticated = (list: { ruleId: string; categories: readonly string[] }[]) =>
-	list.find((suggestion) => suggestion.ruleId === 'entity-unauthenticated')
+const unauthenticated = (list: { ruleId: string; categories: readonly string[] }[]) => list.find((suggestion) => suggestion.ruleId === 'entity-unauthenticated')
 
 describe('withoutNotApplicable', () => {
 	it('offers every suggestion while nothing is marked not applicable', () => {

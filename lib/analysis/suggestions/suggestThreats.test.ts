@@ -30,7 +30,7 @@ describe('suggestThreats', () => {
 
 	it('gives a log store its Repudiation suggestions, which a plain store cannot take', () => {
 		expect(ids(suggestThreats('STRIDE', storeContext({ isALog: true, isSigned: false })))).toEqual(
-			expect.arrayContaining(['log-audit-trail-tampering', 'log-actions-not-attributable'])
+			expect.arrayContaining(['log-audit-trail-tampering', 'log-actions-not-attributable']),
 		)
 	})
 

@@ -43,10 +43,7 @@ const RULES: readonly (SuggestionRule & { id: SuggestionRuleId })[] = SUGGESTION
  * keep rule order). A rule is left out when it does not apply, or when none of its categories in
  * this framework apply to the element — a suggestion with no category could not be filed.
  */
-export function suggestThreats<F extends FrameworkId>(
-	framework: F,
-	context: ElementContext
-): ThreatSuggestion<F>[] {
+export function suggestThreats<F extends FrameworkId>(framework: F, context: ElementContext): ThreatSuggestion<F>[] {
 	const applicable = new Set<string>(applicableCategories(framework, applicabilityOf(context)))
 	if (applicable.size === 0) return []
 

@@ -6,7 +6,9 @@ import { multiprocessShapeMigrations, multiprocessShapeVersions } from './multip
 import { processShapeMigrations, processShapeVersions } from './process-migrations'
 
 // Saved by the code before processes said whether they run an AI model; never regenerate it.
-const BEFORE = JSON.parse(readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
+const BEFORE = JSON.parse(
+	readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8'),
+) as unknown
 
 function step(sequence: typeof processShapeMigrations, id: string) {
 	const found = sequence.sequence.find((migration) => 'id' in migration && migration.id === id)
@@ -31,7 +33,9 @@ describe('the aiModel prop of processes and multi-processes', () => {
 		const read = readStoreRecords(BEFORE)
 		if (!read.ok) throw new Error(read.error)
 		expect(read.skipped).toEqual([])
-		const processes = read.records.filter((record): record is TLShape => record.typeName === 'shape' && (record.type === 'dfd-process' || record.type === 'dfd-multiprocess'))
+		const processes = read.records.filter(
+			(record): record is TLShape => record.typeName === 'shape' && (record.type === 'dfd-process' || record.type === 'dfd-multiprocess'),
+		)
 		expect(processes.length).toBeGreaterThan(0)
 		for (const process of processes) expect(process.props).toMatchObject({ aiModel: 'unknown' })
 	})

@@ -4,7 +4,6 @@ import { boundedString } from '../../canvas/recordValidators'
 export const NAME_MAX = 256
 export const DESCRIPTION_MAX = 1024
 
-
 const dimension = T.number.check((value) => {
 	if (!Number.isFinite(value) || value < 1 || value > 100_000) {
 		throw new T.ValidationError(`Expected a size between 1 and 100000, got ${value}`)

@@ -1,4 +1,4 @@
-export {  toNextSessionIcs } from './nextSessionIcs'
+export { toNextSessionIcs } from './nextSessionIcs'
 
 export { toGithubIssuesCsv, toJiraCsv, toTaskBlocks } from './trackerFormats'
-export {   trackerTasks } from './trackerTasks'
+export { trackerTasks } from './trackerTasks'

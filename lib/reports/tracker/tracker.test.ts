@@ -36,7 +36,11 @@ describe('tracker tasks', () => {
 		const tasks = trackerTasks(webShopModel())
 		const github = parseCsv(toGithubIssuesCsv(tasks))
 		expect(github[0]).toEqual([...GITHUB_CSV_COLUMNS])
-		expect(github[1]?.slice(0, 3)).toEqual(['[SEC][P0] T-002 Price tampering in the checkout request', expect.stringContaining('Acceptance criteria:'), 'security,threat-model,P0'])
+		expect(github[1]?.slice(0, 3)).toEqual([
+			'[SEC][P0] T-002 Price tampering in the checkout request',
+			expect.stringContaining('Acceptance criteria:'),
+			'security,threat-model,P0',
+		])
 		const jira = parseCsv(toJiraCsv(tasks))
 		expect(jira[0]).toEqual([...JIRA_CSV_COLUMNS])
 		expect(jira[1]?.slice(2, 8)).toEqual(['Task', 'Highest', 'security', 'threat-model', 'P0', '2025-04-15'])

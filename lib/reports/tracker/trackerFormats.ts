@@ -49,7 +49,10 @@ export function toJiraCsv(tasks: readonly TrackerTask[]): string {
 
 /** A line of Markdown that cannot open a block, a list or a heading of its own. */
 function inline(text: string): string {
-	return text.replace(/\r?\n+/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1').trim()
+	return text
+		.replace(/\r?\n+/g, ' ')
+		.replace(/([\\`*_[\]<>#|])/g, '\\$1')
+		.trim()
 }
 
 /** Markdown task blocks, to paste into an issue, a wiki or a pull request. */

@@ -39,7 +39,10 @@ function descriptionOf(threat: ModelThreat, model: SessionModel, component: (sha
 		`Threat ${threat.humanId} on ${component(threat.elementShapeId)}, risk ${threat.effective.score} (${threat.effective.band}: likelihood ${threat.effective.likelihood} × impact ${threat.effective.impact}), status ${threat.status}.`,
 		`From the threat model "${model.session.name}" (session ${model.session.id}).`,
 	]
-	const planned = [...mitigations.map((mitigation) => `${mitigation.humanId}: ${mitigationText(mitigation).replace(/\s+/g, ' ')}`), ...(decided ? [`Decided: ${decided}`] : [])]
+	const planned = [
+		...mitigations.map((mitigation) => `${mitigation.humanId}: ${mitigationText(mitigation).replace(/\s+/g, ' ')}`),
+		...(decided ? [`Decided: ${decided}`] : []),
+	]
 	if (planned.length > 0) lines.push('', 'Mitigation:', ...planned.map((text) => `- ${text}`))
 	return lines.join('\n').trim()
 }
@@ -62,7 +65,8 @@ export function trackerTasks(model: SessionModel, priorities: readonly Priority[
 				priority,
 				title: `[SEC][${priority}] ${threat.humanId} ${threat.title}`,
 				description: descriptionOf(threat, model, component),
-				acceptanceCriteria: criteria.length > 0 ? criteria : [`${threat.humanId} can no longer be exploited as described, verified and recorded in the threat model`],
+				acceptanceCriteria:
+					criteria.length > 0 ? criteria : [`${threat.humanId} can no longer be exploited as described, verified and recorded in the threat model`],
 				owner: plan.owner,
 				dueDate: plan.dueDate,
 				issueUrl: plan.issueUrl,

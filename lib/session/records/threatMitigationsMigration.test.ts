@@ -8,7 +8,9 @@ import { threatMitigationsMigrations } from './threatMitigationsMigration'
 
 // Written by the code before mitigations were records (threats with mitigation, owner, due date
 // and issue link), saved as the room saved it; never regenerate it.
-const BEFORE = JSON.parse(readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
+const BEFORE = JSON.parse(
+	readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8'),
+) as unknown
 
 function readBefore() {
 	const read = readStoreRecords(BEFORE)
@@ -44,7 +46,14 @@ describe('the threat-mitigations store migration', () => {
 				createdByName: 'Fay',
 				createdAt: 1_740_000_000_000,
 			},
-			expect.objectContaining({ id: 'mitigation:legacy-t3', humanId: 'M-002', threatIds: ['threat:t3'], title: 'TLS 1.3 only', description: '', status: 'inPlace' }),
+			expect.objectContaining({
+				id: 'mitigation:legacy-t3',
+				humanId: 'M-002',
+				threatIds: ['threat:t3'],
+				title: 'TLS 1.3 only',
+				description: '',
+				status: 'inPlace',
+			}),
 		])
 	})
 
@@ -62,7 +71,11 @@ describe('the threat-mitigations store migration', () => {
 		const store: SerializedStore<UnknownRecord> = Object.fromEntries(records.map((record) => [record.id, structuredClone(record)]))
 		const down = up.down(store) ?? store
 		expect(Object.values(down).some((record) => record.typeName === 'mitigation')).toBe(false)
-		expect(down['threat:t1' as UnknownRecord['id']]).toMatchObject({ mitigation: 'Bind the session cookie to the device\nand rotate it on privilege change', owner: 'Identity team', dueDate: '2026-03-31' })
+		expect(down['threat:t1' as UnknownRecord['id']]).toMatchObject({
+			mitigation: 'Bind the session cookie to the device\nand rotate it on privilege change',
+			owner: 'Identity team',
+			dueDate: '2026-03-31',
+		})
 		expect(down['threat:t2' as UnknownRecord['id']]).toMatchObject({ mitigation: '', owner: '' })
 	})
 

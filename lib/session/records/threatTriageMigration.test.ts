@@ -8,7 +8,9 @@ import { threatTriageMigrations } from './threatTriageMigration'
 
 // Saved before threats had triage fields or scope links (and before mitigations were records):
 // the fixture of the migration before this one, never regenerated.
-const BEFORE = JSON.parse(readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8')) as unknown
+const BEFORE = JSON.parse(
+	readFileSync(new URL('../../../tests/fixtures/snapshots/snapshot-before-mitigation-records.json', import.meta.url), 'utf8'),
+) as unknown
 
 type StoredStore = SerializedStore<UnknownRecord>
 const idOf = (id: string) => id as UnknownRecord['id']
@@ -71,7 +73,13 @@ describe('the threat-triage store migration', () => {
 
 	it('goes back down to the older threat, and leaves out the model-level threats it had no place for', () => {
 		const triaged: UnknownRecord & Record<string, unknown> = {
-				...olderThreat('threat:a', 'shape:p1'), severity: 'High', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', priority: 'P0', includeInReport: false, assetIds: ['scope-item:a1'], agentIds: [],
+			...olderThreat('threat:a', 'shape:p1'),
+			severity: 'High',
+			cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+			priority: 'P0',
+			includeInReport: false,
+			assetIds: ['scope-item:a1'],
+			agentIds: [],
 		}
 		const store: StoredStore = {
 			[idOf('threat:a')]: triaged,

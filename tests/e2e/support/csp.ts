@@ -9,7 +9,9 @@ export async function watchCspViolations(context: BrowserContext): Promise<strin
 	const violations: string[] = []
 	await context.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (event) => {
-			console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`)
+			console.error(
+				`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+			)
 		})
 	})
 	context.on('console', (message) => {

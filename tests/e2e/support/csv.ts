@@ -1,2 +1,2 @@
 // Our exports read back with the same strict RFC 4180 reader the unit tests use.
-export { csvRecords, parseCsv } from '@/tests/fixtures/csv'
+export { csvRecords } from '@/tests/fixtures/csv'

@@ -1,16 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
 export type DecisionKind = 'mitigate' | 'accept' | 'defer' | 'transfer'
-export type DecisionField =
-	| 'mitigation'
-	| 'owner'
-	| 'dueDate'
-	| 'issueUrl'
-	| 'rationale'
-	| 'reviewDate'
-	| 'deferUntil'
-	| 'transferTo'
-	| 'onBehalfOf'
+export type DecisionField = 'mitigation' | 'owner' | 'dueDate' | 'issueUrl' | 'rationale' | 'reviewDate' | 'deferUntil' | 'transferTo' | 'onBehalfOf'
 
 import type { ExportFormat } from '../../../lib/api/exportSchemas'
 
@@ -125,6 +116,11 @@ export class Exports {
 		const stream = await download.createReadStream()
 		const chunks: Buffer[] = []
 		for await (const chunk of stream) chunks.push(Buffer.from(chunk))
-		return { filename: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '') }
+		return {
+			filename: download.suggestedFilename(),
+			text: Buffer.concat(chunks)
+				.toString('utf8')
+				.replace(/^\uFEFF/, ''),
+		}
 	}
 }

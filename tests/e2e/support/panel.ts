@@ -206,10 +206,7 @@ export class ScopeTab {
 		return this.page.getByTestId('panel.scope.item')
 	}
 
-	async add(
-		kind: ScopeKind,
-		fields: { title: string; description?: string; cia?: [string, string, string]; inScope?: boolean },
-	): Promise<void> {
+	async add(kind: ScopeKind, fields: { title: string; description?: string; cia?: [string, string, string]; inScope?: boolean }): Promise<void> {
 		await this.page.getByTestId(`panel.scope.add.${kind}`).click()
 		await this.page.getByTestId('panel.scope.form.title').fill(fields.title)
 		if (fields.description) await this.page.getByTestId('panel.scope.form.description').fill(fields.description)

@@ -1,15 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {
-	freePort,
-	type ManagedProcess,
-	spawnNext,
-	spawnParty,
-	stopAll,
-	waitForHttp,
-	waitForPortClosed,
-} from '../../../scripts/lib/processes.mjs'
+import { freePort, type ManagedProcess, spawnNext, spawnParty, stopAll, waitForHttp, waitForPortClosed } from '../../../scripts/lib/processes.mjs'
 
 export interface ThreatroomStack {
 	appUrl: string

@@ -66,9 +66,7 @@ describe('internal API', () => {
 		const { id, tokens } = await createSession({ name: 'x', description: '', framework: 'STRIDE' })
 		expect((await authorize(request('POST', `/${id}/authorize`, { token: 'nope' }), context(id))).status).toBe(401)
 		const unknown = 'unknownSess1'
-		expect(
-			(await authorize(request('POST', `/${unknown}/authorize`, { token: tokens.facilitator }), context(unknown))).status,
-		).toBe(404)
+		expect((await authorize(request('POST', `/${unknown}/authorize`, { token: tokens.facilitator }), context(unknown))).status).toBe(404)
 	})
 
 	it("starts a never-saved canvas empty at clock 0, with the session's framework for the room's category checks", async () => {

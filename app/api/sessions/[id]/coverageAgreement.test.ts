@@ -37,7 +37,10 @@ const PLOT4AI_ROOM: SessionModelInput = {
 		{ ...firstThreat(), id: 'threat:ai-no', humanId: 'T-101', shapeId: 'shape:p1', categories: ['privacy'] },
 		{ ...firstThreat(), id: 'threat:ai-yes', humanId: 'T-102', shapeId: 'shape:p2', categories: ['privacy', 'bias'] },
 	],
-	naMarks: [...WEB_SHOP_INPUT.naMarks, { shapeId: 'shape:mp1', category: 'ethics', reason: 'No decisions about people', markedByName: 'Fay', markedAt: WEB_SHOP_INPUT.exportedAt }],
+	naMarks: [
+		...WEB_SHOP_INPUT.naMarks,
+		{ shapeId: 'shape:mp1', category: 'ethics', reason: 'No decisions about people', markedByName: 'Fay', markedAt: WEB_SHOP_INPUT.exportedAt },
+	],
 }
 
 function firstThreat() {
@@ -63,7 +66,8 @@ describe('coverage of a PLOT4ai session with AI processes', () => {
 
 		const apiResponse = await getSession(new Request(`${ORIGIN}/api/sessions/${created.id}`, { headers }), params)
 		expect(apiResponse.status).toBe(200)
-		const api = ((await apiResponse.json()) as { coverage: { covered: number; applicable: number; ratio: number; perElement: { elementId: string }[] } }).coverage
+		const api = ((await apiResponse.json()) as { coverage: { covered: number; applicable: number; ratio: number; perElement: { elementId: string }[] } })
+			.coverage
 
 		const exportResponse = await getExport(new Request(`${ORIGIN}/api/sessions/${created.id}/export?format=json`, { headers }), params)
 		expect(exportResponse.status).toBe(200)

@@ -35,7 +35,9 @@ async function imported(json: unknown) {
 }
 
 async function details(id: string, token: string) {
-	const response = await getSession(new Request(`${ORIGIN}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) })
+	const response = await getSession(new Request(`${ORIGIN}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } }), {
+		params: Promise.resolve({ id }),
+	})
 	expect(response.status).toBe(200)
 	return sessionDetailsResponse.parse(await response.json())
 }

@@ -30,7 +30,12 @@ async function summaries(links: { id: string; token: string }[]) {
 async function webShop() {
 	const created = await createSession({ name: 'Web shop checkout', description: '', framework: 'STRIDE' }, 1_000)
 	const records: TLRecord[] = roomRecordsFromInput(WEB_SHOP_INPUT)
-	await saveCanvas(created.id, { snapshot: { ...roomSnapshotOf(records, 1) }, clock: 1, humanIdCounters: {}, elements: extractElements({ documents: records.map((state) => ({ state })) }) })
+	await saveCanvas(created.id, {
+		snapshot: { ...roomSnapshotOf(records, 1) },
+		clock: 1,
+		humanIdCounters: {},
+		elements: extractElements({ documents: records.map((state) => ({ state })) }),
+	})
 	return created
 }
 
@@ -43,7 +48,17 @@ describe('POST /api/sessions/summaries', () => {
 			{ id: shop.id, token: shop.tokens.participant },
 		])
 		expect(list).toEqual([
-			{ id: empty.id, name: 'Empty', framework: 'CIA', status: 'active', createdAt: 2_000, endedAt: null, previousSessionId: null, role: 'observer', counts: { elements: 0, threats: 0, openThreats: 0, decided: 0 } },
+			{
+				id: empty.id,
+				name: 'Empty',
+				framework: 'CIA',
+				status: 'active',
+				createdAt: 2_000,
+				endedAt: null,
+				previousSessionId: null,
+				role: 'observer',
+				counts: { elements: 0, threats: 0, openThreats: 0, decided: 0 },
+			},
 			{
 				id: shop.id,
 				name: 'Web shop checkout',

@@ -119,8 +119,7 @@ export const FLOW_RULES = [
 		categories: { STRIDE: ['T', 'I'], LINDDUN: ['Dd'], CIA: ['C', 'I'] },
 		appliesTo: (context) =>
 			isFlow(context) &&
-			((context.source?.kind === 'entity' && context.target?.kind === 'store') ||
-				(context.source?.kind === 'store' && context.target?.kind === 'entity')),
+			((context.source?.kind === 'entity' && context.target?.kind === 'store') || (context.source?.kind === 'store' && context.target?.kind === 'entity')),
 		defaultLikelihood: 3,
 		defaultImpact: 4,
 		mitigation:
@@ -133,10 +132,7 @@ export const FLOW_RULES = [
 			'"It is inside the VPC" is not encryption. Database, cache and queue connections without TLS expose queries, results and the connection credentials to anyone with a foothold on the segment, a mirrored port or a compromised sidecar.',
 		categories: { STRIDE: ['I', 'T'], CIA: ['C', 'I'] },
 		appliesTo: (context) =>
-			isFlow(context) &&
-			!context.crossesBoundary &&
-			!context.props.isEncrypted &&
-			(context.source?.kind === 'store' || context.target?.kind === 'store'),
+			isFlow(context) && !context.crossesBoundary && !context.props.isEncrypted && (context.source?.kind === 'store' || context.target?.kind === 'store'),
 		defaultLikelihood: 2,
 		defaultImpact: 4,
 		mitigation:
@@ -148,8 +144,7 @@ export const FLOW_RULES = [
 		description:
 			'This flow sends data from our system to an external entity. Everything in it is now subject to their security, retention and onward sharing. Is every field needed for the purpose, is there a contract (DPA) and a legal basis, and does the transfer leave the jurisdiction?',
 		categories: { STRIDE: ['I'], LINDDUN: ['Dd', 'L', 'Nc'], CIA: ['C'] },
-		appliesTo: (context) =>
-			isFlow(context) && context.target?.kind === 'entity' && context.source !== null && context.source.kind !== 'entity',
+		appliesTo: (context) => isFlow(context) && context.target?.kind === 'entity' && context.source !== null && context.source.kind !== 'entity',
 		defaultLikelihood: 3,
 		defaultImpact: 3,
 		mitigation:

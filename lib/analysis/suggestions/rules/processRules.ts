@@ -100,8 +100,7 @@ export const PROCESS_RULES = [
 		description:
 			'External entities feed this process, directly or through other components, and none of them is marked as authenticating. Anyone who can reach it can call it as anyone, and nothing it records can be tied to a person.',
 		categories: { STRIDE: ['S', 'R'], CIA: ['I'] },
-		appliesTo: (context) =>
-			isProcess(context) && context.upstreamEntities.total > 0 && context.upstreamEntities.authenticating === 0,
+		appliesTo: (context) => isProcess(context) && context.upstreamEntities.total > 0 && context.upstreamEntities.authenticating === 0,
 		defaultLikelihood: 3,
 		defaultImpact: 4,
 		mitigation:

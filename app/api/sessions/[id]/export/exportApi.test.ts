@@ -25,7 +25,12 @@ async function seedWebShop() {
 	const created = await createSession({ name: WEB_SHOP_INPUT.session.name, description: WEB_SHOP_INPUT.session.description, framework: 'STRIDE' })
 	const records = roomRecordsFromInput(WEB_SHOP_INPUT)
 	const documents = { documents: records.map((state) => ({ state })) }
-	await saveCanvas(created.id, { snapshot: { ...roomSnapshotOf(records, 3) }, clock: 3, humanIdCounters: allocatorFor(records).toJSON(), elements: extractElements(documents) })
+	await saveCanvas(created.id, {
+		snapshot: { ...roomSnapshotOf(records, 3) },
+		clock: 3,
+		humanIdCounters: allocatorFor(records).toJSON(),
+		elements: extractElements(documents),
+	})
 	return created
 }
 
@@ -116,7 +121,10 @@ describe('GET /api/sessions/:id/export', () => {
 			expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
 			expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
 			expect(text.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)).toBe(true)
-			const ids = text.split('\r\n').slice(1, -1).map((row) => row.split(',')[0])
+			const ids = text
+				.split('\r\n')
+				.slice(1, -1)
+				.map((row) => row.split(',')[0])
 			expect(ids).toEqual(webShopModel().threats.map((threat) => threat.humanId))
 		})
 
@@ -156,7 +164,20 @@ describe('GET /api/sessions/:id/export', () => {
 			expect(model.naMarks).toEqual(expected.naMarks)
 			expect(model.coverage).toEqual(expected.coverage)
 			const facts = (diagrams: typeof model.diagrams) =>
-				diagrams.map((diagram) => [diagram.pageId, diagram.name, diagram.elements.map(({ shapeId, humanId, kind, name, properties, zone, sourceShapeId, targetShapeId }) => ({ shapeId, humanId, kind, name, properties, zone, sourceShapeId, targetShapeId }))])
+				diagrams.map((diagram) => [
+					diagram.pageId,
+					diagram.name,
+					diagram.elements.map(({ shapeId, humanId, kind, name, properties, zone, sourceShapeId, targetShapeId }) => ({
+						shapeId,
+						humanId,
+						kind,
+						name,
+						properties,
+						zone,
+						sourceShapeId,
+						targetShapeId,
+					})),
+				])
 			expect(facts(model.diagrams)).toEqual(facts(expected.diagrams))
 			expect(model.participants).toEqual([
 				{ name: 'Fay', role: 'facilitator' },

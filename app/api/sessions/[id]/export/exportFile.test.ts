@@ -15,7 +15,11 @@ describe('exportFile', () => {
 	it('names each file after the session, the view and the day of the export', () => {
 		const model = webShopModel()
 		expect(exportFile(model, { format: 'csv', view: 'all', priority: ['P0', 'P1'] }).filename).toBe('web-shop-checkout-2025-03-02.csv')
-		expect(exportFile(model, { format: 'threat-dragon', view: 'unmitigated', priority: ['P0', 'P1'] }).filename).toBe('web-shop-checkout-unmitigated-2025-03-02.td.json')
-		expect(exportFile(model, { format: 'svg', view: 'all', priority: ['P0', 'P1'], diagram: 'page:fulfil' }).filename).toBe('web-shop-checkout-order-fulfilment-2025-03-02.svg')
+		expect(exportFile(model, { format: 'threat-dragon', view: 'unmitigated', priority: ['P0', 'P1'] }).filename).toBe(
+			'web-shop-checkout-unmitigated-2025-03-02.td.json',
+		)
+		expect(exportFile(model, { format: 'svg', view: 'all', priority: ['P0', 'P1'], diagram: 'page:fulfil' }).filename).toBe(
+			'web-shop-checkout-order-fulfilment-2025-03-02.svg',
+		)
 	})
 })

@@ -36,9 +36,15 @@ export function slugOf(text: string, fallback: string): string {
 
 /** The diagram the `diagram` parameter names: a page id, or a 0-based position; the first by default. */
 function pickDiagram(diagrams: readonly Diagram[], wanted: string | undefined): Diagram {
-	const found = wanted === undefined ? diagrams[0] : (diagrams.find((diagram) => diagram.pageId === wanted) ?? (/^\d+$/.test(wanted) ? diagrams[Number(wanted)] : undefined))
+	const found =
+		wanted === undefined
+			? diagrams[0]
+			: (diagrams.find((diagram) => diagram.pageId === wanted) ?? (/^\d+$/.test(wanted) ? diagrams[Number(wanted)] : undefined))
 	if (found) return found
-	const message = diagrams.length === 0 ? 'The session has no diagram' : `No diagram ${JSON.stringify(wanted)}; expected a page id or a position from 0 to ${diagrams.length - 1}`
+	const message =
+		diagrams.length === 0
+			? 'The session has no diagram'
+			: `No diagram ${JSON.stringify(wanted)}; expected a page id or a position from 0 to ${diagrams.length - 1}`
 	throw new BadRequestError('Invalid request', { issues: [{ path: 'diagram', message }] })
 }
 
@@ -66,9 +72,19 @@ export function exportFile(model: SessionModel, query: ExportQuery): ExportFile 
 				contentSecurityPolicy: null,
 			}
 		case 'github-csv':
-			return { body: toGithubIssuesCsv(trackerTasks(view, query.priority)), contentType: 'text/csv; charset=utf-8', filename: named(`${base}-github-issues`, 'csv'), contentSecurityPolicy: null }
+			return {
+				body: toGithubIssuesCsv(trackerTasks(view, query.priority)),
+				contentType: 'text/csv; charset=utf-8',
+				filename: named(`${base}-github-issues`, 'csv'),
+				contentSecurityPolicy: null,
+			}
 		case 'jira-csv':
-			return { body: toJiraCsv(trackerTasks(view, query.priority)), contentType: 'text/csv; charset=utf-8', filename: named(`${base}-jira`, 'csv'), contentSecurityPolicy: null }
+			return {
+				body: toJiraCsv(trackerTasks(view, query.priority)),
+				contentType: 'text/csv; charset=utf-8',
+				filename: named(`${base}-jira`, 'csv'),
+				contentSecurityPolicy: null,
+			}
 		case 'tasks-md':
 			return {
 				body: toTaskBlocks(trackerTasks(view, query.priority), `Security tasks (${query.priority.join(', ')}): ${view.session.name || 'Untitled session'}`),
@@ -77,7 +93,12 @@ export function exportFile(model: SessionModel, query: ExportQuery): ExportFile 
 				contentSecurityPolicy: null,
 			}
 		case 'ics':
-			return { body: toNextSessionIcs(view), contentType: 'text/calendar; charset=utf-8', filename: named(`${base}-next-session`, 'ics'), contentSecurityPolicy: null }
+			return {
+				body: toNextSessionIcs(view),
+				contentType: 'text/calendar; charset=utf-8',
+				filename: named(`${base}-next-session`, 'ics'),
+				contentSecurityPolicy: null,
+			}
 		case 'svg': {
 			const diagram = pickDiagram(view.diagrams, query.diagram)
 			return {

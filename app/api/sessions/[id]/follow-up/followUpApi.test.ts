@@ -42,7 +42,12 @@ async function seed(ended: boolean) {
 	const records: TLRecord[] = [...roomRecordsFromInput(WEB_SHOP_INPUT), fixturePhaseEvent({ by: 'fay', byName: 'Fay' }), ...(ended ? [END] : [])]
 	// A counter past anything on the canvas: the follow-up must not hand T-011 out again.
 	const humanIdCounters = { ...allocatorFor(records).toJSON(), T: 11 }
-	await saveCanvas(created.id, { snapshot: { ...roomSnapshotOf(records, 9) }, clock: 9, humanIdCounters, elements: extractElements({ documents: records.map((state) => ({ state })) }) })
+	await saveCanvas(created.id, {
+		snapshot: { ...roomSnapshotOf(records, 9) },
+		clock: 9,
+		humanIdCounters,
+		elements: extractElements({ documents: records.map((state) => ({ state })) }),
+	})
 	return created
 }
 
@@ -102,7 +107,10 @@ describe('POST /api/sessions/:id/follow-up', () => {
 		const { body } = await followUp()
 		const details = await getSessionDetails(body.id)
 		expect(details?.elements.map((element) => element.humanId).sort()).toEqual(
-			WEB_SHOP_INPUT.elements.filter((element) => element.humanId).map((element) => element.humanId).sort(),
+			WEB_SHOP_INPUT.elements
+				.filter((element) => element.humanId)
+				.map((element) => element.humanId)
+				.sort(),
 		)
 		// Open, Mitigation In Progress, Deferred and Verification Pending stay; resolved, accepted, false positive, closed and deleted go.
 		expect(details?.records.threats.map((threat) => threat.humanId)).toEqual(['T-002', 'T-003', 'T-006', 'T-007'])

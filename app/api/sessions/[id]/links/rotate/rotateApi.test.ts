@@ -49,11 +49,17 @@ async function createSession() {
 function rotateAs(id: string, token: string | null, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
 	const all: Record<string, string> = { 'content-type': 'application/json', host: 'localhost:3000', ...headers }
 	if (token !== null) all.authorization = `Bearer ${token}`
-	return rotate(new Request(`${ORIGIN}/api/sessions/${id}/links/rotate`, { method: 'POST', headers: all, body: typeof body === 'string' ? body : JSON.stringify(body) }), context(id))
+	return rotate(
+		new Request(`${ORIGIN}/api/sessions/${id}/links/rotate`, { method: 'POST', headers: all, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+		context(id),
+	)
 }
 
 function joinWith(id: string, token: string): Promise<Response> {
-	return join(new Request(`${ORIGIN}/api/sessions/${id}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) }), context(id))
+	return join(
+		new Request(`${ORIGIN}/api/sessions/${id}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) }),
+		context(id),
+	)
 }
 
 describe('POST /api/sessions/:id/links/rotate', () => {
@@ -185,7 +191,10 @@ describe('POST /api/sessions/:id/links/rotate', () => {
 			party().answer = { disconnected: 1 }
 			const done = rotateLinkResponse.parse(await (await rotateAs(session.id, session.facilitator, { role: 'participant' })).json())
 			await joinWith(session.id, session.participant)
-			await getSession(new Request(`${ORIGIN}/api/sessions/${session.id}`, { headers: { authorization: `Bearer ${session.facilitator}` } }), context(session.id))
+			await getSession(
+				new Request(`${ORIGIN}/api/sessions/${session.id}`, { headers: { authorization: `Bearer ${session.facilitator}` } }),
+				context(session.id),
+			)
 			const secrets = [session.facilitator, session.participant, tokenOf(failed.url), tokenOf(done.url)]
 			for (const secret of [...secrets, ...secrets.map(hashToken)]) {
 				for (const line of lines) expect(line).not.toContain(secret)
