@@ -8,7 +8,7 @@ import { formatCalendarDay, formatDay, formatMoment } from '@/components/panel/c
 import { Dialog } from '@/components/panel/common/Dialog'
 import { useOptionalSession } from '@/components/panel/SessionContext'
 import { rememberCreatedSession } from '@/components/home/mySessionsStore'
-import { followUpName } from '@/app/api/sessions/[id]/follow-up/followUpName'
+import { followUpName } from '@/lib/api/derivedSessionSchemas'
 import { FollowUpDialog } from './FollowUpDialog'
 import { startFollowUp } from './followUpRequest'
 import { reopenSession } from './sessionEndActions'
