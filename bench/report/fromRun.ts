@@ -26,6 +26,15 @@ import {
 const finiteOr = <T>(value: number, fallback: T): number | T => (Number.isFinite(value) ? value : fallback)
 const count = <T>(list: readonly T[], of: (item: T) => number) => list.reduce((sum, item) => sum + of(item), 0)
 
+/** p50, p95 and max of a set of repetitions, one sample per repetition. */
+function latencies(runs: readonly { all: { p50: number; p95: number; max: number } }[]) {
+	return {
+		p50: sampled(runs.map((run) => run.all.p50)),
+		p95: sampled(runs.map((run) => run.all.p95)),
+		max: sampled(runs.map((run) => run.all.max)),
+	}
+}
+
 export function canvasSection(runs: readonly PropagationRun[], config: BenchConfig, provenance: Provenance): CanvasSection {
 	const { seedElements, edits, warmup, gapMs } = config.propagation
 	const rows = config.propagation.ns.flatMap((n) =>
@@ -34,9 +43,7 @@ export function canvasSection(runs: readonly PropagationRun[], config: BenchConf
 			return {
 				n,
 				engine,
-				p50: sampled(mine.map((run) => run.all.p50)),
-				p95: sampled(mine.map((run) => run.all.p95)),
-				max: sampled(mine.map((run) => run.all.max)),
+				...latencies(mine),
 				joinMs: sampled(mine.map((run) => run.joinMs)),
 				missing: count(mine, (run) => run.missing),
 				drops: count(mine, (run) => run.drops),
@@ -54,9 +61,7 @@ export function panelSection(runs: readonly PanelRun[], config: BenchConfig, pro
 			return {
 				n,
 				engine,
-				p50: sampled(mine.map((run) => run.all.p50)),
-				p95: sampled(mine.map((run) => run.all.p95)),
-				max: sampled(mine.map((run) => run.all.max)),
+				...latencies(mine),
 				byKind: {
 					threat: sampled(mine.map((run) => run.byKind.threat.p95)),
 					vote: sampled(mine.map((run) => run.byKind.vote.p95)),
