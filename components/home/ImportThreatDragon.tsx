@@ -1,6 +1,7 @@
 'use client'
 
 import { type ChangeEvent, useId, useState } from 'react'
+import { PROJECT_PREFIX_MESSAGE, PROJECT_PREFIX_PATTERN } from '@/lib/session/composedIds'
 import { rememberCreatedSession } from './mySessionsStore'
 import { IMPORT_MAX_BYTES, type ImportedSession, type ImportIssue, importThreatDragon, modelTitle } from './importRequest'
 import { SessionLinks } from './SessionLinks'
@@ -38,6 +39,7 @@ function IssueList({ issues, testId }: { issues: readonly ImportIssue[]; testId:
 export function ImportThreatDragon() {
 	const id = useId()
 	const [state, setState] = useState<ImportState>({ kind: 'idle' })
+	const [projectPrefix, setProjectPrefix] = useState('')
 
 	async function onFile(event: ChangeEvent<HTMLInputElement>) {
 		const input = event.currentTarget
@@ -45,6 +47,11 @@ export function ImportThreatDragon() {
 		if (!file) return
 		const fail = (message: string, issues: ImportIssue[] = []) => setState({ kind: 'failed', fileName: file.name, message, issues })
 		if (file.size > IMPORT_MAX_BYTES) return fail(`${file.name} is larger than the 5 MiB an import may be.`)
+		const prefix = projectPrefix.trim().toUpperCase()
+		if (prefix !== '' && !PROJECT_PREFIX_PATTERN.test(prefix)) {
+			input.value = ''
+			return fail(`${PROJECT_PREFIX_MESSAGE}.`)
+		}
 		setState({ kind: 'reading', fileName: file.name })
 		const text = await file.text()
 		let json: unknown
@@ -53,7 +60,7 @@ export function ImportThreatDragon() {
 		} catch {
 			return fail(`${file.name} is not a JSON file. Export the model from Threat Dragon as JSON and try again.`)
 		}
-		const result = await importThreatDragon(text)
+		const result = await importThreatDragon(text, prefix || null)
 		// Let the same file be picked again after fixing it.
 		input.value = ''
 		if (!result.ok) return fail(result.message, result.issues)
@@ -84,6 +91,21 @@ export function ImportThreatDragon() {
 			<h2 className="card__title" id={`${id}-title`}>
 				Import a Threat Dragon model
 			</h2>
+			<div className="field">
+				<label className="field__label" htmlFor={`${id}-projectPrefix`}>
+					Project prefix <span className="field__optional">(optional)</span>
+				</label>
+				<input
+					id={`${id}-projectPrefix`}
+					className="input"
+					data-testid="home.import.projectPrefix"
+					value={projectPrefix}
+					onChange={(event) => setProjectPrefix(event.target.value)}
+					maxLength={10}
+					autoComplete="off"
+					placeholder="e.g. PAY"
+				/>
+			</div>
 			<div className="field">
 				<label className="field__label" htmlFor={`${id}-file`}>
 					Threat Dragon v2 file (.json)

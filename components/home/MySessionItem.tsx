@@ -2,6 +2,7 @@
 
 import { useState } from 'react'
 import { ROLE_LABELS } from '@/components/roles'
+import { projectSessionTag } from '@/lib/session/composedIds'
 import { type RememberedSession, sessionPath } from '@/lib/session/rememberedSessions'
 import { forgetRememberedSession } from './mySessionsStore'
 import type { SessionListItem } from '@/lib/api/sessionListSchemas'
@@ -52,12 +53,18 @@ export function MySessionItem({ session, overview }: { session: RememberedSessio
 	const name = overview?.name || session.name || 'Untitled session'
 	const role = overview?.role ?? session.role
 	const ended = overview?.status === 'ended'
+	const tag = overview ? projectSessionTag(overview) : null
 	return (
 		<li className="my-sessions__item" data-testid="home.mySessions.item" data-session-id={session.id}>
 			<div className="my-sessions__main">
 				<a className="my-sessions__name" href={sessionPath(session)} data-testid="home.mySessions.open">
 					{name}
 				</a>
+				{tag && (
+					<span className="badge" data-testid="home.mySessions.project" title="Project and session: exported threat IDs start with this">
+						{tag}
+					</span>
+				)}
 				<span className={`badge badge--${role}`}>{ROLE_LABELS[role]}</span>
 				{overview && (
 					<span className={ended ? 'status status--ended' : 'status status--active'} data-testid="home.mySessions.status">

@@ -24,13 +24,14 @@ export function modelTitle(json: unknown, fallback: string): string {
 }
 
 /**
- * Sends a Threat Dragon v2 file as it is; the server validates it and answers the new session's
- * links, or every problem it found with where it is in the file.
+ * Sends a Threat Dragon v2 file as it is, with the project prefix its IDs compose with; the server
+ * validates both and answers the new session's links, or every problem it found with where it is.
  */
-export async function importThreatDragon(text: string): Promise<ImportResult> {
+export async function importThreatDragon(text: string, projectPrefix: string | null): Promise<ImportResult> {
+	const query = projectPrefix === null ? '' : `?${new URLSearchParams({ projectPrefix })}`
 	let response: Response
 	try {
-		response = await fetch('/api/sessions/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
+		response = await fetch(`/api/sessions/import${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
 	} catch {
 		return { ok: false, message: 'Threatroom could not be reached. Check your connection and try again.', issues: [] }
 	}

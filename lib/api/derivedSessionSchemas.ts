@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { projectPrefixSchema } from '@/lib/session/composedIds'
 import { createSessionResponse, SESSION_NAME_MAX_LENGTH } from './sessionSchemas'
 
 // Sessions created from something: POST /api/sessions/import (a Threat Dragon file) and
@@ -8,6 +9,10 @@ import { createSessionResponse, SESSION_NAME_MAX_LENGTH } from './sessionSchemas
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 const importIssueSchema = z.object({ path: z.string(), message: z.string() })
+
+/** `POST /api/sessions/import?projectPrefix=PAY`: the file is the body, so the session's own fields travel in the query. */
+export const importSessionQuery = z.object({ projectPrefix: z.optional(projectPrefixSchema) })
+export const IMPORT_QUERY_KEYS = ['projectPrefix'] as const
 
 export const importSessionResponse = z.extend(createSessionResponse, {
 	/** What was changed to fit or could not be carried over; the import still succeeded. */

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { BadRequestError } from '@/lib/errors'
 import { REPORT_VIEWS } from '@/lib/reports/sessionModel'
 import { PRIORITIES } from '@/lib/reports/tracker/threatPriority'
 
@@ -12,7 +11,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 const DIAGRAM_PARAM_MAX = 256
 
-const exportQuerySchema = z.object({
+export const exportQuerySchema = z.object({
 	format: z.enum(EXPORT_FORMATS),
 	view: z.enum(REPORT_VIEWS).default('all'),
 	/** svg only: the page id (`page:…`) or the 0-based position of the diagram; the first when absent. */
@@ -35,18 +34,5 @@ const exportQuerySchema = z.object({
 })
 export type ExportQuery = z.infer<typeof exportQuerySchema>
 
-/**
- * The export query of a request URL, or a 400 with an issue per bad parameter, worded like a bad
- * JSON body's. A repeated parameter counts once (the first); unknown ones are ignored.
- */
-export function parseExportQuery(url: URL): ExportQuery {
-	const params: Record<string, string> = {}
-	for (const key of ['format', 'view', 'diagram', 'priority']) {
-		const value = url.searchParams.get(key)
-		if (value !== null) params[key] = value
-	}
-	const parsed = exportQuerySchema.safeParse(params)
-	if (parsed.success) return parsed.data
-	const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
-	throw new BadRequestError('Invalid request', { issues })
-}
+/** The parameters `exportQuerySchema` reads from a request URL. */
+export const EXPORT_QUERY_KEYS = ['format', 'view', 'diagram', 'priority'] as const

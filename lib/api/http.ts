@@ -59,6 +59,11 @@ export async function readJsonBody<Schema extends z.core.$ZodType>(
 		if (issues.length > 0) throw new BadRequestError('Invalid request', { issues })
 	}
 
+	return validated(schema, value)
+}
+
+/** What the schema makes of the value, or a 400 with one issue (path and message) per problem. */
+function validated<Schema extends z.core.$ZodType>(schema: Schema, value: unknown): z.output<Schema> {
 	const result = z.safeParse(schema, value)
 	if (!result.success) {
 		const issues = result.error.issues.map((issue) => ({
@@ -68,6 +73,19 @@ export async function readJsonBody<Schema extends z.core.$ZodType>(
 		throw new BadRequestError('Invalid request', { issues })
 	}
 	return result.data
+}
+
+/**
+ * The named query parameters of a request URL, validated like a JSON body (a 400 with an issue
+ * per bad parameter). A repeated parameter counts once (the first); unknown ones are ignored.
+ */
+export function readQuery<Schema extends z.core.$ZodType>(url: URL, keys: readonly string[], schema: Schema): z.output<Schema> {
+	const params: Record<string, string> = {}
+	for (const key of keys) {
+		const value = url.searchParams.get(key)
+		if (value !== null) params[key] = value
+	}
+	return validated(schema, params)
 }
 
 async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {

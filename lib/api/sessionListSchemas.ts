@@ -24,6 +24,9 @@ const sessionListItem = z.object({
 	createdAt: z.int(),
 	endedAt: z.nullable(z.int()),
 	previousSessionId: z.nullable(z.string()),
+	/** With the session number, what the session's exported IDs start with (lib/session/composedIds.ts). */
+	projectPrefix: z.nullable(z.string()),
+	sessionNumber: z.int().check(z.positive()),
 	/** What the kept link grants; the strongest when several links open the same session. */
 	role: z.enum(ROLES),
 	counts: z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { composeId, FIRST_SESSION_NUMBER, formatSessionNumber, nextSessionNumber, projectPrefixSchema } from './composedIds'
+import { composeId, FIRST_SESSION_NUMBER, formatSessionNumber, nextSessionNumber, projectPrefixSchema, projectSessionTag } from './composedIds'
 import { currentReview } from './reviewStatus'
 
 describe('composed IDs', () => {
@@ -13,6 +13,11 @@ describe('composed IDs', () => {
 		expect(composeId({ projectPrefix: 'PAY', sessionNumber: 120 }, 'T-1000')).toBe('PAY.S120.T-1000')
 		expect(composeId({ projectPrefix: null, sessionNumber: 3 }, 'T-007')).toBe('T-007')
 		expect(composeId({ projectPrefix: 'PAY', sessionNumber: 1 }, '')).toBe('')
+	})
+
+	it('tag a prefixed session as project.session, and no session without a prefix', () => {
+		expect(projectSessionTag({ projectPrefix: 'PAY', sessionNumber: 3 })).toBe('PAY.S03')
+		expect(projectSessionTag({ projectPrefix: null, sessionNumber: 3 })).toBeNull()
 	})
 
 	it('count a follow-up on from the session it continues: S01, S02…', () => {

@@ -26,8 +26,13 @@ export interface IdScope {
 	sessionNumber: number
 }
 
+/** `PAY.S03`: the project and session a prefixed session's IDs start with; null without a prefix. */
+export function projectSessionTag(scope: IdScope): string | null {
+	return scope.projectPrefix === null ? null : `${scope.projectPrefix}.${formatSessionNumber(scope.sessionNumber)}`
+}
+
 /** `PAY.S03.T-007` with a prefix, the ID as it is without one; an ID not given yet stays ''. */
 export function composeId(scope: IdScope, humanId: string): string {
-	if (scope.projectPrefix === null || humanId === '') return humanId
-	return `${scope.projectPrefix}.${formatSessionNumber(scope.sessionNumber)}.${humanId}`
+	const tag = projectSessionTag(scope)
+	return tag === null || humanId === '' ? humanId : `${tag}.${humanId}`
 }

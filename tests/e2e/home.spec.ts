@@ -28,7 +28,8 @@ test('a Threat Dragon model becomes a session, a broken one says why, and My ses
 	await expect(home.importError().getByTestId('home.import.issues').locator('li').first()).toBeVisible()
 	await page.screenshot({ path: test.info().outputPath('import-error.png'), fullPage: true })
 
-	// OWASP's demo model: the four links, like a new session.
+	// OWASP's demo model, its IDs composed with a project prefix: the four links, like a new session.
+	await page.getByTestId('home.import.projectPrefix').fill('demo')
 	await home.importFile(threatDragonFixture('v2-threat-model.json'))
 	await expect(page.getByRole('heading', { name: 'Model imported' })).toBeVisible()
 	await expect(home.importError()).toHaveCount(0)
@@ -41,6 +42,7 @@ test('a Threat Dragon model becomes a session, a broken one says why, and My ses
 	await enterName(page, 'Fiona Facilitator')
 	await page.keyboard.press('Shift+1')
 	for (const name of ['Browser', 'Database', 'Message Queue', 'Worker Config']) await expect(canvasText(page)).toContainText(name)
+	await expect(page.getByTestId('session.project')).toHaveText('DEMO.S01')
 	await page.screenshot({ path: test.info().outputPath('imported-canvas.png') })
 
 	// A session made the ordinary way, from the same browser.
@@ -55,6 +57,8 @@ test('a Threat Dragon model becomes a session, a broken one says why, and My ses
 	await expect(imported).toContainText('Facilitator')
 	await expect(imported.getByTestId('home.mySessions.status')).toHaveText('Active')
 	await expect(imported.getByTestId('home.mySessions.counts')).toContainText(/\d+ threats/)
+	await expect(imported.getByTestId('home.mySessions.project')).toHaveText('DEMO.S01')
+	await expect(home.mySession('Payments review').getByTestId('home.mySessions.project')).toHaveCount(0)
 	const { pathname, hash } = new URL(facilitatorLink)
 	await expect(imported.getByTestId('home.mySessions.open')).toHaveAttribute('href', pathname + hash)
 	await page.screenshot({ path: test.info().outputPath('my-sessions.png'), fullPage: true })

@@ -77,8 +77,14 @@ test('a participant adds a model-level Other threat on an asset and an agent, th
 	await expect(fionaPage.getByTestId('panel.analyse.byScope.empty')).toBeVisible()
 	await expect(pat.page.locator('.tr-toast--error')).toHaveCount(0)
 
-	// The exports carry it, with its triage and links; Threat Dragon has no place for it.
+	// The product owner's register shows what to weigh beside the risk: priority, severity, CVSS.
 	await fiona.moveTo('decide')
+	const row = fionaPage.getByTestId('decide.threat').filter({ hasText: humanId })
+	await expect(row.getByTestId('decide.priority')).toHaveText('P1')
+	await expect(row.getByTestId('decide.severity')).toHaveText('Severity High')
+	await expect(row.getByTestId('decide.cvss')).toHaveText(`CVSS ${INSIDER.baseScore}`)
+
+	// The exports carry it, with its triage and links; Threat Dragon has no place for it.
 	const exports = new Exports(fionaPage)
 	await expect.poll(async () => (await exports.download('md')).text, { timeout: 60_000 }).toContain(`| ${humanId} | Whole model | **${INSIDER.title}** |`)
 	const markdown = (await exports.download('md')).text

@@ -22,6 +22,7 @@ test.afterAll(async () => {
 const SHOP_AT = { x: 470, y: 300 }
 const PSP_DOWN = 'What if the payment provider is down?'
 const REPLAY = 'What if a session cookie is replayed?'
+const VENDOR_BREACH = 'What if the card vendor itself is breached?'
 const HOSTILE_NOTE =
 	'Checkout **owns** the cart <script>window.pwned = 1</script>\n\n```mermaid\ngraph TD\n  Cart --> PSP\n```\n\n[docs](https://example.com/checkout) [bad](javascript:alert%281%29)'
 
@@ -52,7 +53,8 @@ test('parking lot, attack tree and notes across three browsers, into the reports
 	// Pat parks two questions; everyone sees them; the observer cannot park.
 	await patBook.park(PSP_DOWN)
 	await patBook.park(REPLAY)
-	await expect(olgaBook.questions()).toHaveCount(2)
+	await patBook.park(VENDOR_BREACH)
+	await expect(olgaBook.questions()).toHaveCount(3)
 	await expect(olgaPage.getByTestId('panel.parking.input')).toHaveCount(0)
 	await expect(patPage.getByTestId('panel.parking.toAssumption')).toHaveCount(0)
 	await expect(patBook.question(PSP_DOWN)).toContainText('P1')
@@ -66,6 +68,12 @@ test('parking lot, attack tree and notes across three browsers, into the reports
 	await fionaPage.getByTestId('panel.threat.form.category.S').check()
 	await fionaPage.getByTestId('panel.threat.form.submit').click()
 	await expect(olgaBook.question(REPLAY).getByTestId('panel.parking.outcome')).toContainText(/Became threat T-002/)
+	// The third threatens no one element and no category fits: a model-level threat tagged Other.
+	await fionaBook.question(VENDOR_BREACH).getByTestId('panel.parking.toThreat').click()
+	await fionaPage.getByTestId('panel.parking.element').selectOption({ label: 'Whole model (no one element)' })
+	await expect(fionaPage.getByTestId('panel.threat.form.category.other')).toBeChecked()
+	await fionaPage.getByTestId('panel.threat.form.submit').click()
+	await expect(olgaBook.question(VENDOR_BREACH).getByTestId('panel.parking.outcome')).toContainText(/Became threat T-003/)
 
 	// An attack tree on the tampering threat, built by Pat and Fiona together.
 	await patBook.newTree('Pay less than the price', `${tampering} Order total changed in transit`)
@@ -133,7 +141,7 @@ test('parking lot, attack tree and notes across three browsers, into the reports
 	await patPage.reload()
 	await expectBackInRoom(patPage)
 	await patBook.open()
-	await expect(patBook.questions()).toHaveCount(2)
+	await expect(patBook.questions()).toHaveCount(3)
 	await expect(patBook.nodes()).toHaveCount(3)
 
 	// The reports carry it: Mermaid and the session note in Markdown, everything in JSON.
@@ -146,7 +154,12 @@ test('parking lot, attack tree and notes across three browsers, into the reports
 	expect(markdown).toContain('Fiona’s summary of the walk')
 	expect(markdown).not.toContain('rate limits are per IP')
 	const json = JSON.parse((await exports.download('json')).text)
-	expect(json.parkingLot.map((question: { status: string }) => question.status)).toEqual(['assumption', 'threat'])
+	expect(json.parkingLot.map((question: { status: string }) => question.status)).toEqual(['assumption', 'threat', 'threat'])
+	expect(json.threats.find((threat: { humanId: string }) => threat.humanId === 'T-003')).toMatchObject({
+		title: VENDOR_BREACH,
+		elementShapeId: null,
+		categories: ['other'],
+	})
 	expect(json.attackTrees[0].nodes).toHaveLength(3)
 	expect(json.notes.map((note: { includeInReport: boolean }) => note.includeInReport).sort()).toEqual([false, true])
 	const html = (await exports.download('html')).text

@@ -17,7 +17,8 @@ import { seededCanvas } from '../support/roleActions'
 
 // A model-level "Other" threat with its triage and its links to the scope, through the real
 // room: written by a participant, refused to those who may not change it, kept when the asset it
-// names is deleted, and read back from the app's database into the exports.
+// names is deleted, kept through a crash of the room, and read back from the app's database into
+// the exports.
 
 const harness = usePartyHarness(FAST_SAVES)
 useTemporaryDatabase()
@@ -107,6 +108,29 @@ describe('model-level threats, their triage and scope links in the room', () => 
 
 		await expect.poll(() => threatIn(lastSavedRecords(session), INSIDER)?.priority, { timeout: SYNC_TIMEOUT_MS }).toBe('P0')
 		await expect.poll(() => lastSavedRecords(session).some((record) => record.id === prices.id), { timeout: SYNC_TIMEOUT_MS }).toBe(false)
+
+		// The room is killed: it comes back with the triage as it was, and still guards it.
+		for (const client of [fay, pat, dana, paula, oli]) client.close()
+		await harness.crashAndRestart()
+		const patAgain = harness.connect('triage', 'tok-part', 'Pat', 'pat')
+		const danaAgain = harness.connect('triage', 'tok-other', 'Dana', 'dana')
+		await loaded(patAgain, danaAgain)
+		const revived = threatIn(patAgain.store.allRecords(), INSIDER)
+		expect(revived).toMatchObject({
+			shapeId: null,
+			categories: ['other'],
+			severity: 'High',
+			cvssVector: VECTOR,
+			priority: 'P0',
+			includeInReport: true,
+			assetIds: [customers.id, prices.id],
+			agentIds: [insider.id],
+		})
+		if (!revived) throw new Error('the threat survived the crash')
+		danaAgain.store.put([{ ...revived, severity: 'Low' }])
+		await expect.poll(() => rejectionsOf(danaAgain).map((message) => message.reason), { timeout: SYNC_TIMEOUT_MS }).toEqual([REJECTION_REASON.threatNotOwn])
+		patAgain.close()
+		danaAgain.close()
 
 		// The app, started afresh on its database, exports it from the stored snapshot.
 		const canvas = session.saves.at(-1)

@@ -17,6 +17,7 @@ import { VoteSpread } from '../threats/VoteControls'
 import { recordDecision } from './decisionActions'
 import { DecisionForm } from './DecisionForm'
 import { DecisionHistory } from './DecisionHistory'
+import { TriageChips } from './TriageChips'
 
 const NO_DECISIONS: readonly DecisionRecord[] = []
 
@@ -71,6 +72,7 @@ export function DecideThreatRow({ threat, elementLabel }: { threat: ThreatRecord
 			</button>
 			<div className="tr-threat__meta">
 				<DecisionBadge decision={current} />
+				<TriageChips threat={threat} rating={rating} />
 				<span className="tr-threat__element">{elementLabel}</span>
 				{threat.categories.map((id) => (
 					<span key={id} className="tr-category-chip">

@@ -1,7 +1,7 @@
 'use client'
 
 import { useValue } from 'tldraw'
-import { formatSessionNumber } from '@/lib/session/composedIds'
+import { projectSessionTag } from '@/lib/session/composedIds'
 import { REVIEW_STATUS_LABEL } from '@/lib/session/records/reviewEventRecord'
 import { useOptionalSession } from '../SessionContext'
 
@@ -10,12 +10,12 @@ export function ReviewChip() {
 	const session = useOptionalSession()
 	const status = useValue('review status', () => session?.model.review.get().status ?? null, [session])
 	if (!session || status === null) return null
-	const { project } = session
+	const tag = projectSessionTag(session.project)
 	return (
 		<>
-			{project.projectPrefix && (
+			{tag && (
 				<span className="tr-chip" data-testid="session.project" title="Project and session: exported threat IDs start with this">
-					{project.projectPrefix}.{formatSessionNumber(project.sessionNumber)}
+					{tag}
 				</span>
 			)}
 			<span className="tr-chip" data-testid="session.review" data-status={status} title="Review status, set by the facilitator">

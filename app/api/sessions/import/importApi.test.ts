@@ -21,8 +21,8 @@ useTemporaryDatabase()
 const ORIGIN = 'http://localhost:3000'
 const FILES = tdModelFiles()
 
-function post(body: string): Promise<Response> {
-	return importSession(new Request(`${ORIGIN}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }))
+function post(body: string, query = ''): Promise<Response> {
+	return importSession(new Request(`${ORIGIN}/api/sessions/import${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }))
 }
 
 async function imported(json: unknown) {
@@ -149,5 +149,22 @@ describe('POST /api/sessions/import', () => {
 		const json = readTdFixture('v2-threat-model.json')
 		const { id } = await imported(json)
 		expect(await findSession(id)).toMatchObject({ name: modelOf(json).name, previousSessionId: null })
+	})
+
+	it('composes the session’s IDs with the project prefix given in the query, and refuses a bad one before reading the file', async () => {
+		const json = readTdFixture('v2-threat-model.json')
+		const response = await post(JSON.stringify(json), '?projectPrefix=DEMO')
+		expect(response.status).toBe(201)
+		const { id } = importSessionResponse.parse(await response.json())
+		expect(await findSession(id)).toMatchObject({ projectPrefix: 'DEMO', sessionNumber: 1 })
+
+		const before = await sessionCount()
+		const refused = await post(JSON.stringify(json), '?projectPrefix=pay-1')
+		expect(refused.status).toBe(400)
+		expect(await refused.json()).toEqual({
+			error: 'Invalid request',
+			issues: [{ path: 'projectPrefix', message: 'A project prefix is 2 to 10 characters A-Z and 0-9, starting with a letter' }],
+		})
+		expect(await sessionCount()).toBe(before)
 	})
 })

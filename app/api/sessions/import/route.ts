@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { IMPORT_MAX_BYTES, type ImportSessionResponse } from '@/lib/api/derivedSessionSchemas'
-import { jsonResponse, readJsonBody, withErrors } from '@/lib/api/http'
+import { IMPORT_MAX_BYTES, IMPORT_QUERY_KEYS, importSessionQuery, type ImportSessionResponse } from '@/lib/api/derivedSessionSchemas'
+import { jsonResponse, readJsonBody, readQuery, withErrors } from '@/lib/api/http'
 import { publicOrigin, sessionLinks } from '@/lib/api/origin'
 import { unsafeTextIssues } from '@/lib/api/textRules'
 import { snapshotFromImport } from '@/lib/canvas/snapshotFromImport'
@@ -17,10 +17,11 @@ const INVALID_MODEL = 'Invalid Threat Dragon model'
 /**
  * A new session from an OWASP Threat Dragon v2 model (the file as the body): one page per TD
  * diagram, the elements where TD drew them, flows bound to their ends, the threats with TD's own
- * severity and status kept. Everything is checked before anything is written, so a file that
+ * severity and status kept; `?projectPrefix=PAY` composes its IDs like a created session's. Everything is checked before anything is written, so a file that
  * fails creates nothing and is answered 400 with every problem at its place in the file.
  */
 export const POST = withErrors(async (request: Request) => {
+	const { projectPrefix } = readQuery(new URL(request.url), IMPORT_QUERY_KEYS, importSessionQuery)
 	// The importer validates the structure itself, with messages written for people.
 	const json = await readJsonBody(request, z.unknown(), { maxBytes: IMPORT_MAX_BYTES })
 	// Names, titles and descriptions end up in the session, on the canvas and in every report: no
@@ -35,7 +36,7 @@ export const POST = withErrors(async (request: Request) => {
 	if (!built.ok) throw new BadRequestError(INVALID_MODEL, { issues: built.issues })
 
 	const warnings: ImportIssue[] = [...imported.warnings, ...built.canvas.warnings]
-	const fields = importedSessionFields(imported.model, warnings)
+	const fields = { ...importedSessionFields(imported.model, warnings), projectPrefix }
 	const { id, tokens } = await createSessionWithCanvas(fields, built.canvas, now)
 	const response: ImportSessionResponse = { id, ...sessionLinks(publicOrigin(request), id, tokens), warnings }
 	return jsonResponse(response, 201)

@@ -21,6 +21,8 @@ export const POST = withErrors(async (request: Request) => {
 			createdAt: session.createdAt,
 			endedAt: session.endedAt,
 			previousSessionId: session.previousSessionId,
+			projectPrefix: session.projectPrefix,
+			sessionNumber: session.sessionNumber,
 			role,
 			counts,
 		})),

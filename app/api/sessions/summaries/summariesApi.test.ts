@@ -42,7 +42,7 @@ async function webShop() {
 describe('POST /api/sessions/summaries', () => {
 	it('answers each session a kept link opens, with its role, status, dates and counts', async () => {
 		const shop = await webShop()
-		const empty = await createSession({ name: 'Empty', description: '', framework: 'CIA' }, 2_000)
+		const empty = await createSession({ name: 'Empty', description: '', framework: 'CIA', projectPrefix: 'PAY' }, 2_000)
 		const list = await summaries([
 			{ id: empty.id, token: empty.tokens.observer },
 			{ id: shop.id, token: shop.tokens.participant },
@@ -56,6 +56,8 @@ describe('POST /api/sessions/summaries', () => {
 				createdAt: 2_000,
 				endedAt: null,
 				previousSessionId: null,
+				projectPrefix: 'PAY',
+				sessionNumber: 1,
 				role: 'observer',
 				counts: { elements: 0, threats: 0, openThreats: 0, decided: 0 },
 			},
@@ -67,6 +69,8 @@ describe('POST /api/sessions/summaries', () => {
 				createdAt: 1_000,
 				endedAt: null,
 				previousSessionId: null,
+				projectPrefix: null,
+				sessionNumber: 1,
 				role: 'participant',
 				// 22 DFD elements (the note is not one); 9 live threats (T-010 is deleted), 4 of them
 				// open (Mitigation In Progress, Open, Deferred, Verification Pending); 7 with a decision.

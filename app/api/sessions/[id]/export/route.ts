@@ -1,5 +1,5 @@
-import { parseExportQuery } from '@/lib/api/exportSchemas'
-import { requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { EXPORT_QUERY_KEYS, exportQuerySchema } from '@/lib/api/exportSchemas'
+import { readQuery, requireSessionIdParam, withErrors } from '@/lib/api/http'
 import { requireSessionRole } from '@/lib/api/sessionAccess'
 import { loadSessionModel } from '@/lib/db/sessionModelRepo'
 import { findSession } from '@/lib/db/sessionsRepo'
@@ -21,7 +21,7 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
 	const id = await requireSessionIdParam(params)
 	if (!(await findSession(id))) throw new NotFoundError('Session not found')
 	await requireSessionRole(request, id, EXPORT_ROLES, 'Only the facilitator or the product owner of this session may export it')
-	const query = parseExportQuery(new URL(request.url))
+	const query = readQuery(new URL(request.url), EXPORT_QUERY_KEYS, exportQuerySchema)
 
 	const model = await loadSessionModel(id)
 	if (!model) throw new NotFoundError('Session not found')
