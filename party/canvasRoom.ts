@@ -5,7 +5,7 @@ import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { extractElements } from '@/lib/dfd/extractElements'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import { allocatorFor, type HumanIdAllocator } from '@/lib/dfd/humanIds'
-import type { ClockMessage, Person, PeopleMessage } from '@/lib/protocol/customMessages'
+import type { ClockMessage, Person, PeopleMessage, ProjectMessage } from '@/lib/protocol/customMessages'
 import { canEditCanvas } from '@/lib/roles'
 import { attendanceAfterJoin } from '@/lib/session/attendance'
 import { type AttendanceRecord, attendanceIdFor } from '@/lib/session/records/attendanceRecord'
@@ -58,6 +58,7 @@ export class CanvasRoom {
 	private readonly open = new Set<string>()
 	/** Tells everyone the room's time while anyone is here (lib/session/serverClock.ts says why). */
 	private clockTimer: ReturnType<typeof setInterval> | null = null
+	private project: ProjectMessage | null = null
 
 	constructor(
 		private readonly sessionId: string,
@@ -183,8 +184,20 @@ export class CanvasRoom {
 			this.room.sendCustomMessage(conn.id, clockNow({ handshake: true }))
 			this.clockTimer ??= setInterval(() => this.broadcastClock(), CLOCK_EVERY_MS)
 			this.broadcastPeople()
+			if (this.project) this.room.sendCustomMessage(conn.id, this.project)
 			if (person) this.recordAttendance(person)
 		}
+	}
+
+	/**
+	 * The session's new project IDs (PATCH /api/sessions/:id) to every open socket, and to each that
+	 * joins later: its page may have been served before the change. How many were told now.
+	 */
+	announceProject(message: ProjectMessage): number {
+		this.project = message
+		const sessionIds = this.people.connectedSessionIds()
+		for (const sessionId of sessionIds) this.room.sendCustomMessage(sessionId, message)
+		return sessionIds.length
 	}
 
 	/**

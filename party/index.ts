@@ -5,7 +5,8 @@ import { createAppApi } from './appApi'
 import { authenticate, identityOf } from './auth'
 import { CanvasRoom } from './canvasRoom'
 import { parsePartyEnv } from './env'
-import { handleRevocationRequest, LinkConnections } from './linkRevocation'
+import { handleAppRequest } from './appRequests'
+import { LinkConnections } from './linkRevocation'
 import { retryDelayMs } from './persistence'
 import { loadRoom } from './loadRoom'
 
@@ -53,15 +54,19 @@ export default class ThreatroomServer implements Party.Server {
 		}
 	}
 
-	/** The app's revocation of rotated links (linkRevocation.ts); nothing else is served over HTTP. */
+	/** The app's news for the room (appRequests.ts): a rotated link, a new project prefix. */
 	onRequest(request: Party.Request): Promise<Response> {
-		return handleRevocationRequest(request, parsePartyEnv(this.room.env).INTERNAL_SECRET, (linkHashes) => {
-			const connectionIds = this.links.revoke(linkHashes)
-			for (const connectionId of connectionIds) {
-				this.canvas?.disconnect(connectionId, PARTY_CLOSE_REASON.LINK_REVOKED)
-				this.links.forget(connectionId)
-			}
-			return connectionIds.length
+		return handleAppRequest(request, parsePartyEnv(this.room.env).INTERNAL_SECRET, {
+			revokeLinks: (linkHashes) => {
+				const connectionIds = this.links.revoke(linkHashes)
+				for (const connectionId of connectionIds) {
+					this.canvas?.disconnect(connectionId, PARTY_CLOSE_REASON.LINK_REVOKED)
+					this.links.forget(connectionId)
+				}
+				return connectionIds.length
+			},
+			// A room not loaded has nobody to tell; its joiners get pages served after the change.
+			projectChanged: (project) => this.canvas?.announceProject({ type: 'project', ...project }) ?? 0,
 		})
 	}
 

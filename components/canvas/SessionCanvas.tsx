@@ -103,6 +103,7 @@ function SessionCanvasConnection({
 }: SessionCanvasProps & { onRetry: () => void }) {
 	const toasts = useToastQueue()
 	const { push: notify } = toasts
+	const [project, setProject] = useState<ProjectIds>({ projectPrefix: session.projectPrefix, sessionNumber: session.sessionNumber })
 	const { store, people, clock, pending, inRoom } = useThreatroomSync(
 		{ partyUrl, sessionId, token, displayName, userId, userKey },
 		{
@@ -110,10 +111,10 @@ function SessionCanvasConnection({
 			readOnly: !canEditCanvas(role) || session.status === 'ended',
 			onRejected: (message) => notify({ message: rejectionText(message), tone: 'error', durationMs: 8_000 }),
 			onRateLimited: () => notify({ message: RATE_LIMITED_TEXT, tone: 'info' }),
+			onProjectChanged: setProject,
 		},
 	)
 	const [editor, setEditor] = useState<Editor | null>(null)
-	const [project, setProject] = useState<ProjectIds>({ projectPrefix: session.projectPrefix, sessionNumber: session.sessionNumber })
 	const serverOffsetMs = useServerOffset(editor, clock)
 	const model = useMemo(() => (editor ? createSessionSignals(editor, session.framework) : null), [editor, session.framework])
 	const ended = useValue('session ended', () => model?.sessionEnd.get().ended ?? false, [model])

@@ -8,6 +8,7 @@ import { PendingWrites } from '@/lib/canvas/pendingWrites'
 import { RoomConnection } from '@/lib/canvas/roomConnection'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { colorForUserId } from '@/lib/canvas/userColor'
+import type { IdScope } from '@/lib/session/composedIds'
 import { type Person, parseCustomMessage, type RateLimitedMessage, type RejectedMessage } from '@/lib/protocol/customMessages'
 import { CLOCK_SAMPLES_KEPT, type ClockSample } from '@/lib/session/serverClock'
 import { connectWatched } from './watchedSocket'
@@ -32,6 +33,8 @@ export interface ThreatroomSyncHandlers {
 	onRejected?: (message: RejectedMessage) => void
 	/** The room is handling this tab's changes slower than it sends them (once per burst). */
 	onRateLimited?: (message: RateLimitedMessage) => void
+	/** The facilitator changed the project prefix exported IDs compose with. */
+	onProjectChanged?: (project: IdScope) => void
 }
 
 /** The party's socket for a session: `<partyUrl>/party/<sessionId>?token=…&name=…&userKey=…`. */
@@ -49,7 +52,7 @@ function partySocketUri({ partyUrl, sessionId, token, displayName, userKey }: Om
  */
 export function useThreatroomSync(
 	options: ThreatroomSyncOptions,
-	{ onRejected, onRateLimited, readOnly = false }: ThreatroomSyncHandlers & ThreatroomSyncRole = {},
+	{ onRejected, onRateLimited, onProjectChanged, readOnly = false }: ThreatroomSyncHandlers & ThreatroomSyncRole = {},
 ): {
 	store: RemoteTLStoreWithStatus
 	people: Person[]
@@ -100,6 +103,9 @@ export function useThreatroomSync(
 					break
 				case 'rate-limited':
 					onRateLimited?.(message)
+					break
+				case 'project':
+					onProjectChanged?.({ projectPrefix: message.projectPrefix, sessionNumber: message.sessionNumber })
 					break
 				case 'error':
 					// tldraw's client never sends what the room refuses: this is a bug worth a console line.

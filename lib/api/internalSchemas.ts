@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dfdElementSchema } from '@/lib/dfd/dfdElementSchema'
+import { PROJECT_PREFIX_PATTERN } from '@/lib/session/composedIds'
 import { FRAMEWORKS, ROLES } from '@/lib/sessionEnums'
 import { linkTokenSchema } from './sessionSchemas'
 
@@ -61,7 +62,8 @@ export type SaveCanvasBody = z.infer<typeof saveCanvasBody>
 export const saveCanvasResponse = z.object({ saved: z.boolean(), clock: z.int().min(0) })
 
 // App → party: `POST <PARTY_INTERNAL_URL>/party/<sessionId>` with the same shared secret, when the
-// facilitator rotated a link (app/api/sessions/[id]/links/rotate, party/linkRevocation.ts).
+// facilitator rotated a link (app/api/sessions/[id]/links/rotate, party/linkRevocation.ts) or
+// changed the project prefix (app/api/sessions/[id]), answered by party/appRequests.ts.
 
 /** A link token's SHA-256, hex: what the database stores and what the room knows each socket by. */
 export const TOKEN_HASH_PATTERN = /^[0-9a-f]{64}$/
@@ -75,4 +77,17 @@ export type RevokeLinksBody = z.infer<typeof revokeLinksBody>
 /** How many open sockets of the room used one of the links and were closed. */
 export const revokeLinksResponse = z.object({ disconnected: z.int().min(0) })
 export type RevokeLinksResponse = z.infer<typeof revokeLinksResponse>
+
+const projectChangedBody = z.object({
+	type: z.literal('project-changed'),
+	projectPrefix: z.string().regex(PROJECT_PREFIX_PATTERN).nullable(),
+	sessionNumber: z.int().min(1),
+})
+export type ProjectChangedBody = z.infer<typeof projectChangedBody>
+
+/** How many open sockets were told. */
+export const projectChangedResponse = z.object({ notified: z.int().min(0) })
+export type ProjectChangedResponse = z.infer<typeof projectChangedResponse>
+
+export const roomRequestBody = z.discriminatedUnion('type', [revokeLinksBody, projectChangedBody])
 export type SaveCanvasResponse = z.infer<typeof saveCanvasResponse>

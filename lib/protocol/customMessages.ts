@@ -86,12 +86,25 @@ const rateLimitedMessageSchema = z.object({
 })
 export type RateLimitedMessage = z.infer<typeof rateLimitedMessageSchema>
 
+/**
+ * The project prefix and session number exported IDs compose with (lib/session/composedIds.ts),
+ * after the facilitator changed them (PATCH /api/sessions/:id), so every open page shows the new
+ * IDs without a reload; also sent on joining when they changed since the room started.
+ */
+const projectMessageSchema = z.object({
+	type: z.literal('project'),
+	projectPrefix: z.nullable(z.string().check(z.maxLength(10))),
+	sessionNumber: z.int().check(z.positive()),
+})
+export type ProjectMessage = z.infer<typeof projectMessageSchema>
+
 const customMessageSchema = z.discriminatedUnion('type', [
 	peopleMessageSchema,
 	clockMessageSchema,
 	rejectedMessageSchema,
 	errorMessageSchema,
 	rateLimitedMessageSchema,
+	projectMessageSchema,
 ])
 export type CustomMessage = z.infer<typeof customMessageSchema>
 

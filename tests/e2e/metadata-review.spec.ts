@@ -87,6 +87,16 @@ test('a session with a project prefix: a participant tags an element and a threa
 	await expect(paula.page.getByTestId('panel.review.status')).toHaveText('Pending review')
 	await expect(paula.page.getByTestId('panel.session').getByTestId('panel.metadata.add')).toHaveCount(0)
 
+	// The facilitator renames the project for a moment: every open page shows it, without a reload.
+	const setPrefix = async (prefix: string) => {
+		await fionaPage.getByTestId('panel.project.prefix').fill(prefix)
+		await fionaPage.getByTestId('panel.project.save').click()
+		for (const page of [fionaPage, pat.page, paula.page]) await expect(page.getByTestId('session.project')).toHaveText(`${prefix}.S01`)
+	}
+	await setPrefix('CARD')
+	await expect(paula.page.getByTestId('panel.project')).toContainText('CARD.S01.T-001')
+	await setPrefix('PAY')
+
 	// Every export carries the composed ID, the review status and the metadata.
 	await fiona.moveTo('decide')
 	const exports = new Exports(paula.page)

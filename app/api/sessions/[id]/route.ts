@@ -1,4 +1,5 @@
 import { jsonResponse, readJsonBody, requireBearerToken, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { announceProjectChange } from '@/lib/api/partyRooms'
 import { requireSessionRole } from '@/lib/api/sessionAccess'
 import { sessionRecordsView } from '@/lib/api/sessionRecordsView'
 import { type SessionDetailsResponse, updateSessionBody } from '@/lib/api/sessionSchemas'
@@ -41,7 +42,8 @@ const MAX_UPDATE_BYTES = 1024
 
 /**
  * The facilitator sets or clears the session's project prefix. Only the exports compose IDs with
- * it, so it may change at any time, ended or not; the answer is the session's summary as it now is.
+ * it, so it may change at any time, ended or not; the room tells the open pages, and the answer is
+ * the session's summary as it now is.
  */
 export const PATCH = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
 	const id = await requireSessionIdParam(params)
@@ -51,5 +53,6 @@ export const PATCH = withErrors(async (request: Request, { params }: { params: P
 	if (!(await setProjectPrefix(id, body.projectPrefix))) throw new NotFoundError('Session not found')
 	const session = await findSession(id)
 	if (!session) throw new NotFoundError('Session not found')
+	await announceProjectChange(id, { projectPrefix: session.projectPrefix, sessionNumber: session.sessionNumber })
 	return jsonResponse(toSessionSummary(session))
 })

@@ -17,7 +17,7 @@ import { POST as create } from '../../../route'
 import { POST as rotate } from './route'
 
 // POST /api/sessions/:id/links/rotate against a temporary database and a fake of the party's
-// revocation endpoint (the real room's side is tests/integration/linkRevocation.test.ts).
+// revocation endpoint (the real room's side is tests/integration/appToRoom.test.ts).
 
 const database = useTemporaryDatabase()
 

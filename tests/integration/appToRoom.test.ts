@@ -1,8 +1,10 @@
 import type { TLPageId } from '@tldraw/tlschema'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { POST as rotate } from '@/app/api/sessions/[id]/links/rotate/route'
+import { PATCH as updateSession } from '@/app/api/sessions/[id]/route'
 import { INTERNAL_SECRET_HEADER } from '@/lib/api/internalSchemas'
 import { rotateLinkResponse } from '@/lib/api/linkSchemas'
+import { parseCustomMessage, type ProjectMessage } from '@/lib/protocol/customMessages'
 import { createSession } from '@/lib/db/sessionsRepo'
 import { getEnv, resetEnvForTests } from '@/lib/env'
 import { hashToken } from '@/lib/tokens'
@@ -11,9 +13,10 @@ import { startDatabaseApp } from '../support/dbApp'
 import { FAST_SAVES, SYNC_TIMEOUT_MS, loaded, usePartyHarness } from '../support/partyHarness'
 import type { TestClient } from '../support/syncClient'
 
-// Rotating a link through the real API and the real room: `partykit dev` runs the party against
-// the app's own route handlers on a libSQL file (tests/support/dbApp.ts), and the rotate route tells
-// that party which link it revoked.
+// The app telling the room what changed outside the canvas, through the real API and the real
+// room: `partykit dev` runs the party against the app's own route handlers on a libSQL file
+// (tests/support/dbApp.ts); the rotate route tells that party which link it revoked, and the
+// session route which project prefix the facilitator set.
 
 const harness = usePartyHarness({ ...FAST_SAVES, app: startDatabaseApp })
 
@@ -43,6 +46,25 @@ async function rotateLink(sessionId: string, facilitatorToken: string, role: str
 	expect(response.status).toBe(200)
 	const rotated = rotateLinkResponse.parse(await response.json())
 	return { ...rotated, token: new URL(rotated.url).hash.slice(1) }
+}
+
+async function setProjectPrefix(sessionId: string, facilitatorToken: string, projectPrefix: string | null) {
+	const response = await updateSession(
+		new Request(`http://localhost:3000/api/sessions/${sessionId}`, {
+			method: 'PATCH',
+			headers: { authorization: `Bearer ${facilitatorToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ projectPrefix }),
+		}),
+		{ params: Promise.resolve({ id: sessionId }) },
+	)
+	expect(response.status).toBe(200)
+}
+
+function projectMessagesOf(client: TestClient): ProjectMessage[] {
+	return client.customMessages.flatMap((data) => {
+		const message = parseCustomMessage(data)
+		return message?.type === 'project' ? [message] : []
+	})
 }
 
 const PAGE = 'page:page' as TLPageId
@@ -129,5 +151,28 @@ describe('rotating a link, through the real room', () => {
 			expect(partyLines).not.toContain(secret) // …and its upgrades, but never a token or a hash
 			for (const line of lines) expect(line).not.toContain(secret)
 		}
+	})
+})
+
+describe('changing the project prefix, through the real room', () => {
+	it('tells every open page the new IDs, and a page that joins later too', async () => {
+		const { id, tokens } = await createSession({ name: 'Prefix', description: '', framework: 'STRIDE' })
+		const facilitator = connect(id, tokens.facilitator, 'fiona')
+		const participant = connect(id, tokens.participant, 'pat')
+		await loaded(facilitator, participant)
+		expect(projectMessagesOf(participant)).toEqual([])
+
+		await setProjectPrefix(id, tokens.facilitator, 'PAY')
+		const pay = { type: 'project', projectPrefix: 'PAY', sessionNumber: 1 }
+		await expect.poll(() => projectMessagesOf(participant), { timeout: SYNC_TIMEOUT_MS }).toEqual([pay])
+		expect(projectMessagesOf(facilitator)).toEqual([pay])
+
+		// A page served before the change, joining after it, learns it on joining.
+		const late = connect(id, tokens.observer, 'olga')
+		await loaded(late)
+		await expect.poll(() => projectMessagesOf(late), { timeout: SYNC_TIMEOUT_MS }).toEqual([pay])
+
+		await setProjectPrefix(id, tokens.facilitator, null)
+		await expect.poll(() => projectMessagesOf(late).at(-1), { timeout: SYNC_TIMEOUT_MS }).toEqual({ ...pay, projectPrefix: null })
 	})
 })
