@@ -13,6 +13,7 @@ import { PROJECT_PREFIX_MESSAGE, PROJECT_PREFIX_PATTERN } from '@/lib/session/co
 import type { Framework } from '@/lib/sessionEnums'
 import { FRAMEWORK_OPTIONS } from '@/components/frameworks'
 import { rememberCreatedSession } from './mySessionsStore'
+import { ProjectPrefixField } from './ProjectPrefixField'
 import { SessionLinks } from './SessionLinks'
 
 type Field = 'name' | 'description' | 'framework' | 'projectPrefix'
@@ -187,27 +188,13 @@ export function CreateSessionForm() {
 				<FieldError id={`${id}-framework-error`} message={fieldErrors.framework} />
 			</div>
 
-			<div className="field">
-				<label className="field__label" htmlFor={`${id}-projectPrefix`}>
-					Project prefix <span className="field__optional">(optional)</span>
-				</label>
-				<input
-					id={`${id}-projectPrefix`}
-					className="input"
-					data-testid="home.projectPrefix"
-					value={projectPrefix}
-					onChange={(event) => setProjectPrefix(event.target.value)}
-					maxLength={10}
-					autoComplete="off"
-					placeholder="e.g. PAY"
-					aria-invalid={fieldErrors.projectPrefix ? true : undefined}
-					aria-describedby={describedBy('projectPrefix', `${id}-projectPrefix-hint`)}
-				/>
-				<p className="field__hint" id={`${id}-projectPrefix-hint`}>
-					Exported threat IDs then read PAY.S01.T-001, so models of several sessions combine without clashes.
-				</p>
-				<FieldError id={`${id}-projectPrefix-error`} message={fieldErrors.projectPrefix} />
-			</div>
+			<ProjectPrefixField
+				id={`${id}-projectPrefix`}
+				testId="home.projectPrefix"
+				value={projectPrefix}
+				onChange={setProjectPrefix}
+				error={fieldErrors.projectPrefix}
+			/>
 
 			<div className="form__actions">
 				<button type="submit" className="button button--primary" data-testid="home.create" disabled={pending}>

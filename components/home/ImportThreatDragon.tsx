@@ -4,6 +4,7 @@ import { type ChangeEvent, useId, useState } from 'react'
 import { PROJECT_PREFIX_MESSAGE, PROJECT_PREFIX_PATTERN } from '@/lib/session/composedIds'
 import { rememberCreatedSession } from './mySessionsStore'
 import { IMPORT_MAX_BYTES, type ImportedSession, type ImportIssue, importThreatDragon, modelTitle } from './importRequest'
+import { ProjectPrefixField } from './ProjectPrefixField'
 import { SessionLinks } from './SessionLinks'
 import './home.css'
 
@@ -91,21 +92,7 @@ export function ImportThreatDragon() {
 			<h2 className="card__title" id={`${id}-title`}>
 				Import a Threat Dragon model
 			</h2>
-			<div className="field">
-				<label className="field__label" htmlFor={`${id}-projectPrefix`}>
-					Project prefix <span className="field__optional">(optional)</span>
-				</label>
-				<input
-					id={`${id}-projectPrefix`}
-					className="input"
-					data-testid="home.import.projectPrefix"
-					value={projectPrefix}
-					onChange={(event) => setProjectPrefix(event.target.value)}
-					maxLength={10}
-					autoComplete="off"
-					placeholder="e.g. PAY"
-				/>
-			</div>
+			<ProjectPrefixField id={`${id}-projectPrefix`} testId="home.import.projectPrefix" value={projectPrefix} onChange={setProjectPrefix} />
 			<div className="field">
 				<label className="field__label" htmlFor={`${id}-file`}>
 					Threat Dragon v2 file (.json)
