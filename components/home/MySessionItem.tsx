@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { ROLE_LABELS } from '@/components/roles'
-import { type RememberedSession, sessionPath } from '@/lib/session/rememberedSessions'
+import { type RememberedSession, sessionPath } from '@/lib/api/rememberedSessions'
 import { forgetRememberedSession } from './mySessionsStore'
 import type { SessionListItem } from '@/lib/api/sessionListSchemas'
 

@@ -1,7 +1,7 @@
 import { DEFAULT_INITIAL_SNAPSHOT } from '@tldraw/sync-core'
 import { describe, expect, it } from 'vitest'
 import { emptySessionRecordSet, extractSessionRecords } from './extractSessionRecords'
-import type { ThreatId } from './records/threatRecord'
+import type { ThreatId } from '../session/records/threatRecord'
 import {
 	FIXTURE_SHAPE_ID,
 	fixtureDecision,
