@@ -1,6 +1,6 @@
 import { parseExportQuery } from '@/lib/api/exportSchemas'
 import { requireSessionIdParam, withErrors } from '@/lib/api/http'
-import { requireSessionRole } from '@/lib/api/sessionAccess'
+import { requireSessionRole } from '@/lib/server/sessionAccess'
 import { loadSessionModel } from '@/lib/db/sessionModelRepo'
 import { findSession } from '@/lib/db/sessionsRepo'
 import { NotFoundError } from '@/lib/errors'

@@ -1,5 +1,6 @@
+import 'server-only'
 import { getEnv } from '@/lib/env'
-import { INTERNAL_SECRET_HEADER, type RevokeLinksBody, revokeLinksResponse } from './internalSchemas'
+import { INTERNAL_SECRET_HEADER, type RevokeLinksBody, revokeLinksResponse } from '@/lib/api/internalSchemas'
 
 // The app's one call into the party (everything else goes the other way): telling a session's room
 // that links were revoked, so it closes the sockets that joined with them.
