@@ -84,6 +84,16 @@ export function extractSessionRecords(snapshot: unknown): ExtractSessionRecordsR
 	return issues.length > 0 ? { ok: false, issues } : { ok: true, records }
 }
 
+/**
+ * The workshop records among records the room's schema has already validated (a saved snapshot
+ * read back with readStoreRecords), grouped by type: nothing is validated twice.
+ */
+export function sessionRecordsOf(validated: readonly TLRecord[]): SessionRecordSet {
+	const records = emptySessionRecordSet()
+	for (const record of validated) add(records, record)
+	return records
+}
+
 function add(records: SessionRecordSet, record: TLRecord): void {
 	switch (record.typeName) {
 		case 'threat':
