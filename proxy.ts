@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server'
-import { partyUrl } from '@/lib/api/origin'
+import { partyUrl } from '@/lib/server/origin'
 import { createNonce, pageContentSecurityPolicy } from '@/lib/security/contentSecurityPolicy'
 
 const CSP = 'content-security-policy'

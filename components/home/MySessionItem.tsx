@@ -2,8 +2,8 @@
 
 import { useState } from 'react'
 import { ROLE_LABELS } from '@/components/roles'
+import { type RememberedSession, sessionPath } from '@/lib/api/rememberedSessions'
 import { projectSessionTag } from '@/lib/session/composedIds'
-import { type RememberedSession, sessionPath } from '@/lib/session/rememberedSessions'
 import { forgetRememberedSession } from './mySessionsStore'
 import type { SessionListItem } from '@/lib/api/sessionListSchemas'
 

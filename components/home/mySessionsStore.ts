@@ -1,8 +1,8 @@
 import type { CreateSessionResponse } from '@/lib/api/sessionSchemas'
 import type { Role } from '@/lib/roles'
-import { forgetSession, parseRememberedSessions, type RememberedSession, rememberSession, sessionLinkParts } from '@/lib/session/rememberedSessions'
+import { forgetSession, parseRememberedSessions, type RememberedSession, rememberSession, sessionLinkParts } from '@/lib/api/rememberedSessions'
 
-// "My sessions" in this browser's localStorage (lib/session/rememberedSessions.ts for the rules).
+// "My sessions" in this browser's localStorage (lib/api/rememberedSessions.ts for the rules).
 // Tokens stay on this device: never logged, only ever sent to Threatroom's own API.
 
 const STORAGE_KEY = 'threatroom.mySessions'

@@ -1,5 +1,5 @@
 import { type SessionListItem, SUMMARIES_MAX_LINKS, summariesResponse } from '@/lib/api/sessionListSchemas'
-import type { RememberedSession } from '@/lib/session/rememberedSessions'
+import type { RememberedSession } from '@/lib/api/rememberedSessions'
 
 export type SummariesResult = { ok: true; byId: Map<string, SessionListItem> } | { ok: false; message: string }
 

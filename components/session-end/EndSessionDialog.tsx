@@ -5,7 +5,7 @@ import { useValue } from 'tldraw'
 import { Dialog } from '@/components/panel/common/Dialog'
 import { todayCalendarDay } from '@/components/panel/common/dates'
 import { useSession } from '@/components/panel/SessionContext'
-import { tallyThreats } from '@/lib/session/threatTally'
+import { tallyThreats } from '@/lib/reports/threatTally'
 import { endSession } from './sessionEndActions'
 import { SessionSummary } from './SessionSummary'
 

@@ -16,7 +16,7 @@ import type { VoteRecord } from '@/lib/session/records/voteRecord'
 import type { WorkshopNoteRecord } from '@/lib/session/records/workshopNoteRecord'
 import { boundaryLinePoints } from './boundaryLine'
 import { participantsFromRecords } from './participantsFromRecords'
-import { richTextToPlainText } from './richTextToPlainText'
+import { richTextToPlainText } from '../recordFields/richTextToPlainText'
 import { boundsOfPoints, StoreGeometry } from './storeGeometry'
 import { diagramSourceOf, documentProvenanceOf, TD_META_KEY } from './threatDragonProvenance'
 

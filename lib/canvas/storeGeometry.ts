@@ -4,7 +4,7 @@ import type { ElementKind } from '@/lib/frameworks/elementKind'
 import { centreOf, outlineExit } from '@/lib/reports/diagramGeometry'
 import type { Point } from '@/lib/reports/sessionModel'
 import { boundsFromRecords } from '@/lib/session/dfdModelFromRecords'
-import { richTextToPlainText } from './richTextToPlainText'
+import { richTextToPlainText } from '../recordFields/richTextToPlainText'
 
 // Page-space geometry of stored shapes without an editor: what the reports draw. Rotation is
 // ignored (DFD shapes are not rotated in practice); parents (groups, frames) are walked for their

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm'
-import type { SessionRecordSet } from '@/lib/session/extractSessionRecords'
+import type { SessionRecordSet } from '@/lib/canvas/extractSessionRecords'
 import { latestSessionEvent } from '@/lib/session/sessionStatus'
 import type { Executor } from './executor'
 import { type DecisionRow, decisions, type SessionEventRow, sessionEvents, sessions } from './schema'

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { type CanvasSnapshot, canvasSnapshotSchema, type HumanIdCounters, humanIdCountersSchema, type SaveCanvasBody } from '@/lib/api/internalSchemas'
 import { BadRequestError, NotFoundError } from '@/lib/errors'
-import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
+import { extractSessionRecords } from '@/lib/canvas/extractSessionRecords'
 import { appendSessionHistories } from './appendOnlyRecordsRepo'
 import { getDb } from './client'
 import { replaceDfdElements } from './dfdElementsRepo'

@@ -1,39 +1,12 @@
-import type { TLRecord } from '@tldraw/tlschema'
 import { sessionModelFromStore } from '@/lib/canvas/sessionModelFromStore'
-import { readStoreRecords } from '@/lib/canvas/storeRecords'
 import { buildSessionModel } from '@/lib/reports/buildSessionModel'
 import { withChangesSince } from '@/lib/reports/changesSince'
 import type { SessionModel } from '@/lib/reports/sessionModel'
 import type { SessionInput } from '@/lib/reports/sessionModelInput'
-import type { HumanIdCounters } from '@/lib/dfd/humanIds'
-import { loadCanvas } from './canvasRepo'
 import type { SessionRow } from './schema'
-import { findSession } from './sessionsRepo'
+import { loadStoredRoom, type StoredRoom } from './storedRoomRepo'
 
-// A session as the reports see it, read from the room's last saved snapshot (the source of truth;
-// the projections lag it by nothing, but only the snapshot has geometry, bindings and meta).
-
-export interface StoredRoom {
-	session: SessionRow
-	/** Validated records of the last save; [] for a canvas never saved. */
-	records: TLRecord[]
-	humanIdCounters: HumanIdCounters
-}
-
-/** The session row and its saved records, or null for an unknown session. Throws if the snapshot is unreadable. */
-export async function loadStoredRoom(sessionId: string): Promise<StoredRoom | null> {
-	const session = await findSession(sessionId)
-	if (!session) return null
-	const canvas = await loadCanvas(sessionId)
-	if (!canvas) return { session, records: [], humanIdCounters: {} }
-	const read = readStoreRecords(canvas.snapshot)
-	if (!read.ok) throw new Error(`Session ${sessionId}: ${read.error}`)
-	if (read.skipped.length > 0) {
-		// The room validated these when they were written, so this is schema drift: report, don't fail the export.
-		console.warn(`[reports] session ${sessionId}: ${read.skipped.length} stored record(s) left out`, read.skipped.slice(0, 5))
-	}
-	return { session, records: read.records, humanIdCounters: canvas.humanIdCounters }
-}
+// A session as the reports see it, from its room's last saved snapshot (storedRoomRepo.ts).
 
 function sessionInputOf(row: SessionRow): SessionInput {
 	return {

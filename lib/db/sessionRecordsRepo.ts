@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
-import type { SessionRecordSet } from '@/lib/session/extractSessionRecords'
+import type { SessionRecordSet } from '@/lib/canvas/extractSessionRecords'
 import { type LegacyMitigationColumns, legacyMitigationColumns, mitigationsOfThreat } from '@/lib/session/mitigationSummary'
 import type { NaMarkRecord } from '@/lib/session/records/naMarkRecord'
 import type { ScopeItemRecord } from '@/lib/session/records/scopeItemRecord'

@@ -1,16 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { nanoid } from 'nanoid'
 import type { CreateSessionBody } from '@/lib/api/sessionSchemas'
-import { readStoreRecords } from '@/lib/canvas/storeRecords'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
-import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
 import { ROLES, type Role } from '@/lib/sessionEnums'
 import { generateToken, hashToken } from '@/lib/tokens'
 import { getDb } from './client'
 import { listDfdElements } from './dfdElementsRepo'
 import { linkTokens, type SessionRow, sessions } from './schema'
-import { loadCanvas } from './canvasRepo'
-import { readSessionRecords, type StoredSessionRecords } from './sessionRecordsRepo'
 
 /** 12 nanoid characters = 72 bits: the id is in every link but grants nothing by itself. */
 const SESSION_ID_LENGTH = 12
@@ -64,17 +60,4 @@ export async function getSessionWithElements(id: string): Promise<{ session: Ses
 	if (!session) return null
 	const db = await getDb()
 	return { session, elements: await listDfdElements(db, id) }
-}
-
-/** Everything saved about a session: its row, its DFD elements and its workshop records (from the saved snapshot, migrated to this schema). */
-export async function getSessionDetails(id: string): Promise<{ session: SessionRow; elements: DfdElement[]; records: StoredSessionRecords } | null> {
-	const session = await findSession(id)
-	if (!session) return null
-	const db = await getDb()
-	const [elements, canvas] = await Promise.all([listDfdElements(db, id), loadCanvas(id)])
-	const saved = canvas ? readStoreRecords(canvas.snapshot) : { ok: true as const, records: [] }
-	if (!saved.ok) throw new Error(`Session ${id}: ${saved.error}`)
-	const extracted = extractSessionRecords({ documents: saved.records.map((state) => ({ state })) })
-	if (!extracted.ok) throw new Error(`Session ${id}: ${extracted.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`)
-	return { session, elements, records: await readSessionRecords(db, id, extracted.records, elements) }
 }

@@ -1,5 +1,5 @@
 import type { TLArrowBinding, TLRecord, TLShape } from '@tldraw/tlschema'
-import { richTextToPlainText } from '../canvas/richTextToPlainText'
+import { richTextToPlainText } from '../recordFields/richTextToPlainText'
 import type { DfdElement } from './dfdElementSchema'
 import { flowMetaOf } from './flowMeta'
 import { humanIdOf } from './humanIds'

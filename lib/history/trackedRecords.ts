@@ -1,4 +1,4 @@
-import { richTextToPlainText } from '../canvas/richTextToPlainText'
+import { richTextToPlainText } from '../recordFields/richTextToPlainText'
 import { DFD_KIND_LABEL, dfdKindOfShapeType } from '../dfd/elementKinds'
 import { flowMetaOf } from '../dfd/flowMeta'
 import { TRUST_ZONE_LABELS } from '../dfd/shapes/boundary-props'

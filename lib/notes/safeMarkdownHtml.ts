@@ -1,4 +1,4 @@
-import { escapeHtml, escapeHtmlLines } from '../reports/escape'
+import { escapeHtml, escapeHtmlLines } from '../escape'
 import { type MdBlock, type MdInline, parseSafeMarkdown } from './safeMarkdown'
 
 function inlineHtml(parts: readonly MdInline[]): string {

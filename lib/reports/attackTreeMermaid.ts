@@ -1,4 +1,4 @@
-import { stripControlCharacters } from './escape'
+import { stripControlCharacters } from '../escape'
 import type { ModelAttackTree, ModelAttackTreeNode } from './notebookModel'
 
 /** Characters a Mermaid label shows as they are (letters of any script); the rest become `#code;` entities. */

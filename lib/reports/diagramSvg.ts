@@ -1,6 +1,6 @@
 import { DFD_KIND_LABEL } from '@/lib/dfd/elementKinds'
 import { boundaryHeading } from '@/lib/dfd/labels'
-import { escapeHtml } from './escape'
+import { escapeHtml } from '../escape'
 import { centreOf, extentOf, flowPath } from './diagramGeometry'
 import { type PlacedLabel, placeInBox, placeOnLine, type TextBlock } from './diagramLabels'
 import { type Outline, outlineOf } from './diagramOutline'

@@ -1,6 +1,6 @@
 import { RISK_LEVELS, riskBandFor } from '@/lib/risk/riskScore'
 import { BAND_COLORS } from './bandColors'
-import { escapeHtml } from './escape'
+import { escapeHtml } from '../escape'
 import { type HeatMapCounts, heatMapCount } from './heatMap'
 import { SVG_FONT_FAMILY, svgIdPrefix, svgText } from './svgPrimitives'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml } from './escape'
+import { escapeHtml } from '../escape'
 import { toHtml } from './htmlReport'
 import { HOSTILE_TITLE, webShopModel } from '@/fixtures/sessionModel'
 

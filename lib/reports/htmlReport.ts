@@ -1,6 +1,6 @@
 import { safeMarkdownHtml } from '@/lib/notes/safeMarkdownHtml'
 import { buildReport, type ReportOptions } from './buildReport'
-import { escapeHtml, escapeHtmlLines, safeHttpUrl } from './escape'
+import { escapeHtml, escapeHtmlLines, safeHttpUrl } from '../escape'
 import { bandClass, REPORT_CSS } from './htmlStyles'
 import type { Block, Cell, Inline, OutlineItem } from './reportDocument'
 import type { SessionModel } from './sessionModel'

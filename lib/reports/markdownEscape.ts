@@ -1,4 +1,4 @@
-import { safeHttpUrl, stripControlCharacters } from './escape'
+import { safeHttpUrl, stripControlCharacters } from '../escape'
 
 /**
  * Inline Markdown punctuation, escaped with a backslash (CommonMark lets any ASCII punctuation be

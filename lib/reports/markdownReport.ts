@@ -1,7 +1,7 @@
 import { noteMarkdownForReport } from '@/lib/notes/noteMarkdownForReport'
 import { buildReport, type ReportOptions } from './buildReport'
 import { svgDataUri } from './dataUri'
-import { safeHttpUrl } from './escape'
+import { safeHttpUrl } from '../escape'
 import { mdText, mdUrl } from './markdownEscape'
 import type { Block, Cell, Inline, ReportImage } from './reportDocument'
 import type { SessionModel } from './sessionModel'

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape'
+import { escapeHtml } from '../escape'
 
 // Small helpers shared by the heat map and diagram SVGs. Only system fonts: a report opened
 // offline, printed or attached to a ticket must not fetch anything.

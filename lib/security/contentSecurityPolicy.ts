@@ -1,5 +1,5 @@
 // The Content-Security-Policy of every page and API answer, built per request by proxy.ts: the
-// page's policy names the party's WebSocket origin, which depends on the request (lib/api/origin.ts
+// page's policy names the party's WebSocket origin, which depends on the request (lib/server/origin.ts
 // `partyUrl`), and carries a fresh nonce that Next.js puts on its own scripts.
 
 export interface PagePolicyInput {

@@ -1,4 +1,4 @@
-import { URL_MAX } from '../canvas/recordValidators'
+import { URL_MAX } from '../recordFields/recordValidators'
 import { isRiskLevel } from '../risk/riskScore'
 import { parseCvss31 } from '../risk/cvss31'
 import { PRIORITIES, type Priority } from '../risk/threatPriority'

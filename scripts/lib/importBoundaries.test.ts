@@ -45,4 +45,45 @@ describe('import boundaries', () => {
 			'bench/run.ts → tests/support/y.ts',
 		])
 	})
+
+	it('catch a component, the wire contracts or the room reaching the server-only layer', () => {
+		const dir = tree({
+			'components/Gate.tsx': "import { role } from '@/lib/session/role'\n",
+			'lib/session/role.ts': "export { role } from '../server/sessionAccess'\n",
+			'lib/server/sessionAccess.ts': "import 'server-only'\nexport const role = 'observer'\n",
+			'lib/api/summary.ts': "import { row } from '../session/row'\nexport const summary = row\n",
+			'lib/session/row.ts': "import { rows } from '@/lib/db/rows'\nexport const row = rows\n",
+			'lib/db/rows.ts': 'export const rows = 1\n',
+			'party/auth.ts': "import { role } from '@/lib/server/sessionAccess'\n",
+		})
+		expect(boundaryViolations(dir).map((violation) => violation.split(':')[0])).toEqual([
+			'components/Gate.tsx → lib/session/role.ts → lib/server/sessionAccess.ts',
+			'lib/api/summary.ts → lib/session/row.ts → lib/db/rows.ts',
+			'party/auth.ts → lib/server/sessionAccess.ts',
+		])
+	})
+
+	it('catch a loop among lib/ folders, with one import for each step, and ignore what tests import', () => {
+		const dir = tree({
+			'lib/canvas/schema.ts': "import { shape } from '../dfd/shape'\nexport const schema = shape\n",
+			'lib/dfd/shape.ts': "import { bounded } from '@/lib/session/validators'\nexport const shape = bounded\n",
+			'lib/session/validators.ts': "import { schema } from '../canvas/schema'\nexport const bounded = schema\n",
+			'lib/session/other.test.ts': "import { schema } from '../canvas/schema'\n",
+			'lib/risk/score.ts': 'export const score = 1\n',
+			'lib/reports/view.ts': "import { score } from '../risk/score'\n",
+		})
+		expect(boundaryViolations(dir)).toEqual([
+			'lib/canvas (lib/canvas/schema.ts → lib/dfd/shape.ts) → lib/dfd (lib/dfd/shape.ts → lib/session/validators.ts) → lib/session (lib/session/validators.ts → lib/canvas/schema.ts) → lib/canvas: lib/ folders are layers: a folder never imports one that imports it back',
+		])
+	})
+
+	it('count the files directly in lib/ as one folder of their own', () => {
+		const dir = tree({
+			'lib/escape.ts': "import { tag } from './reports/tag'\nexport const escape = tag\n",
+			'lib/reports/tag.ts': "import { escape } from '../escape'\nexport const tag = escape\n",
+		})
+		expect(boundaryViolations(dir).map((violation) => violation.split(': ')[0])).toEqual([
+			'lib/(root) (lib/escape.ts → lib/reports/tag.ts) → lib/reports (lib/reports/tag.ts → lib/escape.ts) → lib/(root)',
+		])
+	})
 })

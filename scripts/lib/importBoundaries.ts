@@ -1,10 +1,13 @@
+import { libFolderCycles } from './libFolderCycles'
 import { importersByModule } from './testOnlyModules'
 
 // The layering the folders promise (docs/architecture.md), checked on every `npm test`:
 // lib/ is pure and shared, so it imports none of the app, the room or the UI; the UI and the room
 // never reach into the app's routes; the browser's code never reaches the server-only modules
-// (libSQL, the environment and its secrets), not even through a chain of lib/ imports; bench/ and
-// scripts/ stand on their own, without the test suites.
+// (libSQL, the environment and its secrets, lib/server/), not even through a chain of lib/ imports;
+// lib/api/ holds the wire contracts the browser and the room share, so it never reaches them either;
+// the room never reaches the app's server-only layer or libSQL; bench/ and scripts/ stand on their
+// own, without the test suites; and lib/'s folders form layers, with no cycle among them.
 
 interface Rule {
 	/** Why the rule exists, as the failure message says it. */
@@ -22,7 +25,7 @@ const under =
 const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file)
 const production = (inDirs: (file: string) => boolean) => (file: string) => inDirs(file) && !isTest(file)
 
-const SERVER_ONLY = (file: string) => file.startsWith('lib/db/') || file === 'lib/env.ts' || file === 'lib/devSecret.mjs'
+const SERVER_ONLY = (file: string) => file.startsWith('lib/server/') || file.startsWith('lib/db/') || file === 'lib/env.ts' || file === 'lib/devSecret.mjs'
 
 const IMPORT_RULES: readonly Rule[] = [
 	{
@@ -36,6 +39,18 @@ const IMPORT_RULES: readonly Rule[] = [
 		reason: 'the browser’s code never reaches libSQL, the environment or its secrets (server-only modules)',
 		from: production(under('components/')),
 		to: (file) => SERVER_ONLY(file) || file.startsWith('party/'),
+		transitive: true,
+	},
+	{
+		reason: 'lib/api/ holds wire contracts the browser and the room import: it never reaches the server-only modules',
+		from: production(under('lib/api/')),
+		to: SERVER_ONLY,
+		transitive: true,
+	},
+	{
+		reason: 'the room runs in workerd and reaches the database only through the app’s internal API',
+		from: production(under('party/')),
+		to: under('lib/server/', 'lib/db/'),
 		transitive: true,
 	},
 	{
@@ -54,7 +69,10 @@ function importsByModule(root: string): Map<string, string[]> {
 	return imports
 }
 
-/** `a.ts → b.ts → c.ts` for every path that breaks a rule (the shortest one per rule and forbidden module). */
+/**
+ * `a.ts → b.ts → c.ts` for every path that breaks a rule (the shortest one per rule and forbidden
+ * module), then every loop among lib/'s folders.
+ */
 export function boundaryViolations(root: string, rules: readonly Rule[] = IMPORT_RULES): string[] {
 	const imports = importsByModule(root)
 	const violations: string[] = []
@@ -72,5 +90,5 @@ export function boundaryViolations(root: string, rules: readonly Rule[] = IMPORT
 			}
 		}
 	}
-	return violations
+	return [...violations, ...libFolderCycles(imports)]
 }

@@ -12,7 +12,7 @@ import {
 } from '@/lib/api/internalSchemas'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
 import type { Role } from '@/lib/roles'
-import { extractSessionRecords } from '@/lib/session/extractSessionRecords'
+import { extractSessionRecords } from '@/lib/canvas/extractSessionRecords'
 
 // The app's internal API as the party sees it, in memory: lets the party be tested without Next.js
 // and a database. Bodies are parsed with the app's own schemas, so a save the real app would refuse

@@ -1,5 +1,5 @@
 import { readJsonBody, jsonResponse, withErrors } from '@/lib/api/http'
-import { publicOrigin, sessionLinks } from '@/lib/api/origin'
+import { publicOrigin, sessionLinks } from '@/lib/server/origin'
 import { createSessionBody, type CreateSessionResponse } from '@/lib/api/sessionSchemas'
 import { createSession } from '@/lib/db/sessionsRepo'
 

@@ -1,5 +1,5 @@
 import { T } from '@tldraw/validate'
-import { boundedString } from '../../canvas/recordValidators'
+import { boundedString } from '../../recordFields/recordValidators'
 
 export const NAME_MAX = 256
 export const DESCRIPTION_MAX = 1024

@@ -1,7 +1,7 @@
 import type { BaseRecord, RecordId } from '@tldraw/store'
 import type { CustomRecordInfo } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { boundedString, timestampValidator } from '../../canvas/recordValidators'
+import { boundedString, timestampValidator } from '../../recordFields/recordValidators'
 import { recordIdValidator } from './recordIds'
 import type { ThreatId } from './threatRecord'
 

@@ -3,7 +3,7 @@ import type { CustomRecordInfo } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { DISPLAY_NAME_MAX_LENGTH } from '@/lib/protocol/identity'
 import { type Role, ROLES } from '@/lib/sessionEnums'
-import { boundedString, timestampValidator } from '../../canvas/recordValidators'
+import { boundedString, timestampValidator } from '../../recordFields/recordValidators'
 import { recordIdValidator } from './recordIds'
 
 export const ATTENDANCE_TYPE = 'attendance'

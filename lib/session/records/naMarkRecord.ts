@@ -1,7 +1,7 @@
 import type { BaseRecord, RecordId } from '@tldraw/store'
 import type { CustomRecordInfo, TLShapeId } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { boundedString, timestampValidator } from '../../canvas/recordValidators'
+import { boundedString, timestampValidator } from '../../recordFields/recordValidators'
 import { idBody, recordIdValidator, shapeIdValidator } from './recordIds'
 
 export const NA_MARK_TYPE = 'na-mark'

@@ -4,7 +4,7 @@ import { T } from '@tldraw/validate'
 import { isCvss31Vector } from '../../risk/cvss31'
 import { PRIORITIES, type Priority } from '../../risk/threatPriority'
 import { SEVERITIES, THREAT_STATUSES, type Severity, type ThreatStatus } from '../../risk/threatStatus'
-import { boundedString, riskLevelValidator, timestampValidator } from '../../canvas/recordValidators'
+import { boundedString, riskLevelValidator, timestampValidator } from '../../recordFields/recordValidators'
 import { recordIdValidator, shapeIdValidator } from './recordIds'
 import { SCOPE_ITEM_TYPE, type ScopeItemId } from './scopeItemRecord'
 

@@ -1,7 +1,7 @@
 import type { BaseRecord, RecordId } from '@tldraw/store'
 import type { CustomRecordInfo } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { boundedString, riskLevelValidator, timestampValidator } from '../../canvas/recordValidators'
+import { boundedString, riskLevelValidator, timestampValidator } from '../../recordFields/recordValidators'
 import { idBody, recordIdValidator } from './recordIds'
 import type { ThreatId } from './threatRecord'
 

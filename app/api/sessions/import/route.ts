@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { IMPORT_MAX_BYTES, IMPORT_QUERY_KEYS, importSessionQuery, type ImportSessionResponse } from '@/lib/api/derivedSessionSchemas'
 import { jsonResponse, readJsonBody, readQuery, withErrors } from '@/lib/api/http'
-import { publicOrigin, sessionLinks } from '@/lib/api/origin'
+import { publicOrigin, sessionLinks } from '@/lib/server/origin'
 import { unsafeTextIssues } from '@/lib/api/textRules'
 import { snapshotFromImport } from '@/lib/canvas/snapshotFromImport'
 import { createSessionWithCanvas } from '@/lib/db/derivedSessionsRepo'

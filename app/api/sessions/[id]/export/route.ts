@@ -1,6 +1,6 @@
 import { EXPORT_QUERY_KEYS, exportQuerySchema } from '@/lib/api/exportSchemas'
 import { readQuery, requireSessionIdParam, withErrors } from '@/lib/api/http'
-import { requireSessionRole } from '@/lib/api/sessionAccess'
+import { requireSessionRole } from '@/lib/server/sessionAccess'
 import { loadSessionModel } from '@/lib/db/sessionModelRepo'
 import { findSession } from '@/lib/db/sessionsRepo'
 import { NotFoundError } from '@/lib/errors'

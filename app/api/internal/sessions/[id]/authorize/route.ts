@@ -1,5 +1,5 @@
 import { jsonResponse, readJsonBody, requireSessionIdParam, withErrors } from '@/lib/api/http'
-import { requireInternalSecret } from '@/lib/api/internalAuth'
+import { requireInternalSecret } from '@/lib/server/internalAuth'
 import { type AuthorizeResponse, authorizeBody } from '@/lib/api/internalSchemas'
 import { resolveToken } from '@/lib/db/linkTokensRepo'
 import { findSession } from '@/lib/db/sessionsRepo'

@@ -1,5 +1,5 @@
 import { jsonResponse, readJsonBody, requireSessionIdParam, withErrors } from '@/lib/api/http'
-import { requireInternalSecret } from '@/lib/api/internalAuth'
+import { requireInternalSecret } from '@/lib/server/internalAuth'
 import { type CanvasStateResponse, saveCanvasBody, type SaveCanvasResponse } from '@/lib/api/internalSchemas'
 import { loadCanvas, saveCanvas } from '@/lib/db/canvasRepo'
 import { findSession } from '@/lib/db/sessionsRepo'

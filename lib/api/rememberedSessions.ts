@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { SUMMARIES_MAX_LINKS } from '../api/sessionListSchemas'
+import { SUMMARIES_MAX_LINKS } from './sessionListSchemas'
 import { higherRole, roleSchema } from '../roles'
 
 // "My sessions": the sessions this browser created or joined, kept on this device only. A link's

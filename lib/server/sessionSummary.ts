@@ -1,5 +1,6 @@
+import 'server-only'
 import type { SessionRow } from '@/lib/db/schema'
-import type { SessionSummary } from './sessionSchemas'
+import type { SessionSummary } from '@/lib/api/sessionSchemas'
 
 /** What any holder of a valid link may see about a session (no timestamps, no tokens). */
 export function toSessionSummary(row: SessionRow): SessionSummary {

@@ -1,6 +1,7 @@
+import 'server-only'
 import type { z } from 'zod'
 import { getEnv } from '@/lib/env'
-import { INTERNAL_SECRET_HEADER, type ProjectChangedBody, projectChangedResponse, type RevokeLinksBody, revokeLinksResponse } from './internalSchemas'
+import { INTERNAL_SECRET_HEADER, type ProjectChangedBody, projectChangedResponse, type RevokeLinksBody, revokeLinksResponse } from '@/lib/api/internalSchemas'
 
 // The app's calls into the party (everything else goes the other way): telling a session's room
 // what changed outside its canvas, so it acts on its open sockets (party/appRequests.ts).

@@ -1,8 +1,8 @@
-import { byRiskDescending } from '../reports/threatFacts'
-import type { ModelThreat } from '../reports/sessionModel'
-import { isMitigated } from '../reports/views'
+import { byRiskDescending } from './threatFacts'
+import type { ModelThreat } from './sessionModel'
+import { isMitigated } from './views'
 import type { RiskBandName } from '../risk/riskScore'
-import type { DecisionKind } from './records/decisionRecord'
+import type { DecisionKind } from '../session/records/decisionRecord'
 
 export interface ThreatTally {
 	threats: number

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { DfdElement } from '@/lib/dfd/dfdElementSchema'
 import type { StoredDecision, StoredSessionRecords, StoredThreat, StoredVote } from '@/lib/db/sessionRecordsRepo'
 import type { FrameworkId } from '@/lib/frameworks/frameworkTypes'
@@ -5,7 +6,7 @@ import { decisionHistories } from '@/lib/session/decisions'
 import { effectiveRating } from '@/lib/session/effectiveRating'
 import { sessionCoverage } from '@/lib/session/sessionCoverage'
 import { DEFAULT_PHASE_MINUTES, PHASES } from '@/lib/session/records/walkRecords'
-import type { DecisionResponse, SessionRecordsResponse, ThreatResponse } from './sessionRecordSchemas'
+import type { DecisionResponse, SessionRecordsResponse, ThreatResponse } from '@/lib/api/sessionRecordSchemas'
 
 /**
  * The workshop part of `GET /api/sessions/:id`: the stored records with what the reader would

@@ -1,7 +1,8 @@
+import 'server-only'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { getEnv } from '@/lib/env'
 import { UnauthorizedError } from '@/lib/errors'
-import { INTERNAL_SECRET_HEADER } from './internalSchemas'
+import { INTERNAL_SECRET_HEADER } from '@/lib/api/internalSchemas'
 
 /** Throws 401 unless the request carries the shared secret the party and the app agree on. */
 export function requireInternalSecret(request: Request): void {

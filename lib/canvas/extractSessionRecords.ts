@@ -1,15 +1,15 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { z } from 'zod'
-import { threatroomSchema } from '../canvas/threatroomSchema'
-import type { DecisionRecord } from './records/decisionRecord'
-import type { MitigationRecord } from './records/mitigationRecord'
-import type { NaMarkRecord } from './records/naMarkRecord'
-import type { ScopeItemRecord } from './records/scopeItemRecord'
-import type { SessionEventRecord } from './records/sessionEventRecord'
-import type { ThreatRecord } from './records/threatRecord'
-import type { VoteRecord } from './records/voteRecord'
-import type { PhaseEventRecord, TimerEventRecord, WalkRecord } from './records/walkRecords'
-import { SESSION_OBJECT_TYPES } from './sessionRecords'
+import { threatroomSchema } from './threatroomSchema'
+import type { DecisionRecord } from '../session/records/decisionRecord'
+import type { MitigationRecord } from '../session/records/mitigationRecord'
+import type { NaMarkRecord } from '../session/records/naMarkRecord'
+import type { ScopeItemRecord } from '../session/records/scopeItemRecord'
+import type { SessionEventRecord } from '../session/records/sessionEventRecord'
+import type { ThreatRecord } from '../session/records/threatRecord'
+import type { VoteRecord } from '../session/records/voteRecord'
+import type { PhaseEventRecord, TimerEventRecord, WalkRecord } from '../session/records/walkRecords'
+import { SESSION_OBJECT_TYPES } from '../session/sessionRecords'
 
 /** The workshop records of one saved room, by type, each checked against the room's own validator. */
 export interface SessionRecordSet {
@@ -82,6 +82,16 @@ export function extractSessionRecords(snapshot: unknown): ExtractSessionRecordsR
 		}
 	})
 	return issues.length > 0 ? { ok: false, issues } : { ok: true, records }
+}
+
+/**
+ * The workshop records among records the room's schema has already validated (a saved snapshot
+ * read back with readStoreRecords), grouped by type: nothing is validated twice.
+ */
+export function sessionRecordsOf(validated: readonly TLRecord[]): SessionRecordSet {
+	const records = emptySessionRecordSet()
+	for (const record of validated) add(records, record)
+	return records
 }
 
 function add(records: SessionRecordSet, record: TLRecord): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildThreats } from '../reports/buildThreats'
-import { decisionRecordFromDraft, emptyDecisionDraft } from './decisionDraft'
-import type { DecisionKind } from './records/decisionRecord'
-import type { ThreatRecord } from './records/threatRecord'
+import { buildThreats } from './buildThreats'
+import { decisionRecordFromDraft, emptyDecisionDraft } from '../session/decisionDraft'
+import type { DecisionKind } from '../session/records/decisionRecord'
+import type { ThreatRecord } from '../session/records/threatRecord'
 import { tallyThreats } from './threatTally'
 import { testThreat } from '@/fixtures/workshopRecords'
 

@@ -1,7 +1,7 @@
 import { DEFAULT_INITIAL_SNAPSHOT } from '@tldraw/sync-core'
 import { describe, expect, it } from 'vitest'
-import { emptySessionRecordSet, extractSessionRecords } from './extractSessionRecords'
-import type { ThreatId } from './records/threatRecord'
+import { emptySessionRecordSet, extractSessionRecords, sessionRecordsOf } from './extractSessionRecords'
+import type { ThreatId } from '../session/records/threatRecord'
 import {
 	FIXTURE_SHAPE_ID,
 	fixtureDecision,
@@ -94,5 +94,19 @@ describe('extractSessionRecords', () => {
 			ok: false,
 			issues: [{ path: 'snapshot.documents', message: 'Expected an array' }],
 		})
+	})
+})
+
+describe('sessionRecordsOf', () => {
+	it('groups records already validated by type, as extraction does, and leaves the canvas alone', () => {
+		const threat = fixtureThreat({ humanId: 'T-001', createdBy: 'pat' })
+		const walk = fixtureWalk({ focusShapeId: FIXTURE_SHAPE_ID })
+		const decision = fixtureDecision({ decidedAt: 12 })
+		const snapshot = snapshotWith(threat, walk, decision)
+		const extracted = extractSessionRecords(snapshot)
+		expect(extracted.ok).toBe(true)
+		const canvas = DEFAULT_INITIAL_SNAPSHOT.documents.map((document) => document.state)
+		expect({ ok: true, records: sessionRecordsOf([...canvas, threat, walk, decision]) }).toEqual(extracted)
+		expect(sessionRecordsOf(canvas)).toEqual(emptySessionRecordSet())
 	})
 })

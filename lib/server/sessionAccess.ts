@@ -1,7 +1,8 @@
+import 'server-only'
 import { lookupToken } from '@/lib/db/linkTokensRepo'
 import { ForbiddenError, UnauthorizedError } from '@/lib/errors'
 import type { Role } from '@/lib/sessionEnums'
-import { requireBearerToken } from './http'
+import { requireBearerToken } from '@/lib/api/http'
 
 /**
  * The role of the request's `Authorization: Bearer` token in `sessionId`, if it is one of `roles`.
