@@ -50,6 +50,7 @@ test('double-click or Enter renames an element in place, Escape cancels, and onl
 	await expect(canvasText(observer)).toContainText('Payment service')
 
 	await page.mouse.dblclick(PROCESS_AT.x, PROCESS_AT.y)
+	await expect(nameEditor).toBeFocused()
 	await page.keyboard.type('Oops')
 	await page.keyboard.press('Escape')
 	await expect(nameEditor).toHaveCount(0)

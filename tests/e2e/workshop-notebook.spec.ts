@@ -82,6 +82,7 @@ test('parking lot, attack tree and notes across three browsers, into the reports
 	// Keyboard only: Fiona adds a second branch from the goal.
 	await fionaBook.node('Pay less than the price').getByTestId('panel.attack.addChild').focus()
 	await fionaPage.keyboard.press('Enter')
+	await expect(fionaPage.getByTestId('panel.attack.childLabel')).toBeFocused()
 	await fionaPage.keyboard.type('Replay a discount code')
 	await fionaPage.keyboard.press('Enter')
 	await expect(patBook.node('Replay a discount code')).toHaveAttribute('data-depth', '1')

@@ -88,6 +88,8 @@ test('a five-person workshop: scope, diagram, walk, votes, decisions, end and re
 	await placeElement(fionaPage, 'process', SHOP_AT)
 	// Named in place, as in any diagram tool: a double-click, the name, Enter.
 	await fionaPage.mouse.dblclick(SHOP_AT.x, SHOP_AT.y)
+	// As a person does, type once the name field has the caret: on a busy machine it comes a moment later.
+	await expect(fionaPage.getByTestId('shape.nameEditor')).toBeFocused()
 	await fionaPage.keyboard.type('Web shop')
 	await fionaPage.keyboard.press('Enter')
 	await expect(canvasText(olgaPage)).toContainText('Web shop')

@@ -3,6 +3,7 @@
 import type { TLShapeId } from '@tldraw/tlschema'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
+import { OTHER_CATEGORY_ID } from '@/lib/frameworks/otherCategory'
 import { elementLabel } from '@/lib/session/canvasElements'
 import { type Resolution, resolvedQuestion } from '@/lib/session/notebookFactories'
 import { newScopeItemRecord } from '@/lib/session/recordFactories'
@@ -96,7 +97,7 @@ export function ResolveQuestion({ question }: { question: ParkedQuestionRecord }
 						key={element?.shapeId ?? WHOLE_MODEL}
 						framework={model.framework}
 						categories={element ? categoriesOf(model.framework, element).map((category) => category.id) : []}
-						initial={{ ...emptyThreatDraft(), title: question.question.slice(0, THREAT_TITLE_MAX) }}
+						initial={{ ...emptyThreatDraft(element ? [] : [OTHER_CATEGORY_ID]), title: question.question.slice(0, THREAT_TITLE_MAX) }}
 						submitLabel="Add threat"
 						onCancel={() => setMode('menu')}
 						onSubmit={(draft) => {
