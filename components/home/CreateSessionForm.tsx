@@ -9,7 +9,7 @@ import {
 	SESSION_DESCRIPTION_MAX_LENGTH,
 	SESSION_NAME_MAX_LENGTH,
 } from '@/lib/api/sessionSchemas'
-import { PROJECT_PREFIX_MESSAGE, PROJECT_PREFIX_PATTERN } from '@/lib/session/composedIds'
+import { type ProjectPrefixInput, projectPrefixFromInput } from '@/lib/session/composedIds'
 import type { Framework } from '@/lib/sessionEnums'
 import { FRAMEWORK_OPTIONS } from '@/components/frameworks'
 import { rememberCreatedSession } from './mySessionsStore'
@@ -26,14 +26,14 @@ function isField(value: string): value is Field {
 	return (FIELDS as readonly string[]).includes(value)
 }
 
-function validate(body: CreateSessionBody): FieldErrors {
+function validate(body: CreateSessionBody, prefix: ProjectPrefixInput): FieldErrors {
 	const errors: FieldErrors = {}
 	if (body.name.length === 0) errors.name = 'Give the session a name.'
 	else if (body.name.length > SESSION_NAME_MAX_LENGTH) errors.name = `At most ${SESSION_NAME_MAX_LENGTH} characters.`
 	if (body.description.length > SESSION_DESCRIPTION_MAX_LENGTH) {
 		errors.description = `At most ${SESSION_DESCRIPTION_MAX_LENGTH} characters.`
 	}
-	if (body.projectPrefix && !PROJECT_PREFIX_PATTERN.test(body.projectPrefix)) errors.projectPrefix = `${PROJECT_PREFIX_MESSAGE}.`
+	if (!prefix.ok) errors.projectPrefix = prefix.message
 	return errors
 }
 
@@ -85,9 +85,14 @@ export function CreateSessionForm() {
 
 	async function onSubmit(event: FormEvent<HTMLFormElement>) {
 		event.preventDefault()
-		const prefix = projectPrefix.trim().toUpperCase()
-		const body: CreateSessionBody = { name: name.trim(), description: description.trim(), framework, ...(prefix ? { projectPrefix: prefix } : {}) }
-		const errors = validate(body)
+		const prefix = projectPrefixFromInput(projectPrefix)
+		const body: CreateSessionBody = {
+			name: name.trim(),
+			description: description.trim(),
+			framework,
+			...(prefix.ok && prefix.projectPrefix ? { projectPrefix: prefix.projectPrefix } : {}),
+		}
+		const errors = validate(body, prefix)
 		showErrors(errors)
 		if (Object.keys(errors).length > 0) return
 		setPending(true)

@@ -1,7 +1,7 @@
 'use client'
 
 import { type ChangeEvent, useId, useState } from 'react'
-import { PROJECT_PREFIX_MESSAGE, PROJECT_PREFIX_PATTERN } from '@/lib/session/composedIds'
+import { projectPrefixFromInput } from '@/lib/session/composedIds'
 import { rememberCreatedSession } from './mySessionsStore'
 import { IMPORT_MAX_BYTES, type ImportedSession, type ImportIssue, importThreatDragon, modelTitle } from './importRequest'
 import { ProjectPrefixField } from './ProjectPrefixField'
@@ -48,10 +48,10 @@ export function ImportThreatDragon() {
 		if (!file) return
 		const fail = (message: string, issues: ImportIssue[] = []) => setState({ kind: 'failed', fileName: file.name, message, issues })
 		if (file.size > IMPORT_MAX_BYTES) return fail(`${file.name} is larger than the 5 MiB an import may be.`)
-		const prefix = projectPrefix.trim().toUpperCase()
-		if (prefix !== '' && !PROJECT_PREFIX_PATTERN.test(prefix)) {
+		const prefix = projectPrefixFromInput(projectPrefix)
+		if (!prefix.ok) {
 			input.value = ''
-			return fail(`${PROJECT_PREFIX_MESSAGE}.`)
+			return fail(prefix.message)
 		}
 		setState({ kind: 'reading', fileName: file.name })
 		const text = await file.text()
@@ -61,7 +61,7 @@ export function ImportThreatDragon() {
 		} catch {
 			return fail(`${file.name} is not a JSON file. Export the model from Threat Dragon as JSON and try again.`)
 		}
-		const result = await importThreatDragon(text, prefix || null)
+		const result = await importThreatDragon(text, prefix.projectPrefix)
 		// Let the same file be picked again after fixing it.
 		input.value = ''
 		if (!result.ok) return fail(result.message, result.issues)

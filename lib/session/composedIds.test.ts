@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { composeId, FIRST_SESSION_NUMBER, formatSessionNumber, nextSessionNumber, projectPrefixSchema, projectSessionTag } from './composedIds'
+import {
+	composeId,
+	FIRST_SESSION_NUMBER,
+	formatSessionNumber,
+	nextSessionNumber,
+	projectPrefixFromInput,
+	projectPrefixSchema,
+	projectSessionTag,
+} from './composedIds'
 import { currentReview } from './reviewStatus'
 
 describe('composed IDs', () => {
@@ -13,6 +21,12 @@ describe('composed IDs', () => {
 		expect(composeId({ projectPrefix: 'PAY', sessionNumber: 120 }, 'T-1000')).toBe('PAY.S120.T-1000')
 		expect(composeId({ projectPrefix: null, sessionNumber: 3 }, 'T-007')).toBe('T-007')
 		expect(composeId({ projectPrefix: 'PAY', sessionNumber: 1 }, '')).toBe('')
+	})
+
+	it('read a typed prefix as the API takes it: trimmed, upper-cased, none when empty, refused when malformed', () => {
+		expect(projectPrefixFromInput(' pay ')).toEqual({ ok: true, projectPrefix: 'PAY' })
+		expect(projectPrefixFromInput('   ')).toEqual({ ok: true, projectPrefix: null })
+		expect(projectPrefixFromInput('pay-1')).toEqual({ ok: false, message: 'A project prefix is 2 to 10 characters A-Z and 0-9, starting with a letter.' })
 	})
 
 	it('tag a prefixed session as project.session, and no session without a prefix', () => {

@@ -5,9 +5,18 @@ import * as z from 'zod/mini'
 // Without a prefix, IDs stay as the room gives them (`T-007`).
 
 export const PROJECT_PREFIX_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/
-export const PROJECT_PREFIX_MESSAGE = 'A project prefix is 2 to 10 characters A-Z and 0-9, starting with a letter'
+const PROJECT_PREFIX_MESSAGE = 'A project prefix is 2 to 10 characters A-Z and 0-9, starting with a letter'
 
 export const projectPrefixSchema = z.string().check(z.regex(PROJECT_PREFIX_PATTERN, PROJECT_PREFIX_MESSAGE))
+
+export type ProjectPrefixInput = { ok: true; projectPrefix: string | null } | { ok: false; message: string }
+
+/** What someone typed in a prefix field, as the API takes it: trimmed, upper-cased, null for none; or why it is no prefix. */
+export function projectPrefixFromInput(text: string): ProjectPrefixInput {
+	const prefix = text.trim().toUpperCase()
+	if (prefix === '') return { ok: true, projectPrefix: null }
+	return PROJECT_PREFIX_PATTERN.test(prefix) ? { ok: true, projectPrefix: prefix } : { ok: false, message: `${PROJECT_PREFIX_MESSAGE}.` }
+}
 
 /** The first session of a project is S01; each follow-up counts on. */
 export const FIRST_SESSION_NUMBER = 1

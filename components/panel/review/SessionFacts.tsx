@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from 'react'
 import { uniqueId, useValue } from 'tldraw'
-import { composeId, formatSessionNumber, PROJECT_PREFIX_MESSAGE, PROJECT_PREFIX_PATTERN } from '@/lib/session/composedIds'
+import { composeId, formatSessionNumber, projectPrefixFromInput } from '@/lib/session/composedIds'
 import { reviewEvent } from '@/lib/session/metadataFactories'
 import { REVIEW_STATUS_LABEL, REVIEW_STATUSES, type ReviewStatus } from '@/lib/session/records/reviewEventRecord'
 import { canFacilitate } from '@/lib/session/sessionPermissions'
@@ -77,9 +77,9 @@ function ProjectPrefixField() {
 	}
 	const submit = async (event: FormEvent) => {
 		event.preventDefault()
-		const prefix = draft.trim().toUpperCase()
-		if (prefix !== '' && !PROJECT_PREFIX_PATTERN.test(prefix)) return setError(PROJECT_PREFIX_MESSAGE)
-		const saved = await saveProjectPrefix(sessionId, token, prefix === '' ? null : prefix)
+		const prefix = projectPrefixFromInput(draft)
+		if (!prefix.ok) return setError(prefix.message)
+		const saved = await saveProjectPrefix(sessionId, token, prefix.projectPrefix)
 		if (!saved.ok) return setError(saved.message)
 		setError(null)
 		onProjectChange({ projectPrefix: saved.session.projectPrefix, sessionNumber: saved.session.sessionNumber })
