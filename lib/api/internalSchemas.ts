@@ -60,6 +60,7 @@ export const saveCanvasBody = z
 export type SaveCanvasBody = z.infer<typeof saveCanvasBody>
 
 export const saveCanvasResponse = z.object({ saved: z.boolean(), clock: z.int().min(0) })
+export type SaveCanvasResponse = z.infer<typeof saveCanvasResponse>
 
 // App → party: `POST <PARTY_INTERNAL_URL>/party/<sessionId>` with the same shared secret, when the
 // facilitator rotated a link (app/api/sessions/[id]/links/rotate, party/linkRevocation.ts) or
@@ -90,4 +91,3 @@ export const projectChangedResponse = z.object({ notified: z.int().min(0) })
 export type ProjectChangedResponse = z.infer<typeof projectChangedResponse>
 
 export const roomRequestBody = z.discriminatedUnion('type', [revokeLinksBody, projectChangedBody])
-export type SaveCanvasResponse = z.infer<typeof saveCanvasResponse>

@@ -42,11 +42,11 @@ export async function createSession(input: CreateSessionBody, now: number = Date
 	return { id, tokens }
 }
 
-/** Sets or clears the project prefix; false for an unknown session. */
-export async function setProjectPrefix(id: string, projectPrefix: string | null, now: number = Date.now()): Promise<boolean> {
+/** Sets or clears the project prefix; the session as it now is, or null for an unknown one. */
+export async function setProjectPrefix(id: string, projectPrefix: string | null, now: number = Date.now()): Promise<SessionRow | null> {
 	const db = await getDb()
-	const updated = await db.update(sessions).set({ projectPrefix, updatedAt: now }).where(eq(sessions.id, id)).returning({ id: sessions.id })
-	return updated.length > 0
+	const [updated] = await db.update(sessions).set({ projectPrefix, updatedAt: now }).where(eq(sessions.id, id)).returning()
+	return updated ?? null
 }
 
 export async function findSession(id: string): Promise<SessionRow | null> {
