@@ -1,13 +1,12 @@
-import { jsonResponse, readJsonBody, requireBearerToken, requireSessionIdParam, withErrors } from '@/lib/api/http'
+import { jsonResponse, readJsonBody, requireSessionIdParam, withErrors } from '@/lib/api/http'
 import { announceProjectChange } from '@/lib/server/partyRooms'
 import { requireSessionRole } from '@/lib/server/sessionAccess'
 import { sessionRecordsView } from '@/lib/server/sessionRecordsView'
 import { type SessionDetailsResponse, updateSessionBody } from '@/lib/api/sessionSchemas'
 import { toSessionSummary } from '@/lib/server/sessionSummary'
-import { lookupToken } from '@/lib/db/linkTokensRepo'
 import { getSessionDetails } from '@/lib/db/sessionDetailsRepo'
 import { findSession, setProjectPrefix } from '@/lib/db/sessionsRepo'
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '@/lib/errors'
+import { NotFoundError } from '@/lib/errors'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'
@@ -17,11 +16,7 @@ export const GET = withErrors(async (request: Request, { params }: { params: Pro
 	const id = await requireSessionIdParam(params)
 	if (!(await findSession(id))) throw new NotFoundError('Session not found')
 
-	const grant = await lookupToken(requireBearerToken(request))
-	if (!grant) throw new UnauthorizedError('Invalid token')
-	if (grant.sessionId !== id || grant.role !== 'facilitator') {
-		throw new ForbiddenError('Only the facilitator of this session may read it')
-	}
+	await requireSessionRole(request, id, ['facilitator'], 'Only the facilitator of this session may read it')
 
 	const found = await getSessionDetails(id)
 	if (!found) throw new NotFoundError('Session not found')
