@@ -26,6 +26,7 @@ import { roomAuthorizers, strictlyIncreasingClock } from './roomAuthorizers'
 import { RoomHistory } from './roomHistory'
 import type { RoomWal } from './roomWal'
 import type { StartingState } from './startingState'
+import { ThrottledBroadcast } from './throttledBroadcast'
 
 export type SessionMeta = Person
 
@@ -43,6 +44,8 @@ export class CanvasRoom {
 	private readonly saver: SaveScheduler
 	private readonly durability: RoomDurability
 	private readonly people = new PeopleRegistry()
+	/** The people list to everyone on joins and leaves, at most every 250 ms (throttledBroadcast.ts says why). */
+	private readonly peopleBroadcast = new ThrottledBroadcast(() => this.broadcastPeople())
 	/** Who changed what (lib/history): written by the room after each push it committed. */
 	private readonly history: RoomHistory
 	/** Every frame's way in: the rate limit, then the message gate, then tldraw (inboundMessages.ts). */
@@ -183,7 +186,7 @@ export class CanvasRoom {
 		if (this.people.isAwaitingHandshake(conn.id) && this.isConnected(conn.id) && this.people.connected(conn.id)) {
 			this.room.sendCustomMessage(conn.id, clockNow({ handshake: true }))
 			this.clockTimer ??= setInterval(() => this.broadcastClock(), CLOCK_EVERY_MS)
-			this.broadcastPeople()
+			this.peopleBroadcast.request()
 			if (this.project) this.room.sendCustomMessage(conn.id, this.project)
 			if (person) this.recordAttendance(person)
 		}
@@ -230,6 +233,7 @@ export class CanvasRoom {
 		// tldraw keeps a closed session a few seconds for a reconnect; the canvas need not wait.
 		if (this.people.connectedSessionIds().length === 0) {
 			this.saver.flush()
+			this.peopleBroadcast.cancel()
 			if (this.clockTimer) clearInterval(this.clockTimer)
 			this.clockTimer = null
 		}
@@ -238,7 +242,7 @@ export class CanvasRoom {
 	private forget(sessionId: string): void {
 		this.open.delete(sessionId)
 		this.inbound.forget(sessionId)
-		if (this.people.left(sessionId)) this.broadcastPeople()
+		if (this.people.left(sessionId)) this.peopleBroadcast.request()
 	}
 
 	private isConnected(sessionId: string): boolean {
