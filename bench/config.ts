@@ -67,11 +67,11 @@ export function benchConfig(smoke: boolean, overrides: { reps?: number; soakSeco
 	return {
 		mode: 'full',
 		reps,
-		propagation: { ns: [10, 50, 100], edits: 60, warmup: 6, editTimeoutMs: 10_000, gapMs: [30, 120], seedElements: 20 },
+		propagation: { ns: [10, 50, 100, 200], edits: 60, warmup: 6, editTimeoutMs: 10_000, gapMs: [30, 120], seedElements: 20 },
 		panel: { ns: [10, 50, 100], events: 60, warmup: 6, eventTimeoutMs: 10_000, gapMs: [30, 120] },
 		join: { elements: 50, warmupLoads: 1, loadTimeoutMs: 60_000 },
 		memory: {
-			ns: [1, 10, 50, 100],
+			ns: [1, 10, 50, 100, 200],
 			elements: 200,
 			samplesPerLevel: 3,
 			settleMs: 5_000,

@@ -1,5 +1,6 @@
 import type { TLRecord, TLShape, TLShapeId } from '@tldraw/tlschema'
 import type { BenchConfig } from '../config'
+import { startHarnessLoad } from '../lib/harnessLoad'
 import { diagramNodeIds, diagramRecords, type Engine, extraNode } from '../lib/diagram'
 import { PropagationTracker, seededRandom, sleep } from '../lib/propagation'
 import { openRoom, seedThrough } from '../lib/rooms'
@@ -25,6 +26,9 @@ export interface PropagationRun {
 	joinMs: number
 	errors: string[]
 	drops: number
+	/** The bench process over the timed edits: CPU in % of one core, event-loop delay p95 in ms. */
+	harnessCpuPct: number
+	harnessLoopDelayP95Ms: number
 }
 
 async function runEditBatch(stack: BenchStack, engine: Engine, n: number, rep: number, config: BenchConfig['propagation']): Promise<PropagationRun> {
@@ -43,6 +47,7 @@ async function runEditBatch(stack: BenchStack, engine: Engine, n: number, rep: n
 		const total = config.warmup + config.edits
 		// Bounded twice: by the count, and by time in case every edit ran into its timeout.
 		const deadline = performance.now() + total * (config.editTimeoutMs + config.gapMs[1]) + 10_000
+		const harness = startHarnessLoad()
 		for (let edit = 0; edit < total && performance.now() < deadline; edit++) {
 			const sender = room.clients[Math.floor(random() * room.clients.length)] ?? first
 			let record: TLRecord
@@ -68,6 +73,7 @@ async function runEditBatch(stack: BenchStack, engine: Engine, n: number, rep: n
 			}
 			await sleep(config.gapMs[0] + random() * (config.gapMs[1] - config.gapMs[0]))
 		}
+		const load = harness.stop()
 		const health = room.health()
 		return {
 			engine,
@@ -80,6 +86,8 @@ async function runEditBatch(stack: BenchStack, engine: Engine, n: number, rep: n
 			joinMs: room.joinMs,
 			errors: health.errors,
 			drops: health.drops,
+			harnessCpuPct: load.cpuPct,
+			harnessLoopDelayP95Ms: load.loopDelayP95Ms,
 		}
 	} finally {
 		room.close()
@@ -99,7 +107,7 @@ export async function measureCanvasPropagation(stack: BenchStack, config: BenchC
 				runs.push(run)
 				log(
 					`canvas ${engine} N=${n} rep ${rep + 1}: p50 ${run.all.p50.toFixed(1)} p95 ${run.all.p95.toFixed(1)} max ${run.all.max.toFixed(1)} ms` +
-						` (${run.edits} edits, ${run.missing} missing, join ${(run.joinMs / 1000).toFixed(1)} s, drops ${run.drops}, errors ${run.errors.length})`,
+						` (${run.edits} edits, ${run.missing} missing, join ${(run.joinMs / 1000).toFixed(1)} s, drops ${run.drops}, errors ${run.errors.length}, harness CPU ${run.harnessCpuPct.toFixed(0)} %, loop delay p95 ${run.harnessLoopDelayP95Ms.toFixed(1)} ms)`,
 				)
 			}
 		}

@@ -29,6 +29,8 @@ function run(engine: 'ours' | 'bare', n: number, rep: number, edits: number[], o
 		joinMs: 300,
 		errors: [],
 		drops: 0,
+		harnessCpuPct: 40,
+		harnessLoopDelayP95Ms: 2,
 		...overrides,
 	}
 }
@@ -57,7 +59,16 @@ describe('sections from a run', () => {
 		expect(ours?.p50).toEqual({ samples: [70, 72] })
 		expect(ours).toMatchObject({ missing: 1, drops: 2, errors: 1 })
 		expect(section.provenance).toBe(provenance)
-		expect(section.rows.map((row) => `${row.n} ${row.engine}`)).toEqual(['10 ours', '10 bare', '50 ours', '50 bare', '100 ours', '100 bare'])
+		expect(section.rows.map((row) => `${row.n} ${row.engine}`)).toEqual([
+			'10 ours',
+			'10 bare',
+			'50 ours',
+			'50 bare',
+			'100 ours',
+			'100 bare',
+			'200 ours',
+			'200 bare',
+		])
 	})
 
 	it('counts a load as interactive when drawn plus the editor’s answer to the click, without the harness between', () => {

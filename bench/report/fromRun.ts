@@ -45,6 +45,8 @@ export function canvasSection(runs: readonly PropagationRun[], config: BenchConf
 				engine,
 				...latencies(mine),
 				joinMs: sampled(mine.map((run) => run.joinMs)),
+				harnessCpuPct: sampled(mine.map((run) => run.harnessCpuPct)),
+				harnessLoopDelayP95Ms: sampled(mine.map((run) => run.harnessLoopDelayP95Ms)),
 				missing: count(mine, (run) => run.missing),
 				drops: count(mine, (run) => run.drops),
 				errors: count(mine, (run) => run.errors.length),

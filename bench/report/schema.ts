@@ -55,6 +55,9 @@ const canvasSectionSchema = z.strictObject({
 			max: figureSchema,
 			joinMs: figureSchema,
 			...health,
+			/** The bench process over the timed edits (bench/lib/harnessLoad.ts); absent in runs before it was measured. */
+			harnessCpuPct: figureSchema.optional(),
+			harnessLoopDelayP95Ms: figureSchema.optional(),
 		}),
 	),
 	recordedRatios,
