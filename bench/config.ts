@@ -33,6 +33,18 @@ export interface BenchConfig {
 		/** Start the party afresh before measuring (every earlier room unloaded). */
 		freshParty: boolean
 	}
+	/** Many rooms at once (issue 13 item 4): `levels` rooms of `clientsPerRoom`, each level for `seconds`. */
+	rooms: {
+		levels: number[]
+		clientsPerRoom: number
+		seconds: number
+		/** Pause between a room's edits, drawn uniformly from [min, max]. */
+		editGapMs: [number, number]
+		editTimeoutMs: number
+		/** One facilitator request (an export or the session) per room this often. */
+		requestEveryMs: number
+		seedElements: number
+	}
 	persistence: { saveThreats: number; saveElements: number; loadElements: number; loadThreats: number }
 	reports: { threats: number }
 	/** Apply the issue's targets (full runs only). */
@@ -59,6 +71,7 @@ export function benchConfig(smoke: boolean, overrides: { reps?: number; soakSeco
 				soakEditEveryMs: 250,
 				freshParty: false,
 			},
+			rooms: { levels: [1, 2], clientsPerRoom: 3, seconds: 5, editGapMs: [1_000, 2_000], editTimeoutMs: 10_000, requestEveryMs: 5_000, seedElements: 5 },
 			persistence: { saveThreats: 1_000, saveElements: 10, loadElements: 200, loadThreats: 500 },
 			reports: { threats: 500 },
 			judge: false,
@@ -80,6 +93,15 @@ export function benchConfig(smoke: boolean, overrides: { reps?: number; soakSeco
 			soakSampleEveryMs: 5_000,
 			soakEditEveryMs: 250,
 			freshParty: true,
+		},
+		rooms: {
+			levels: [1, 10, 25, 50, 100],
+			clientsPerRoom: 10,
+			seconds: 30,
+			editGapMs: [1_000, 2_000],
+			editTimeoutMs: 10_000,
+			requestEveryMs: 5_000,
+			seedElements: 10,
 		},
 		persistence: { saveThreats: 1_000, saveElements: 10, loadElements: 200, loadThreats: 500 },
 		reports: { threats: 500 },

@@ -4,7 +4,7 @@
 // BENCHMARKS.smoke.md beside it, never the committed ones. See BENCHMARKS.md's "How to run" and the
 // modules in bench/measure/ for what each figure means.
 //
-//   npm run bench [-- --smoke] [--only=canvas,panel,join,memory,persistence,reports] [--reps=N]
+//   npm run bench [-- --smoke] [--only=canvas,panel,join,memory,persistence,reports,rooms] [--reps=N]
 //                 [--soak-seconds=S] [--out=FILE] [--app-build=fresh|reuse] [--verbose]
 
 import './lib/shims'
@@ -20,12 +20,13 @@ import { ROOT, stopAllProcesses } from './lib/processes'
 import { type BenchStack, startStack } from './lib/stack'
 import { measureCanvasPropagation } from './measure/canvasPropagation'
 import { measureJoin } from './measure/join'
+import { measureManyRooms } from './measure/manyRooms'
 import { measurePanelEvents } from './measure/panelEvents'
 import { measurePersistence } from './measure/persistence'
 import { measureReports } from './measure/reports'
 import { measureRoomMemory } from './measure/roomMemory'
 import { readResults, writeResults } from './report/files'
-import { canvasSection, joinSection, memorySection, panelSection, persistenceSection, reportsSection } from './report/fromRun'
+import { canvasSection, joinSection, memorySection, panelSection, persistenceSection, reportsSection, roomsSection } from './report/fromRun'
 import { renderBenchmarks } from './report/render'
 import { BENCH_MODULES, type BenchModule, type BenchResultsFile, type BenchSections, type Provenance } from './report/schema'
 
@@ -132,7 +133,7 @@ if (fs.existsSync(resultsFile)) {
 		console.warn(`[bench] the previous results are not kept: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
 	}
 }
-const sections: BenchSections = previous ?? { canvas: null, panel: null, join: null, persistence: null, reports: null, memory: null }
+const sections: BenchSections = previous ?? { canvas: null, panel: null, join: null, persistence: null, reports: null, memory: null, rooms: null }
 
 /** Where one module's figures come from: this checkout, now, and how busy the machine was meanwhile. */
 function provenanceOf(load: { otherBusyPct: number; otherBusyMaxPct: number }): Provenance {
@@ -219,6 +220,10 @@ try {
 	if (only.has('reports')) {
 		const reports = await measure('reports', () => measureReports(started, config, log))
 		if (reports) sections.reports = reportsSection(reports.result, config, reports.provenance)
+	}
+	if (only.has('rooms')) {
+		const rooms = await measure('rooms', () => measureManyRooms(started, config, log))
+		if (rooms) sections.rooms = roomsSection(rooms.result, config, machine.cpus, rooms.provenance)
 	}
 	// Last: it restarts the party (full runs) and soaks for minutes.
 	if (only.has('memory')) {

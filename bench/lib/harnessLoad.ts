@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 // % of one core (its event loop runs on one); the loop delay's p95 is how late a timer or socket
 // callback ran, which adds straight onto every measured latency.
 
-export interface HarnessLoad {
+interface HarnessLoad {
 	cpuPct: number
 	loopDelayP95Ms: number
 }

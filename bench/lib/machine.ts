@@ -78,7 +78,8 @@ interface LoadReport {
 	loadavgAtEnd: [number, number, number]
 }
 
-function cpuTotals(): { busy: number; total: number } {
+/** The whole machine's CPU ticks since boot (all cores): busy, and busy + idle. */
+export function cpuTotals(): { busy: number; total: number } {
 	const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
 	const fields = line.trim().split(/\s+/).slice(1).map(Number)
 	const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields

@@ -46,13 +46,13 @@ export function echoed(name: string): (line: string) => void {
 }
 
 /**
- * Resident memory of a server: its process group and every descendant of its leader (the party is
- * partykit's node CLI, workerd and whatever they spawned), summed from /proc. Shared pages count
- * once per process, as RSS does.
+ * A server's processes: its process group and every descendant of its leader (the party is
+ * partykit's node CLI, workerd and whatever they spawned), from /proc, with the CPU each has used
+ * (utime + stime, in clock ticks).
  */
-export function processTreeRss(leaderPid: number | undefined): { totalMb: number; byProcess: { pid: number; command: string; rssMb: number }[] } {
-	if (leaderPid === undefined) return { totalMb: 0, byProcess: [] }
-	const processes = new Map<number, { ppid: number; pgrp: number; command: string }>()
+export function processTree(leaderPid: number | undefined): { pid: number; command: string; cpuTicks: number }[] {
+	if (leaderPid === undefined) return []
+	const processes = new Map<number, { ppid: number; pgrp: number; command: string; cpuTicks: number }>()
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue
 		try {
@@ -63,6 +63,8 @@ export function processTreeRss(leaderPid: number | undefined): { totalMb: number
 				ppid: Number(fields[1]),
 				pgrp: Number(fields[2]),
 				command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+				// utime and stime: fields 14 and 15 of stat, 11 and 12 after the comm.
+				cpuTicks: Number(fields[11]) + Number(fields[12]),
 			})
 		} catch {
 			// The process exited while we read /proc.
@@ -80,12 +82,17 @@ export function processTreeRss(leaderPid: number | undefined): { totalMb: number
 			}
 		}
 	}
+	return [...members].map((pid) => ({ pid, command: processes.get(pid)?.command ?? '?', cpuTicks: processes.get(pid)?.cpuTicks ?? 0 }))
+}
+
+/** Resident memory of a server's processes (processTree). Shared pages count once per process, as RSS does. */
+export function processTreeRss(leaderPid: number | undefined): { totalMb: number; byProcess: { pid: number; command: string; rssMb: number }[] } {
 	const byProcess: { pid: number; command: string; rssMb: number }[] = []
-	for (const pid of members) {
+	for (const { pid, command } of processTree(leaderPid)) {
 		try {
 			const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
 			const rssKb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0)
-			byProcess.push({ pid, command: processes.get(pid)?.command ?? '?', rssMb: rssKb / 1024 })
+			byProcess.push({ pid, command, rssMb: rssKb / 1024 })
 		} catch {
 			// Exited meanwhile.
 		}

@@ -25,6 +25,8 @@ export interface BenchStack {
 	barePartyUrl: string
 	relayHost: string
 	bareAppUrl: string
+	/** `next start` of ours (its group leader), for its CPU and memory under many rooms. */
+	app(): ManagedProcess
 	/** The party process of ours (its group leader), for the memory benchmark. */
 	party(): ManagedProcess
 	/** A fresh party process of ours (every room unloaded), e.g. before measuring memory. */
@@ -119,6 +121,7 @@ export async function startStack({
 		barePartyUrl: baselines ? `ws://127.0.0.1:${barePort}` : '',
 		relayHost: baselines ? `127.0.0.1:${relayPort}` : '',
 		bareAppUrl: baselines ? `http://127.0.0.1:${bareAppPort}` : '',
+		app: () => app,
 		party: () => party,
 		partyDir,
 		partyOutput: () => [...earlierPartyOutput, party.output()].join('\n--- party restarted by the bench ---\n'),

@@ -4,7 +4,9 @@ import type { JoinLoad } from '../measure/join'
 import type { PanelRun } from '../measure/panelEvents'
 import type { PersistenceResult } from '../measure/persistence'
 import type { ReportsResult } from '../measure/reports'
+import type { RoomsLevel } from '../measure/manyRooms'
 import type { MemoryResult } from '../measure/roomMemory'
+import { percentile } from '../stats'
 import { sampled } from './figures'
 import {
 	type CanvasSection,
@@ -18,6 +20,7 @@ import {
 	type Provenance,
 	type ReportFormat,
 	type ReportsSection,
+	type RoomsSection,
 } from './schema'
 
 // A run's measurements as sections of the raw results: one sample per repetition for every
@@ -167,4 +170,36 @@ export function reportsSection(result: ReportsResult, config: BenchConfig, prove
 	}
 	const formats = { markdown: entry('markdown'), csv: entry('csv'), json: entry('json'), threatDragon: entry('threatDragon') }
 	return { provenance, reps: config.reps, threats: result.threats, modelMs: sampled(result.modelMs), formats, routeNote: result.route.note }
+}
+
+export function roomsSection(levels: readonly RoomsLevel[], config: BenchConfig, cpus: number, provenance: Provenance): RoomsSection {
+	const { clientsPerRoom, seconds, editGapMs, requestEveryMs } = config.rooms
+	const at = (samples: readonly number[], p: number) => finiteOr(percentile(samples, p), null)
+	return {
+		provenance,
+		setup: { clientsPerRoom, seconds, editGapMs, requestEveryMs, cpus },
+		levels: levels.map((level) => ({
+			rooms: level.rooms,
+			clients: level.clients,
+			edits: level.editMs.length + level.missing,
+			p50: at(level.editMs, 50),
+			p95: at(level.editMs, 95),
+			p99: at(level.editMs, 99),
+			max: at(level.editMs, 100),
+			missing: level.missing,
+			drops: level.drops,
+			errors: level.errors,
+			requests: Object.values(level.requestMs).reduce((sum, list) => sum + list.length, 0) + level.failedRequests,
+			failedRequests: level.failedRequests,
+			requestP95Ms: {
+				md: at(level.requestMs.md, 95),
+				csv: at(level.requestMs.csv, 95),
+				json: at(level.requestMs.json, 95),
+				session: at(level.requestMs.session, 95),
+			},
+			cpuPct: level.cpuPct,
+			machinePct: level.machinePct,
+			rssMb: level.rssMb,
+		})),
+	}
 }

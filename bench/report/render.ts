@@ -8,6 +8,7 @@ import { renderMemory } from './sections/memory'
 import { renderPanel } from './sections/panel'
 import { renderPersistence } from './sections/persistence'
 import { renderReports } from './sections/reports'
+import { renderRooms } from './sections/rooms'
 import { fillTemplate } from './template'
 
 // BENCHMARKS.md from the raw results and the hand-written analysis: machine and conditions, where
@@ -62,6 +63,7 @@ const SECTION_TITLES: Record<BenchModule, string> = {
 	persistence: '6. Persistence',
 	reports: '7. Reports',
 	memory: '5. Room memory',
+	rooms: '8. Many rooms',
 }
 
 export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: string | null, sources: RenderSources): string {
@@ -74,9 +76,10 @@ export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: st
 		memory: sections.memory ? renderMemory(sections.memory, options) : undefined,
 		persistence: sections.persistence ? renderPersistence(sections.persistence, options) : undefined,
 		reports: sections.reports ? renderReports(sections.reports, options) : undefined,
+		rooms: sections.rooms ? renderRooms(sections.rooms, options) : undefined,
 	}
 	// The document's order: the issue's numbering.
-	const order: BenchModule[] = ['canvas', 'panel', 'join', 'memory', 'persistence', 'reports']
+	const order: BenchModule[] = ['canvas', 'panel', 'join', 'memory', 'persistence', 'reports', 'rooms']
 	const present = order.filter((module) => rendered[module] !== undefined)
 	const otherBusy = (module: BenchModule) => sections[module]?.provenance.otherBusyPct ?? null
 
@@ -156,7 +159,7 @@ export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: st
 		'npm run bench -- --smoke  # CI: everything once with N = 5, short soak, no targets; writes bench/results/smoke.json and BENCHMARKS.smoke.md (ignored)',
 		'```',
 		'',
-		"Options: `--only=canvas,panel,join,memory,persistence,reports` (the others are kept from the last full run, with their provenance), `--reps=N`, `--soak-seconds=S`, `--wait-quiet=M` (before each measurement, wait up to M minutes for other processes to use < 20 % of the CPU), `--out=FILE` (a scratch run: FILE and its .json beside it, the committed results untouched), `--verbose` (server output). The party's log (its write-ahead timings): `bench/results/party-<mode>.log`. What the first-load JS is made of: `npx tsx bench/tools/jsComposition.ts`.",
+		"Options: `--only=canvas,panel,join,memory,persistence,reports,rooms` (the others are kept from the last full run, with their provenance), `--reps=N`, `--soak-seconds=S`, `--wait-quiet=M` (before each measurement, wait up to M minutes for other processes to use < 20 % of the CPU), `--out=FILE` (a scratch run: FILE and its .json beside it, the committed results untouched), `--verbose` (server output). The party's log (its write-ahead timings): `bench/results/party-<mode>.log`. What the first-load JS is made of: `npx tsx bench/tools/jsComposition.ts`.",
 		'',
 	)
 	return `${lines.join('\n')}\n`

@@ -191,6 +191,43 @@ const reportsSectionSchema = z.strictObject({
 })
 export type ReportsSection = z.infer<typeof reportsSectionSchema>
 
+const perProcess = z.strictObject({ next: z.number(), workerd: z.number(), harness: z.number() })
+/** A latency over a level's edits or requests; null when there were none. */
+const ms = z.number().nullable()
+const roomsSectionSchema = z.strictObject({
+	provenance: provenanceSchema,
+	setup: z.strictObject({
+		clientsPerRoom: z.int().positive(),
+		seconds: z.number(),
+		editGapMs: z.tuple([z.number(), z.number()]),
+		requestEveryMs: z.number(),
+		/** The machine's cores: the whole machine saturates at 100 % of them all. */
+		cpus: z.int().positive(),
+	}),
+	levels: z.array(
+		z.strictObject({
+			rooms: z.int().positive(),
+			clients: z.int().positive(),
+			edits: z.int().nonnegative(),
+			p50: ms,
+			p95: ms,
+			p99: ms,
+			max: ms,
+			...health,
+			requests: z.int().nonnegative(),
+			failedRequests: z.int().nonnegative(),
+			/** p95 per facilitator request kind (bench/lib/facilitatorRequests.ts). */
+			requestP95Ms: z.strictObject({ md: ms, csv: ms, json: ms, session: ms }),
+			/** % of one core per process over the level's window. */
+			cpuPct: perProcess,
+			/** % of the whole machine (all cores = 100). */
+			machinePct: z.number(),
+			rssMb: perProcess,
+		}),
+	),
+})
+export type RoomsSection = z.infer<typeof roomsSectionSchema>
+
 /** What one run knew of its machine; transcribed runs hold what the document said. */
 const runSchema = z.strictObject({
 	startedAt: z.iso.datetime(),
@@ -223,7 +260,7 @@ const runSchema = z.strictObject({
 })
 export type BenchRun = z.infer<typeof runSchema>
 
-export const BENCH_MODULES = ['canvas', 'panel', 'join', 'persistence', 'reports', 'memory'] as const
+export const BENCH_MODULES = ['canvas', 'panel', 'join', 'persistence', 'reports', 'memory', 'rooms'] as const
 export type BenchModule = (typeof BENCH_MODULES)[number]
 
 export const benchResultsSchema = z.strictObject({
@@ -239,6 +276,8 @@ export const benchResultsSchema = z.strictObject({
 		persistence: persistenceSectionSchema.nullable(),
 		reports: reportsSectionSchema.nullable(),
 		memory: memorySectionSchema.nullable(),
+		/** Absent in results written before many rooms were measured. */
+		rooms: roomsSectionSchema.nullish(),
 	}),
 })
 export type BenchResultsFile = z.infer<typeof benchResultsSchema>
