@@ -1,4 +1,4 @@
-import { type Browser, chromium } from '@playwright/test'
+import { type Browser, chromium, type Page } from '@playwright/test'
 import type { BenchConfig } from '../config'
 import { diagramRecords } from '../lib/diagram'
 import { registerCleanup } from '../lib/processes'
@@ -9,6 +9,9 @@ import { benchDiagramIds } from '../bareTldraw/app/benchDiagram'
 
 // 3. Join and 4. first-load JS, from the same page loads in headless Chromium, each in a fresh
 // browser context (empty cache, as a participant opening the link for the first time).
+//
+// First-load JS: the scripts requested before the canvas was drawn; what a page loads after that
+// (until the network is idle) is counted apart, as loaded after drawn.
 //
 // "Interactive with the diagram drawn", the same for every page:
 //   drawnAt    — every one of the diagram's 50 elements has its `.tl-shape[data-shape-id]` node in
@@ -50,14 +53,21 @@ export interface JoinLoad {
 	interactiveMs: number
 	/** ours: when the name form was submitted; null for the bare pages. */
 	submittedMs: number | null
+	/** JS requested before the canvas was drawn: what the participant waits for. */
 	js: ResourceBytes
+	/** JS requested after the canvas was drawn, until the network was idle (lazily loaded panels). */
+	jsAfterDrawn: ResourceBytes
 	css: ResourceBytes
-	/** The JS files (path, decoded bytes), for the report's "what dominates". */
+	/** The first-load JS files (path, decoded bytes), for the report's "what dominates". */
 	scripts: { path: string; encoded: number; decoded: number }[]
 }
 
 const VIEWPORT = { width: 1400, height: 900 }
 const DISPLAY_NAME = 'Bench participant'
+/** After the click, the scripts a page loads once drawn (lazy panels) count once no resource started for this long… */
+const QUIET_MS = 1_500
+/** …or at the latest after this long. */
+const AFTER_DRAWN_TIMEOUT_MS = 10_000
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -113,6 +123,25 @@ const INSTRUMENT = `(({ ids, target, displayName }) => {
 	}, true)
 })`
 
+/**
+ * What loads after the canvas is drawn (the panel, on idle) would otherwise arrive after the
+ * measuring window closes and read as 0. Playwright's 'networkidle' can't serve: it fires once per
+ * navigation, possibly before drawn, and then answers at once.
+ */
+async function waitForQuietNetwork(tab: Page): Promise<void> {
+	const started = Date.now()
+	let count = -1
+	let changedAt = Date.now()
+	while (Date.now() - started < AFTER_DRAWN_TIMEOUT_MS) {
+		const now = await tab.evaluate(() => performance.getEntriesByType('resource').length)
+		if (now !== count) {
+			count = now
+			changedAt = Date.now()
+		} else if (Date.now() - changedAt >= QUIET_MS) return
+		await sleep(100)
+	}
+}
+
 async function loadOnce(browser: Browser, page: JoinPage, url: string, ids: string[], target: string, rep: number, timeoutMs: number): Promise<JoinLoad> {
 	const context = await browser.newContext({ viewport: VIEWPORT })
 	try {
@@ -125,10 +154,12 @@ async function loadOnce(browser: Browser, page: JoinPage, url: string, ids: stri
 		if (!box) throw new Error(`${page}: the click target has no box`)
 		await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
 		await tab.waitForFunction(() => (window as unknown as BenchWindow).__bench.selectedAt !== null, undefined, { timeout: timeoutMs, polling: 'raf' })
+		await waitForQuietNetwork(tab)
 		const measured = await tab.evaluate(() => {
 			const bench = (window as unknown as BenchWindow).__bench
 			const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
 				path: new URL(entry.name).pathname,
+				startMs: entry.startTime,
 				transfer: entry.transferSize,
 				encoded: entry.encodedBodySize,
 				decoded: entry.decodedBodySize,
@@ -141,7 +172,9 @@ async function loadOnce(browser: Browser, page: JoinPage, url: string, ids: stri
 			encoded: list.reduce((total, entry) => total + entry.encoded, 0),
 			decoded: list.reduce((total, entry) => total + entry.decoded, 0),
 		})
-		const scripts = measured.resources.filter((entry) => entry.path.endsWith('.js'))
+		const drawnAt = measured.bench.drawnAt ?? Number.POSITIVE_INFINITY
+		const allScripts = measured.resources.filter((entry) => entry.path.endsWith('.js'))
+		const scripts = allScripts.filter((entry) => entry.startMs < drawnAt)
 		return {
 			page,
 			rep,
@@ -151,6 +184,7 @@ async function loadOnce(browser: Browser, page: JoinPage, url: string, ids: stri
 			interactiveMs: (measured.bench.drawnAt ?? Number.NaN) + ((measured.bench.selectedAt ?? Number.NaN) - (measured.bench.clickedAt ?? Number.NaN)),
 			submittedMs: measured.bench.submittedAt,
 			js: sum(scripts),
+			jsAfterDrawn: sum(allScripts.filter((entry) => entry.startMs >= drawnAt)),
 			css: sum(measured.resources.filter((entry) => entry.path.endsWith('.css'))),
 			scripts: scripts.map(({ path, encoded, decoded }) => ({ path, encoded, decoded })).sort((a, b) => b.decoded - a.decoded),
 		}
@@ -202,7 +236,8 @@ export async function measureJoin(stack: BenchStack, config: BenchConfig, log: (
 				log(
 					`join ${page} rep ${rep + 1}: ${load.submittedMs === null ? '' : `name submitted ${load.submittedMs.toFixed(0)} ms, `}drawn ${load.drawnMs.toFixed(0)} ms, ` +
 						`clicked ${load.clickedMs.toFixed(0)} ms, selected ${load.selectedMs.toFixed(0)} ms → interactive ${load.interactiveMs.toFixed(0)} ms, ` +
-						`JS ${(load.js.encoded / 1024).toFixed(0)} KiB gzip / ${(load.js.decoded / 1024).toFixed(0)} KiB raw in ${load.js.count} files`,
+						`JS ${(load.js.encoded / 1024).toFixed(0)} KiB gzip / ${(load.js.decoded / 1024).toFixed(0)} KiB raw in ${load.js.count} files, ` +
+						`${(load.jsAfterDrawn.encoded / 1024).toFixed(0)} KiB gzip after drawn`,
 				)
 			}
 		}

@@ -46,6 +46,7 @@ function load(page: JoinLoad['page'], rep: number, drawnMs: number, clickedMs: n
 		interactiveMs: drawnMs + selectedMs - clickedMs,
 		submittedMs: page === 'ours' ? 500 : null,
 		js: bytes,
+		jsAfterDrawn: { count: 1, transfer: 40_000, encoded: 39_000, decoded: 150_000 },
 		css: { count: 1, transfer: 20_000, encoded: 20_000, decoded: 100_000 },
 		scripts: [{ path: '/a.js', encoded: 500_000, decoded: 1_800_000 }],
 	}

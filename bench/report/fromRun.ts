@@ -95,6 +95,7 @@ function joinPage(loads: readonly JoinLoad[], page: JoinPage): JoinPageFigures {
 		jsEncodedBytes: sampled(mine.map((load) => load.js.encoded)),
 		jsDecodedBytes: sampled(mine.map((load) => load.js.decoded)),
 		jsTransferBytes: sampled(mine.map((load) => load.js.transfer)),
+		jsAfterDrawnEncodedBytes: sampled(mine.map((load) => load.jsAfterDrawn.encoded)),
 		cssEncodedBytes: sampled(mine.map((load) => load.css.encoded)),
 		cssDecodedBytes: sampled(mine.map((load) => load.css.decoded)),
 		largestScripts: (mine[0]?.scripts ?? []).slice(0, 6).map((script) => ({ encodedBytes: script.encoded, decodedBytes: script.decoded })),

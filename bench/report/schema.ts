@@ -100,6 +100,8 @@ const joinPageSchema = z.strictObject({
 	jsEncodedBytes: figureSchema,
 	jsDecodedBytes: figureSchema,
 	jsTransferBytes: figureSchema,
+	/** JS requested after the canvas was drawn (lazy panels), gzip; absent in runs before it was measured. */
+	jsAfterDrawnEncodedBytes: figureSchema.optional(),
 	cssEncodedBytes: figureSchema,
 	cssDecodedBytes: figureSchema,
 	/** The page's largest scripts on its first load, largest first. */

@@ -1,7 +1,7 @@
 'use client'
 
 import { TLRemoteSyncError } from '@tldraw/sync'
-import { type ReactNode, useCallback, useMemo, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useCallback, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, type TldrawOptions, useValue } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { assetUrls } from '@/lib/canvas/assetUrls'
@@ -9,16 +9,13 @@ import { describeSyncError } from '@/lib/canvas/syncErrors'
 import type { JoinResponse, SessionSummary } from '@/lib/api/sessionSchemas'
 import { type ProjectIds, SessionProvider, type SessionValue } from '@/components/panel/SessionContext'
 import { ReviewChip } from '@/components/panel/review/ReviewChip'
-import { createSessionSignals } from '@/components/panel/sessionSignals'
 import { PendingBanner } from '@/components/panel/PendingBanner'
-import { SessionSidebar } from '@/components/panel/SessionSidebar'
 import { ToastStack } from '@/components/panel/toasts/ToastStack'
 import { useToastQueue } from '@/components/panel/toasts/toastQueue'
 import { useServerOffset } from '@/components/panel/useServerClock'
 import { EndSessionButton } from '@/components/session-end/EndSessionButton'
 import { LinkRevoked } from '@/components/session/LinkRevoked'
 import { LinksButton } from '@/components/session-links/LinksButton'
-import { SessionEndedBanner } from '@/components/session-end/SessionEndedBanner'
 import { useReadonlyWhenEnded } from '@/components/session-end/useReadonlyWhenEnded'
 import { canEditCanvas } from '@/lib/roles'
 import { canFacilitate } from '@/lib/session/sessionPermissions'
@@ -28,11 +25,16 @@ import { DfdStylePanel } from './DfdStylePanel'
 import { DfdToolbar } from './DfdToolbar'
 import { registerDfdSideEffects } from './registerDfdSideEffects'
 import { type ConnectionState, SessionHeader } from './SessionHeader'
+import { LazySessionSidebar } from './LazySessionSidebar'
 import { LicenseNotice } from './LicenseNotice'
 import { dfdShapeUtils } from './shapeUtils'
 import { dfdTools } from './tools/dfdTools'
 import { dfdUiOverrides } from './uiOverrides'
+import { useIdleAfter } from './useIdleAfter'
+import { useLoadedWhen } from './useLoadedWhen'
 import { useThreatroomSync } from './useThreatroomSync'
+// The panel's stylesheet also styles the header's buttons and dialogs: it can't wait for the lazy panel.
+import '@/components/panel/panel.css'
 import './sessionCanvas.css'
 
 export type SessionCanvasProps = {
@@ -78,6 +80,13 @@ const NO_VIDEO_TYPES: string[] = []
 /** The room queues this tab's changes past 50 a second (party/rateLimit.ts); nothing is lost. */
 const RATE_LIMITED_TEXT = "You're sending changes too fast — slowing down"
 
+// What the panel and the overlays derive from the store (coverage, suggestions, the walk, the
+// register): none of it is needed to draw the diagram, so it loads with the panel.
+const loadSessionSignals = () => import('@/components/panel/sessionSignals').then((module) => module.createSessionSignals)
+
+// Only an ended session shows it, and with it the summary: its code loads then, not with every canvas.
+const SessionEndedBanner = lazy(() => import('@/components/session-end/SessionEndedBanner').then((module) => ({ default: module.SessionEndedBanner })))
+
 /**
  * The session's whiteboard: header, canvas and the session panel (agenda, scope, analysis,
  * threats, properties). Loads only in the browser
@@ -116,8 +125,15 @@ function SessionCanvasConnection({
 	)
 	const [editor, setEditor] = useState<Editor | null>(null)
 	const serverOffsetMs = useServerOffset(editor, clock)
-	const model = useMemo(() => (editor ? createSessionSignals(editor, session.framework) : null), [editor, session.framework])
-	const ended = useValue('session ended', () => model?.sessionEnd.get().ended ?? false, [model])
+	// tldraw mounts the editor once the fonts are in, in the commit that draws the shapes.
+	const panelDue = useIdleAfter(editor !== null)
+	const createSessionSignals = useLoadedWhen(panelDue, loadSessionSignals)
+	const model = useMemo(
+		() => (editor && createSessionSignals ? createSessionSignals(editor, session.framework) : null),
+		[editor, createSessionSignals, session.framework],
+	)
+	// Until the signals are in, the join's answer says whether the session had ended.
+	const ended = useValue('session ended', () => model?.sessionEnd.get().ended ?? session.status === 'ended', [model, session.status])
 	useReadonlyWhenEnded(editor, ended, role)
 	const sessionValue = useMemo(
 		(): SessionValue | null =>
@@ -209,7 +225,11 @@ function SessionCanvasConnection({
 						</>
 					}
 				/>
-				<SessionEndedBanner />
+				{ended && (
+					<Suspense fallback={null}>
+						<SessionEndedBanner />
+					</Suspense>
+				)}
 				{canFacilitate(role) && <LicenseNotice />}
 				<PendingBanner online={connection === 'online'} />
 				<div className="tr-session__body">
@@ -235,7 +255,7 @@ function SessionCanvasConnection({
 							/>
 						)}
 					</div>
-					{sessionValue && <SessionSidebar />}
+					<LazySessionSidebar load={panelDue && sessionValue !== null} />
 				</div>
 				<ToastStack toasts={toasts.toasts} onDismiss={toasts.dismiss} />
 			</SessionProvider>

@@ -1,10 +1,12 @@
 'use client'
 
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useValue } from 'tldraw'
 import { useOptionalSession } from '@/components/panel/SessionContext'
 import { canFacilitate } from '@/lib/session/sessionPermissions'
-import { EndSessionDialog } from './EndSessionDialog'
+
+// Opened once per session at most: its code loads on the click, not with the canvas.
+const EndSessionDialog = lazy(() => import('./EndSessionDialog').then((module) => ({ default: module.EndSessionDialog })))
 
 /** The facilitator's "End session" in the header, while the session is open. */
 export function EndSessionButton() {
@@ -17,7 +19,11 @@ export function EndSessionButton() {
 			<button type="button" className="tr-button tr-button--small tr-button--secondary" data-testid="session.end" onClick={() => setAsking(true)}>
 				End session
 			</button>
-			{asking && <EndSessionDialog onClose={() => setAsking(false)} />}
+			{asking && (
+				<Suspense fallback={null}>
+					<EndSessionDialog onClose={() => setAsking(false)} />
+				</Suspense>
+			)}
 		</>
 	)
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { preloadCanvasFonts } from '@/components/session/preloadCanvasFonts'
 import { SessionGate } from '@/components/session/SessionGate'
 
 // The session's name stays out of the title: only a valid token may reveal it, and the server
@@ -7,5 +8,6 @@ export const metadata: Metadata = { title: 'Session' }
 
 export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
 	const { sessionId } = await params
+	preloadCanvasFonts()
 	return <SessionGate sessionId={sessionId} />
 }

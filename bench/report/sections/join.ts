@@ -4,6 +4,18 @@ import { provenanceNote, type RenderedSection, type RenderOptions, type SummaryR
 
 // 3. Join and 4. first-load JS: the same page loads, ours against two bare <Tldraw/> pages.
 
+/** Issue 13: join no slower than the bare page with sync, and within 2 s. */
+const JOIN_TARGET_RATIO = 1.0
+const JOIN_TARGET_MS = 2000
+/** Issue 13: first-load JS at most 5 % over a bare <Tldraw/>. */
+const FIRST_LOAD_TARGET_RATIO = 1.05
+
+const FIRST_LOAD_WINDOW_DRAWN =
+	'Every `.js` resource the page requested from navigation until the canvas was *drawn* (section 3, same loads: the lazily loaded canvas chunks included; what it requests after that, until no resource started for 1.5 s, is the last column)'
+/** Runs before the after-drawn split was measured counted until *interactive*. */
+const FIRST_LOAD_WINDOW_INTERACTIVE =
+	'Every `.js` resource the page loaded from navigation until *interactive* (section 3, same loads: the lazily loaded canvas chunks included)'
+
 const PAGE_LABEL: Record<JoinPage, string> = {
 	ours: 'Threatroom session page (`/s/:id`, participant link)',
 	bareSync: 'bare `<Tldraw/>` + `useSync` (bench/bareTldraw `/sync`, bare room)',
@@ -21,8 +33,8 @@ export function renderJoin(section: JoinSection, { judged }: RenderOptions): Ren
 		ours: fmt(pages.ours.interactiveMs),
 		baseline: `bare+sync ${fmt(pages.bareSync.interactiveMs)} · bare local ${fmt(pages.bareLocal.interactiveMs)}`,
 		ratio: `${fmtRatio(vsSync)} (vs local ${fmtRatio(vsLocal)})`,
-		target: '≤ 1.5 × bare+sync and ≤ 2 s',
-		verdict: judgeBoth(judge(judged, median(pages.ours.interactiveMs), 2000, ' ms'), judge(judged, vsSync, 1.5, '×', 2)),
+		target: `≤ ${JOIN_TARGET_RATIO.toFixed(1)} × bare+sync and ≤ ${JOIN_TARGET_MS / 1000} s`,
+		verdict: judgeBoth(judge(judged, median(pages.ours.interactiveMs), JOIN_TARGET_MS, ' ms'), judge(judged, vsSync, JOIN_TARGET_RATIO, '×', 2)),
 	})
 	const encVsLocal = ratioOf(pages.ours.jsEncodedBytes, pages.bareLocal.jsEncodedBytes, recorded?.['jsEncoded.bareLocal'])
 	const rawVsLocal = ratioOf(pages.ours.jsDecodedBytes, pages.bareLocal.jsDecodedBytes, recorded?.['jsDecoded.bareLocal'])
@@ -36,8 +48,8 @@ export function renderJoin(section: JoinSection, { judged }: RenderOptions): Ren
 			ours: kib(pages.ours.jsEncodedBytes),
 			baseline: `bare ${kib(pages.bareLocal.jsEncodedBytes)} · bare+sync ${kib(pages.bareSync.jsEncodedBytes)}`,
 			ratio: `${fmtRatio(encVsLocal)} (vs +sync ${fmtRatio(encVsSync)})`,
-			target: '≤ 1.15 × bare',
-			verdict: judge(judged, encVsLocal, 1.15, '×', 3),
+			target: `≤ ${FIRST_LOAD_TARGET_RATIO} × bare`,
+			verdict: judge(judged, encVsLocal, FIRST_LOAD_TARGET_RATIO, '×', 3),
 		},
 		{
 			module: 'join',
@@ -45,8 +57,8 @@ export function renderJoin(section: JoinSection, { judged }: RenderOptions): Ren
 			ours: kib(pages.ours.jsDecodedBytes),
 			baseline: `bare ${kib(pages.bareLocal.jsDecodedBytes)} · bare+sync ${kib(pages.bareSync.jsDecodedBytes)}`,
 			ratio: `${fmtRatio(rawVsLocal)} (vs +sync ${fmtRatio(rawVsSync)})`,
-			target: '≤ 1.15 × bare',
-			verdict: judge(judged, rawVsLocal, 1.15, '×', 3),
+			target: `≤ ${FIRST_LOAD_TARGET_RATIO} × bare`,
+			verdict: judge(judged, rawVsLocal, FIRST_LOAD_TARGET_RATIO, '×', 3),
 		},
 	)
 	const extraGzipKib = num((median(pages.ours.jsEncodedBytes) - median(pages.bareLocal.jsEncodedBytes)) / KIB)
@@ -68,9 +80,11 @@ export function renderJoin(section: JoinSection, { judged }: RenderOptions): Ren
 			named(`join.${page}.submitted`, pages[page].submittedMs),
 			named(`js.${page}.gzip`, pages[page].jsEncodedBytes, 'KiB', 0, KIB),
 			named(`js.${page}.raw`, pages[page].jsDecodedBytes, 'KiB', 0, KIB),
+			named(`js.${page}.afterDrawn.gzip`, pages[page].jsAfterDrawnEncodedBytes, 'KiB', 0, KIB),
 		)
 	}
 	const note = provenanceNote(section.provenance)
+	const afterDrawnMeasured = JOIN_PAGES.every((page) => pages[page].jsAfterDrawnEncodedBytes)
 	const body = [
 		'## 3. Join',
 		'',
@@ -110,10 +124,10 @@ export function renderJoin(section: JoinSection, { judged }: RenderOptions): Ren
 		'',
 		note,
 		'',
-		'Every `.js` resource the page loaded from navigation until *interactive* (section 3, same loads: the lazily loaded canvas chunks included), summed from the Performance API (`PerformanceResourceTiming`): *gzip* = `encodedBodySize` (`next start` compresses with gzip), *raw* = `decodedBodySize`, *on the wire* = `transferSize` (headers included). Both apps are production builds of the same Next.js and tldraw, made in the measuring run.',
+		`${afterDrawnMeasured ? FIRST_LOAD_WINDOW_DRAWN : FIRST_LOAD_WINDOW_INTERACTIVE}, summed from the Performance API (\`PerformanceResourceTiming\`): *gzip* = \`encodedBodySize\` (\`next start\` compresses with gzip), *raw* = \`decodedBodySize\`, *on the wire* = \`transferSize\` (headers included). Both apps are production builds of the same Next.js and tldraw, made in the measuring run.`,
 		'',
 		table(
-			['page', 'JS files', 'gzip', 'raw', 'on the wire', 'CSS gzip / raw'],
+			['page', 'JS files', 'gzip', 'raw', 'on the wire', 'CSS gzip / raw', ...(afterDrawnMeasured ? ['JS after drawn, gzip'] : [])],
 			JOIN_PAGES.map((page) => {
 				const p = pages[page]
 				return [
@@ -123,6 +137,7 @@ export function renderJoin(section: JoinSection, { judged }: RenderOptions): Ren
 					kib(p.jsDecodedBytes),
 					kib(p.jsTransferBytes),
 					`${kib(p.cssEncodedBytes)} / ${kib(p.cssDecodedBytes)}`,
+					...(afterDrawnMeasured ? [kib(p.jsAfterDrawnEncodedBytes)] : []),
 				]
 			}),
 		),
