@@ -56,12 +56,12 @@ export interface JoinLoad {
 	scripts: { path: string; encoded: number; decoded: number }[]
 }
 
-const VIEWPORT = { width: 1400, height: 900 }
+export const VIEWPORT = { width: 1400, height: 900 }
 const DISPLAY_NAME = 'Bench participant'
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-function launchChromium(): Promise<Browser> {
+export function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
 }
 
@@ -113,7 +113,15 @@ const INSTRUMENT = `(({ ids, target, displayName }) => {
 	}, true)
 })`
 
-async function loadOnce(browser: Browser, page: JoinPage, url: string, ids: string[], target: string, rep: number, timeoutMs: number): Promise<JoinLoad> {
+export async function loadOnce(
+	browser: Browser,
+	page: JoinPage,
+	url: string,
+	ids: string[],
+	target: string,
+	rep: number,
+	timeoutMs: number,
+): Promise<JoinLoad> {
 	const context = await browser.newContext({ viewport: VIEWPORT })
 	try {
 		await context.addInitScript({ content: `${INSTRUMENT}(${JSON.stringify({ ids, target, displayName: page === 'ours' ? DISPLAY_NAME : null })})` })

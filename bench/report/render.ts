@@ -2,6 +2,7 @@ import { mark, num, table } from './figures'
 import type { BenchModule, BenchResultsFile, BenchRun } from './schema'
 import type { RenderedSection, RenderOptions, SummaryRow } from './section'
 import { provenanceRow } from './section'
+import { renderBigModel } from './sections/bigModel'
 import { renderCanvas } from './sections/canvas'
 import { renderJoin } from './sections/join'
 import { renderMemory } from './sections/memory'
@@ -62,6 +63,7 @@ const SECTION_TITLES: Record<BenchModule, string> = {
 	persistence: '6. Persistence',
 	reports: '7. Reports',
 	memory: '5. Room memory',
+	bigModel: '9. Big models',
 }
 
 export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: string | null, sources: RenderSources): string {
@@ -74,9 +76,10 @@ export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: st
 		memory: sections.memory ? renderMemory(sections.memory, options) : undefined,
 		persistence: sections.persistence ? renderPersistence(sections.persistence, options) : undefined,
 		reports: sections.reports ? renderReports(sections.reports, options) : undefined,
+		bigModel: sections.bigModel ? renderBigModel(sections.bigModel, options) : undefined,
 	}
 	// The document's order: the numbering.
-	const order: BenchModule[] = ['canvas', 'panel', 'join', 'memory', 'persistence', 'reports']
+	const order: BenchModule[] = ['canvas', 'panel', 'join', 'memory', 'persistence', 'reports', 'bigModel']
 	const present = order.filter((module) => rendered[module] !== undefined)
 	const otherBusy = (module: BenchModule) => sections[module]?.provenance.otherBusyPct ?? null
 
