@@ -47,6 +47,15 @@ export interface BenchConfig {
 	}
 	persistence: { saveThreats: number; saveElements: number; loadElements: number; loadThreats: number }
 	reports: { threats: number }
+	/** 9. Big models: the big session (`size`) against the join's small one (`baseElements`). */
+	bigModel: {
+		size: { elements: number; boundaries: number; threats: number; votesPerThreat: number }
+		baseElements: number
+		/** Characters typed into a threat's title per repetition, one every `keyGapMs`. */
+		keystrokes: number
+		keyGapMs: number
+		loadTimeoutMs: number
+	}
 	/** Apply the issue's targets (full runs only). */
 	judge: boolean
 }
@@ -74,6 +83,7 @@ export function benchConfig(smoke: boolean, overrides: { reps?: number; soakSeco
 			rooms: { levels: [1, 2], clientsPerRoom: 3, seconds: 5, editGapMs: [1_000, 2_000], editTimeoutMs: 10_000, requestEveryMs: 5_000, seedElements: 5 },
 			persistence: { saveThreats: 1_000, saveElements: 10, loadElements: 200, loadThreats: 500 },
 			reports: { threats: 500 },
+			bigModel: { size: { elements: 30, boundaries: 2, threats: 40, votesPerThreat: 2 }, baseElements: 10, keystrokes: 5, keyGapMs: 50, loadTimeoutMs: 30_000 },
 			judge: false,
 		}
 	}
@@ -105,6 +115,13 @@ export function benchConfig(smoke: boolean, overrides: { reps?: number; soakSeco
 		},
 		persistence: { saveThreats: 1_000, saveElements: 10, loadElements: 200, loadThreats: 500 },
 		reports: { threats: 500 },
+		bigModel: {
+			size: { elements: 300, boundaries: 10, threats: 2_000, votesPerThreat: 2 },
+			baseElements: 50,
+			keystrokes: 30,
+			keyGapMs: 120,
+			loadTimeoutMs: 120_000,
+		},
 		judge: true,
 	}
 }

@@ -4,7 +4,7 @@
 // BENCHMARKS.smoke.md beside it, never the committed ones. See BENCHMARKS.md's "How to run" and the
 // modules in bench/measure/ for what each figure means.
 //
-//   npm run bench [-- --smoke] [--only=canvas,panel,join,memory,persistence,reports,rooms] [--reps=N]
+//   npm run bench [-- --smoke] [--only=canvas,panel,join,memory,persistence,reports,rooms,bigModel] [--reps=N]
 //                 [--soak-seconds=S] [--out=FILE] [--app-build=fresh|reuse] [--verbose]
 
 import './lib/shims'
@@ -18,6 +18,7 @@ import { acquireBenchLock } from './lib/lock'
 import { machineInfo, otherBusyPctOver, startLoadMonitor } from './lib/machine'
 import { ROOT, stopAllProcesses } from './lib/processes'
 import { type BenchStack, startStack } from './lib/stack'
+import { measureBigModel } from './measure/bigModel'
 import { measureCanvasPropagation } from './measure/canvasPropagation'
 import { measureJoin } from './measure/join'
 import { measureManyRooms } from './measure/manyRooms'
@@ -25,6 +26,7 @@ import { measurePanelEvents } from './measure/panelEvents'
 import { measurePersistence } from './measure/persistence'
 import { measureReports } from './measure/reports'
 import { measureRoomMemory } from './measure/roomMemory'
+import { bigModelSection } from './report/bigModelFromRun'
 import { readResults, writeResults } from './report/files'
 import { canvasSection, joinSection, memorySection, panelSection, persistenceSection, reportsSection, roomsSection } from './report/fromRun'
 import { renderBenchmarks } from './report/render'
@@ -224,6 +226,10 @@ try {
 	if (only.has('rooms')) {
 		const rooms = await measure('rooms', () => measureManyRooms(started, config, log))
 		if (rooms) sections.rooms = roomsSection(rooms.result, config, machine.cpus, rooms.provenance)
+	}
+	if (only.has('bigModel')) {
+		const bigModel = await measure('bigModel', () => measureBigModel(started, config, log))
+		if (bigModel) sections.bigModel = bigModelSection(bigModel.result, config, bigModel.provenance)
 	}
 	// Last: it restarts the party (full runs) and soaks for minutes.
 	if (only.has('memory')) {

@@ -3,6 +3,7 @@ import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import { threatroomSchema } from '@/lib/canvas/threatroomSchema'
 import { DFD_SHAPE_TYPES } from '@/lib/dfd/elementKinds'
 import { FLOW_META_DEFAULTS } from '@/lib/dfd/flowMeta'
+import { BOUNDARY_SHAPE_DEFAULTS } from '@/lib/dfd/shapes/boundary-props'
 import { ENTITY_SHAPE_DEFAULTS } from '@/lib/dfd/shapes/entity-props'
 import { PROCESS_SHAPE_DEFAULTS } from '@/lib/dfd/shapes/process-props'
 import { STORE_SHAPE_DEFAULTS } from '@/lib/dfd/shapes/store-props'
@@ -114,6 +115,19 @@ function bindingRecord(engine: Engine, arrowId: string, toId: string, terminal: 
 		toId: toId as TLShapeId,
 		props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
 	}) as TLArrowBinding
+}
+
+/** A trust boundary around a region of the diagram (Threatroom only: the bare room has no such shape). */
+export function boundaryRecord(id: string, box: { x: number; y: number; w: number; h: number }, ordinal: number): TLShape {
+	return threatroomSchema.types.shape.create({
+		id: id as TLShapeId,
+		type: DFD_SHAPE_TYPES.boundary,
+		parentId: DEFAULT_PAGE_ID,
+		index: nextIndex(),
+		x: box.x,
+		y: box.y,
+		props: { ...BOUNDARY_SHAPE_DEFAULTS, w: box.w, h: box.h, name: `Zone ${ordinal}`, trustZone: ordinal % 6 },
+	}) as TLShape
 }
 
 /** `count` elements (70 % boxes, 30 % flows with both ends bound), ready for `store.put`. */

@@ -62,7 +62,7 @@ export interface JoinLoad {
 	scripts: { path: string; encoded: number; decoded: number }[]
 }
 
-const VIEWPORT = { width: 1400, height: 900 }
+export const VIEWPORT = { width: 1400, height: 900 }
 const DISPLAY_NAME = 'Bench participant'
 /** After the click, the scripts a page loads once drawn (lazy panels) count once no resource started for this long… */
 const QUIET_MS = 1_500
@@ -71,7 +71,7 @@ const AFTER_DRAWN_TIMEOUT_MS = 10_000
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-function launchChromium(): Promise<Browser> {
+export function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
 }
 
@@ -142,7 +142,15 @@ async function waitForQuietNetwork(tab: Page): Promise<void> {
 	}
 }
 
-async function loadOnce(browser: Browser, page: JoinPage, url: string, ids: string[], target: string, rep: number, timeoutMs: number): Promise<JoinLoad> {
+export async function loadOnce(
+	browser: Browser,
+	page: JoinPage,
+	url: string,
+	ids: string[],
+	target: string,
+	rep: number,
+	timeoutMs: number,
+): Promise<JoinLoad> {
 	const context = await browser.newContext({ viewport: VIEWPORT })
 	try {
 		await context.addInitScript({ content: `${INSTRUMENT}(${JSON.stringify({ ids, target, displayName: page === 'ours' ? DISPLAY_NAME : null })})` })

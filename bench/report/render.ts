@@ -2,6 +2,7 @@ import { mark, num, table } from './figures'
 import type { BenchModule, BenchResultsFile, BenchRun } from './schema'
 import type { RenderedSection, RenderOptions, SummaryRow } from './section'
 import { provenanceRow } from './section'
+import { renderBigModel } from './sections/bigModel'
 import { renderCanvas } from './sections/canvas'
 import { renderJoin } from './sections/join'
 import { renderMemory } from './sections/memory'
@@ -64,6 +65,7 @@ const SECTION_TITLES: Record<BenchModule, string> = {
 	reports: '7. Reports',
 	memory: '5. Room memory',
 	rooms: '8. Many rooms',
+	bigModel: '9. Big models',
 }
 
 export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: string | null, sources: RenderSources): string {
@@ -77,9 +79,10 @@ export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: st
 		persistence: sections.persistence ? renderPersistence(sections.persistence, options) : undefined,
 		reports: sections.reports ? renderReports(sections.reports, options) : undefined,
 		rooms: sections.rooms ? renderRooms(sections.rooms, options) : undefined,
+		bigModel: sections.bigModel ? renderBigModel(sections.bigModel, options) : undefined,
 	}
 	// The document's order: the numbering.
-	const order: BenchModule[] = ['canvas', 'panel', 'join', 'memory', 'persistence', 'reports', 'rooms']
+	const order: BenchModule[] = ['canvas', 'panel', 'join', 'memory', 'persistence', 'reports', 'rooms', 'bigModel']
 	const present = order.filter((module) => rendered[module] !== undefined)
 	const otherBusy = (module: BenchModule) => sections[module]?.provenance.otherBusyPct ?? null
 

@@ -229,6 +229,30 @@ const roomsSectionSchema = z.strictObject({
 	),
 })
 export type RoomsSection = z.infer<typeof roomsSectionSchema>
+/** 9. Big models: the big session against the 50-element one, its exports, typing in its panel. */
+const bigModelSectionSchema = z.strictObject({
+	provenance: provenanceSchema,
+	reps: z.int().positive(),
+	setup: z.strictObject({
+		elements: z.int(),
+		boundaries: z.int(),
+		threats: z.int(),
+		votes: z.int(),
+		baseElements: z.int(),
+		keystrokes: z.int(),
+		keyGapMs: z.number(),
+	}),
+	chromium: z.string().nullable(),
+	join: z.strictObject({
+		big: z.strictObject({ interactiveMs: figureSchema, drawnMs: figureSchema }),
+		base: z.strictObject({ interactiveMs: figureSchema, drawnMs: figureSchema }),
+	}),
+	/** GET /api/sessions/:id/export per format (the route's `format` values), end to end. */
+	exports: z.record(z.string(), z.strictObject({ ms: figureSchema, bytes: z.number() })),
+	/** Key to next frame, each repetition's p50/p95/max over its keystrokes. */
+	typing: z.strictObject({ p50: figureSchema, p95: figureSchema, max: figureSchema, keystrokes: z.int(), unpainted: z.int() }),
+})
+export type BigModelSection = z.infer<typeof bigModelSectionSchema>
 
 /** What one run knew of its machine; transcribed runs hold what the document said. */
 const runSchema = z.strictObject({
@@ -262,7 +286,7 @@ const runSchema = z.strictObject({
 })
 export type BenchRun = z.infer<typeof runSchema>
 
-export const BENCH_MODULES = ['canvas', 'panel', 'join', 'persistence', 'reports', 'memory', 'rooms'] as const
+export const BENCH_MODULES = ['canvas', 'panel', 'join', 'persistence', 'reports', 'rooms', 'bigModel', 'memory'] as const
 export type BenchModule = (typeof BENCH_MODULES)[number]
 
 export const benchResultsSchema = z.strictObject({
@@ -280,6 +304,8 @@ export const benchResultsSchema = z.strictObject({
 		memory: memorySectionSchema.nullable(),
 		/** Absent in results written before many rooms were measured. */
 		rooms: roomsSectionSchema.nullish(),
+		/** Absent from results written before the module existed. */
+		bigModel: bigModelSectionSchema.nullish(),
 	}),
 })
 export type BenchResultsFile = z.infer<typeof benchResultsSchema>

@@ -7,18 +7,35 @@ import { threatroomSchema } from './threatroomSchema'
 // A saved room snapshot (canvas_documents.snapshot) read back as typed tldraw records, the way the
 // room would see them after loading it: migrated to the current schema, then validated one by one.
 
-const storedEntrySchema = z.object({
-	state: z.looseObject({ id: z.string().min(1), typeName: z.string().min(1) }),
-	lastChangedClock: z.number(),
-})
-
 /** What the room saves (RoomSnapshot of @tldraw/sync-core); only the fields read here are checked. */
 const storedSnapshotSchema = z.looseObject({
-	documents: z.array(storedEntrySchema),
+	documents: z.array(z.unknown()),
 	clock: z.number().optional(),
 	documentClock: z.number().optional(),
 	schema: z.object({ schemaVersion: z.literal(2), sequences: z.record(z.string(), z.number()) }),
 })
+
+interface StoredState {
+	id: string
+	typeName: string
+	[key: string]: unknown
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function isStoredState(value: unknown): value is StoredState {
+	return isObject(value) && typeof value.id === 'string' && value.id !== '' && typeof value.typeName === 'string' && value.typeName !== ''
+}
+
+/**
+ * An entry's state, when the entry has the shape the room saves. Checked by hand rather than with a
+ * zod schema: zod would copy every record of a large room once more, and each record's own
+ * validator (below) checks it in full anyway.
+ */
+function storedStateOf(entry: unknown): StoredState | null {
+	if (!isObject(entry) || typeof entry.lastChangedClock !== 'number') return null
+	return isStoredState(entry.state) ? entry.state : null
+}
 
 interface SkippedRecord {
 	id: string
@@ -38,9 +55,15 @@ export function readStoreRecords(snapshot: unknown): StoreRecordsResult {
 	const parsed = storedSnapshotSchema.safeParse(snapshot)
 	if (!parsed.success) return { ok: false, error: `Not a room snapshot: ${parsed.error.issues[0]?.message ?? 'invalid'}` }
 	const { documents, schema } = parsed.data
+	const states: StoredState[] = []
+	for (const [index, entry] of documents.entries()) {
+		const state = storedStateOf(entry)
+		if (!state) return { ok: false, error: `Not a room snapshot: documents.${index} is not a stored record` }
+		states.push(state)
+	}
 	// The one unchecked step: tldraw's migrations take records as stored (an older version cannot
 	// pass today's validators), and every record they return is validated just below before use.
-	const stored = Object.fromEntries(documents.map(({ state }) => [state.id, state])) as unknown as SerializedStore<TLRecord>
+	const stored = Object.fromEntries(states.map((state) => [state.id, state])) as unknown as SerializedStore<TLRecord>
 	const migrated = threatroomSchema.migrateStoreSnapshot({ store: stored, schema })
 	if (migrated.type !== 'success') return { ok: false, error: `The snapshot cannot be migrated (${migrated.reason})` }
 

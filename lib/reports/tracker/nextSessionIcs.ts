@@ -19,23 +19,31 @@ export function escapeIcsText(text: string): string {
  * (§3.1). A continuation line's leading space counts towards its 75.
  */
 export function foldIcsLine(line: string): string {
-	const encoder = new TextEncoder()
 	const parts: string[] = []
-	let current = ''
+	let start = 0
 	let octets = 0
-	for (const char of line) {
-		const size = encoder.encode(char).length
+	for (let i = 0; i < line.length; ) {
+		const codePoint = line.codePointAt(i) ?? 0
+		const units = codePoint > 0xffff ? 2 : 1
+		const size = utf8Octets(codePoint)
 		const limit = parts.length === 0 ? LINE_OCTETS_MAX : LINE_OCTETS_MAX - 1
 		if (octets + size > limit) {
-			parts.push(current)
-			current = ''
+			parts.push(line.slice(start, i))
+			start = i
 			octets = 0
 		}
-		current += char
 		octets += size
+		i += units
 	}
-	parts.push(current)
+	parts.push(line.slice(start))
 	return parts.join(`${CRLF} `)
+}
+
+/** A code point's length in UTF-8, counted rather than encoded: a long description folds in one pass. */
+function utf8Octets(codePoint: number): number {
+	if (codePoint < 0x80) return 1
+	if (codePoint < 0x800) return 2
+	return codePoint < 0x10000 ? 3 : 4
 }
 
 /** YYYY-MM-DD plus whole months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */

@@ -66,6 +66,15 @@ describe('the next session as iCalendar', () => {
 		expect(lines.map((line, index) => (index === 0 ? line : line.slice(1))).join('')).toBe(`DESCRIPTION:${'é'.repeat(80)}`)
 	})
 
+	it('counts one to four octets per character when folding, and never splits an emoji', () => {
+		const text = `DESCRIPTION:${'a€😀ß'.repeat(40)}`
+		const lines = foldIcsLine(text).split('\r\n')
+		for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+		expect(lines.every((line) => !/[\ud800-\udbff]$/.test(line))).toBe(true)
+		expect(lines.map((line, index) => (index === 0 ? line : line.slice(1))).join('')).toBe(text)
+		expect(foldIcsLine('SHORT:line')).toBe('SHORT:line')
+	})
+
 	it('is on the date the facilitator set, else three months after the session', () => {
 		const model = webShopModel()
 		expect(nextSessionDay(model)).toBe('2025-04-01')
