@@ -71,5 +71,5 @@ export function buildDiagrams(pages: readonly PageInput[], elements: readonly El
 	return [
 		...pages.map((page) => ({ pageId: page.id, name: page.name, source: page.source ?? null })),
 		...unlisted.map((pageId) => ({ pageId, name: pageId, source: null })),
-	].map((page) => ({ ...page, elements: (byPage.get(page.pageId) ?? []).sort(compareElements) }))
+	].map(({ pageId, name, source }) => ({ pageId, name, elements: (byPage.get(pageId) ?? []).sort(compareElements), source }))
 }

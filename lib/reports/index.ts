@@ -8,6 +8,6 @@ export { toMarkdown } from './markdownReport'
 export { toHtml } from './htmlReport'
 
 export { toCsv, CSV_COLUMNS } from './csv'
-export { toJson } from './json'
+export { toJson, toJsonAsBuilt } from './json'
 
 export { diagramSvg } from './diagramSvg'

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { toJson } from './json'
+import { toJson, toJsonAsBuilt } from './json'
 import { sessionModelSchema } from './sessionModel'
 import { webShopModel } from '@/fixtures/sessionModel'
+import { withChangesSince } from './changesSince'
+import { REPORT_VIEWS } from './sessionModel'
 import { filterForView } from './views'
 
 describe('toJson', () => {
@@ -54,5 +56,13 @@ describe('toJson', () => {
 
 	it('matches the golden file', async () => {
 		await expect(toJson(webShopModel())).toMatchFileSnapshot('./__golden__/web-shop.json')
+	})
+
+	it('writes a built model, every view of it and its changes since another, as toJson does without validating again', () => {
+		const previous = webShopModel()
+		const models = [webShopModel(), withChangesSince(webShopModel(), { ...previous, threats: previous.threats.slice(1) })]
+		for (const model of models) {
+			for (const view of REPORT_VIEWS) expect(toJsonAsBuilt(filterForView(model, view))).toBe(toJson(filterForView(model, view)))
+		}
 	})
 })

@@ -1,6 +1,6 @@
 import type { ExportQuery } from '@/lib/api/exportSchemas'
 import { BadRequestError } from '@/lib/errors'
-import { diagramSvg, filterForView, type SessionModel, toCsv, toHtml, toJson, toMarkdown } from '@/lib/reports'
+import { diagramSvg, filterForView, type SessionModel, toCsv, toHtml, toJsonAsBuilt, toMarkdown } from '@/lib/reports'
 import type { Diagram } from '@/lib/reports/sessionModel'
 import { toGithubIssuesCsv, toJiraCsv, toNextSessionIcs, toTaskBlocks, trackerTasks } from '@/lib/reports/tracker'
 import { exportThreatDragon } from '@/lib/threatDragon'
@@ -63,7 +63,8 @@ export function exportFile(model: SessionModel, query: ExportQuery): ExportFile 
 			// With the byte-order mark: these downloads are for spreadsheets, and Excel needs it for UTF-8.
 			return { body: toCsv(view, { excelBom: true }), contentType: 'text/csv; charset=utf-8', filename: named(base, 'csv'), contentSecurityPolicy: null }
 		case 'json':
-			return { body: toJson(view), contentType: 'application/json; charset=utf-8', filename: named(base, 'json'), contentSecurityPolicy: null }
+			// The route built the model itself: its key order is the schema's, no second validation needed.
+			return { body: toJsonAsBuilt(view), contentType: 'application/json; charset=utf-8', filename: named(base, 'json'), contentSecurityPolicy: null }
 		case 'threat-dragon':
 			return {
 				body: `${JSON.stringify(exportThreatDragon(view), null, 2)}\n`,
