@@ -162,7 +162,7 @@ export function renderBenchmarks(results: BenchResultsFile, analysisTemplate: st
 		'npm run bench -- --smoke  # CI: everything once with N = 5, short soak, no targets; writes bench/results/smoke.json and BENCHMARKS.smoke.md (ignored)',
 		'```',
 		'',
-		"Options: `--only=canvas,panel,join,memory,persistence,reports,rooms` (the others are kept from the last full run, with their provenance), `--reps=N`, `--soak-seconds=S`, `--wait-quiet=M` (before each measurement, wait up to M minutes for other processes to use < 20 % of the CPU), `--out=FILE` (a scratch run: FILE and its .json beside it, the committed results untouched), `--verbose` (server output). The party's log (its write-ahead timings): `bench/results/party-<mode>.log`. What the first-load JS is made of: `npx tsx bench/tools/jsComposition.ts`.",
+		"Options: `--only=canvas,panel,join,memory,persistence,reports,rooms,bigModel` (the others are kept from the last full run, with their provenance), `--reps=N`, `--soak-seconds=S`, `--wait-quiet=M` (before each measurement, wait up to M minutes for other processes to use < 20 % of the CPU), `--out=FILE` (a scratch run: FILE and its .json beside it, the committed results untouched), `--verbose` (server output). The party's log (its write-ahead timings): `bench/results/party-<mode>.log`. What the first-load JS is made of: `npx tsx bench/tools/jsComposition.ts`.",
 		'',
 	)
 	return `${lines.join('\n')}\n`
