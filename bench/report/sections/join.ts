@@ -78,6 +78,7 @@ export function renderJoin(section: JoinSection, { judged }: RenderOptions): Ren
 			figures,
 			named(`join.${page}.interactive`, pages[page].interactiveMs),
 			named(`join.${page}.submitted`, pages[page].submittedMs),
+			named(`join.${page}.drawn`, pages[page].drawnMs),
 			named(`js.${page}.gzip`, pages[page].jsEncodedBytes, 'KiB', 0, KIB),
 			named(`js.${page}.raw`, pages[page].jsDecodedBytes, 'KiB', 0, KIB),
 			named(`js.${page}.afterDrawn.gzip`, pages[page].jsAfterDrawnEncodedBytes, 'KiB', 0, KIB),
