@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isPlainObject } from '@/lib/isPlainObject'
 
 // What a tldraw 5.4.2 client may send the room (`TLSocketClientSentEvent`, sync protocol 8), as
 // envelopes: the room's gate (messageGate.ts) checks every message against these before tldraw sees
@@ -24,10 +25,6 @@ const RECORD_ID = /^[^:]+:./
 // client may send fifty times a second. This walks each value once, with an explicit stack.
 
 type Problem = { path: (string | number)[]; message: string }
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /** Where a value sits, kept as a chain and spelled out only for a problem. */
 type PathNode = { parent: PathNode | null; key: string | number } | null

@@ -1,6 +1,7 @@
 import type { SerializedStore } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import { z } from 'zod'
+import { isPlainObject } from '@/lib/isPlainObject'
 import { recordTypeOf } from './roomSnapshot'
 import { threatroomSchema } from './threatroomSchema'
 
@@ -21,10 +22,8 @@ interface StoredState {
 	[key: string]: unknown
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
 function isStoredState(value: unknown): value is StoredState {
-	return isObject(value) && typeof value.id === 'string' && value.id !== '' && typeof value.typeName === 'string' && value.typeName !== ''
+	return isPlainObject(value) && typeof value.id === 'string' && value.id !== '' && typeof value.typeName === 'string' && value.typeName !== ''
 }
 
 /**
@@ -33,7 +32,7 @@ function isStoredState(value: unknown): value is StoredState {
  * validator (below) checks it in full anyway.
  */
 function storedStateOf(entry: unknown): StoredState | null {
-	if (!isObject(entry) || typeof entry.lastChangedClock !== 'number') return null
+	if (!isPlainObject(entry) || typeof entry.lastChangedClock !== 'number') return null
 	return isStoredState(entry.state) ? entry.state : null
 }
 
